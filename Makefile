@@ -1,0 +1,33 @@
+# `make site` and `make test` set up everything on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-from-lock
+
+.PHONY: site check serve test lock clean
+
+# The virtual environment, installed from the lock file alone: pinned versions,
+# checked hashes, no dependency resolution on a newcomer's machine.
+$(INSTALLED): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+site: $(INSTALLED)  ## validate the content, generate the pages, build site/
+	$(BIN)/python -m generator build
+
+check: $(INSTALLED)  ## validate the content only; exit 1 with every problem found
+	$(BIN)/python -m generator check
+
+serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000 that follows content/ edits
+	$(BIN)/python -m generator serve
+
+test: $(INSTALLED)  ## every test
+	$(BIN)/python -m pytest
+
+lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashes
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --output-file requirements.lock requirements.in
+
+clean:
+	rm -rf build site .pytest_cache

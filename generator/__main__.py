@@ -1,0 +1,59 @@
+"""Command line: `python -m generator check|generate|build|serve`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentError
+from .settings import Settings
+from .site import SiteBuildError
+
+
+def _parser() -> argparse.ArgumentParser:
+    defaults = Settings()
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Publish an explainer briefing from YAML facts.")
+    parser.add_argument("command", choices=["check", "generate", "build", "serve"],
+                        help="check: validate content only; generate: write the Markdown pages; "
+                             "build: generate and build the site; serve: live preview")
+    parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
+    parser.add_argument("--docs", type=Path, default=defaults.docs_dir, help="where the Markdown pages are written (default: %(default)s)")
+    parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)")
+    parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)")
+    parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
+                        config_file=arguments.config, site_dir=arguments.site)
+    from . import pipeline  # after argument parsing, so `--help` stays instant
+
+    try:
+        if arguments.command == "check":
+            pipeline.load_content(settings.content_dir)
+            print(f"{settings.content_dir}: content is valid", file=sys.stderr)
+        elif arguments.command == "generate":
+            _, changed = pipeline.generate(settings)
+            print(f"wrote {len(changed)} page(s) to {settings.docs_dir}", file=sys.stderr)
+        elif arguments.command == "build":
+            pipeline.build(settings)
+            print(f"built the site in {settings.site_dir}", file=sys.stderr)
+        else:
+            from .serve import serve
+
+            return serve(settings, arguments.address)
+    except ContentError as error:
+        count = len(error.problems)
+        print(f"{error}\n{count} problem{'s' if count != 1 else ''} in the content; nothing was built.", file=sys.stderr)
+        return 1
+    except SiteBuildError as error:
+        print(f"{error}\nMkDocs could not build the site; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The first half of a build: every content file loaded, validated and cross-checked.
+
+Problems from all files are gathered before anything is reported, so one run
+shows an editor everything that is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import CONTENT_FILES, Content
+from .errors import ContentError, Problem
+from .load import LoadedFile, load_file
+from .references import check_references
+from .validate import validate_file
+
+
+def load_content(content_dir: Path) -> Content:
+    """The briefing in `content_dir`, or a `ContentError` listing every problem."""
+    problems: list[Problem] = []
+    files: dict[str, LoadedFile] = {}
+    entries: dict[str, object] = {}
+    for spec in CONTENT_FILES:
+        loaded, load_problems = load_file(content_dir / spec.filename)
+        problems += load_problems
+        if loaded is None or load_problems:
+            continue
+        files[spec.stem] = loaded
+        value, file_problems = validate_file(spec, loaded)
+        problems += file_problems
+        if not file_problems:
+            entries[spec.stem] = value
+    # Cross-file checks run on the files that are valid, so they too are reported now.
+    problems += check_references(entries, files, complete=len(entries) == len(CONTENT_FILES))
+    if problems:
+        raise ContentError(problems)
+    return Content(**entries)

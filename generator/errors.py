@@ -1,0 +1,64 @@
+"""Content problems, reported the way compilers do: `file:line:col: field: message`."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located in its YAML file."""
+
+    file: Path
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{display_path(self.file)}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found in one run, so an editor fixes them all at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor typed it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
+    """`; did you mean 'trump'?` when a close match exists, else nothing."""
+    matches = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{matches[0]}'?" if matches else ""
+
+
+def field_label(file_stem: str, at: tuple, data: object = None) -> str:
+    """How an editor reads a path: `quotes[very-tough].speaker`.
+
+    A list entry is named by its `id` where it has one, else by its position
+    counted from 1, as a person counts.
+    """
+    label, node = file_stem, data
+    for part in at:
+        if isinstance(part, int):
+            entry = node[part] if isinstance(node, list) and part < len(node) else None
+            entry_id = entry.get("id") if isinstance(entry, dict) else None
+            label += f"[{entry_id}]" if isinstance(entry_id, str) and entry_id else f"[{part + 1}]"
+            node = entry
+        else:
+            label += f".{part}"
+            node = node.get(part) if isinstance(node, dict) else None
+    return label

@@ -1,0 +1,81 @@
+"""Text from YAML, made safe to place inside a generated Markdown page.
+
+Editors may use inline Markdown (emphasis, code, links). markdown-it-py parses
+each text as inline Markdown only, with raw HTML switched off, and renders it
+to HTML ourselves. In that HTML every character that Python-Markdown, its
+extensions, or a table would read as syntax is written as a numeric entity,
+so what an editor typed is shown as typed: `<script>` is text, `|` never
+splits a table cell, `# ` never starts a heading, `{ #id }` is no attribute.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+_MARKDOWN_SYNTAX = set("\\`*_{}[]()#!|<>&\"~=^")
+# Only at the start of a line do these make syntax: a list item (`- `, `+ `, `1. `).
+_LEADING_SYNTAX = re.compile(r"^(?:[-+]|\d+[.)])")
+_WHITESPACE = re.compile(r"\s+")
+_SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+
+
+def escape_text(text: str) -> Markup:
+    """Plain text as HTML that no later Markdown pass can reinterpret."""
+    text = _WHITESPACE.sub(" ", str(text))
+    leading = _LEADING_SYNTAX.match(text)
+    start = "".join(f"&#{ord(char)};" for char in leading.group()) if leading else ""
+    rest = text[leading.end():] if leading else text
+    return Markup(start + "".join(f"&#{ord(char)};" if char in _MARKDOWN_SYNTAX else char for char in rest))
+
+
+def _text_rule(renderer, tokens, index, options, env) -> str:
+    return escape_text(tokens[index].content)
+
+
+def _code_rule(renderer, tokens, index, options, env) -> str:
+    return f"<code>{escape_text(tokens[index].content)}</code>"
+
+
+def _space_rule(renderer, tokens, index, options, env) -> str:
+    return " "
+
+
+def _link_open_rule(renderer, tokens, index, options, env) -> str:
+    href = tokens[index].attrGet("href") or ""
+    return f'<a href="{escape_text(href)}">'
+
+
+_inline_markdown = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
+for _rule, _render in {
+    "text": _text_rule,
+    "code_inline": _code_rule,
+    "softbreak": _space_rule,
+    "hardbreak": _space_rule,
+    "link_open": _link_open_rule,
+}.items():
+    _inline_markdown.add_render_rule(_rule, _render)
+
+
+def render_inline(text: str) -> Markup:
+    """Inline Markdown as safe HTML: emphasis, code and links work, nothing else does."""
+    return Markup(_inline_markdown.renderInline(_WHITESPACE.sub(" ", str(text)).strip()))
+
+
+def plain_text(text: str) -> str:
+    """The words of an inline-Markdown text without its markup (for titles and meta tags)."""
+    tokens = _inline_markdown.parseInline(_WHITESPACE.sub(" ", str(text)).strip())
+    return "".join(child.content for token in tokens for child in token.children or [] if child.type in ("text", "code_inline"))
+
+
+def link_problems(text: str) -> list[str]:
+    """Links a reader could not follow from the built site: only web and mail links are allowed."""
+    problems = []
+    for token in _inline_markdown.parseInline(text):
+        for child in token.children or []:
+            href = child.attrGet("href") if child.type == "link_open" else None
+            if href is not None and not _SAFE_LINK.match(href):
+                problems.append(f"link '{href}' is not a web address; write the full https:// address")
+    return problems

@@ -1,0 +1,272 @@
+"""Typed models of a briefing's content files.
+
+One model per YAML file shape. Every model forbids unknown keys, so a misspelt
+field name is an error rather than a silently ignored fact. Cross-references
+(a quote's speaker is a player, a cited source exists) are checked later, in
+`references.py`, because they span files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80),
+]
+"""Lower-case letters, digits and single hyphens: safe in URLs and anchors."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text; may hold inline Markdown (emphasis, links)."""
+
+
+
+class RefTo:
+    """Marks an id field as a reference to an entry of another content file."""
+
+    def __init__(self, collection: str):
+        self.collection = collection
+
+    def __repr__(self) -> str:
+        return f"RefTo({self.collection!r})"
+
+
+SourceRef = Annotated[Id, RefTo("sources")]
+PlayerRef = Annotated[Id, RefTo("players")]
+SideRef = Annotated[Id, RefTo("sides")]
+
+SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
+"""Every fact names at least one source that reports it."""
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- dates -------------------------------------------------------------------
+
+Precision = Literal["year", "month", "day"]
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate(Model):
+    """A date known to the year, the month or the day: `2017`, `2025-04`, `2025-06-05`."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
+        match = _PARTIAL_DATE.match(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError as error:
+            raise ValueError(f"'{value}' is not a real date ({error})") from None
+        return cls(year=year, month=month, day=day)
+
+    def __str__(self) -> str:
+        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part)
+
+
+class When(Model):
+    """When something happened, as precisely as the sources allow.
+
+    `editor_supplied` marks a date the articles only imply; `as_reported` then
+    keeps the articles' own wording ("last week", "Thursday") beside it.
+    """
+
+    date: PartialDate
+    until: PartialDate | None = None
+    editor_supplied: bool = False
+    as_reported: Text | None = None
+
+    @field_validator("date", "until", mode="before")
+    @classmethod
+    def _parse_date(cls, value: object) -> object:
+        return value if value is None or isinstance(value, PartialDate) else PartialDate.parse(value)
+
+    @model_validator(mode="after")
+    def _check(self) -> When:
+        if self.editor_supplied and not self.as_reported:
+            raise ValueError("an editor-supplied date needs `as_reported`: the articles' own wording")
+        if self.until and self.until.earliest < self.date.earliest:
+            raise ValueError(f"`until` ({self.until}) is before `date` ({self.date})")
+        return self
+
+
+# --- quantities --------------------------------------------------------------
+
+Unit = Literal["percent", "USD", "billion USD", "days", "minutes", "hours"]
+Qualifier = Literal["approximately", "nearly", "up to", "about"]
+
+
+class Quantity(Model):
+    """A number with its unit: `{value: 145, unit: percent}`."""
+
+    value: float
+    unit: Unit
+    qualifier: Qualifier | None = None
+
+
+# --- facts -------------------------------------------------------------------
+
+
+class Statement(Model):
+    """One sentence of fact and the sources that report it."""
+
+    text: Text
+    sources: SourceIds
+
+
+class Side(Model):
+    id: Id
+    name: Text
+    adjective: Text
+
+
+class Briefing(Model):
+    """`briefing.yml`: the story at a glance."""
+
+    title: Text
+    standfirst: Text
+    as_of: PartialDate
+    sides: Annotated[list[Side], Field(min_length=1)]
+    takeaways: Annotated[list[Statement], Field(min_length=1)]
+    next_steps: Annotated[list[Statement], Field(min_length=1)]
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _parse_date(cls, value: object) -> object:
+        return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+
+
+class Source(Model):
+    """One entry of `sources.yml`: an article the briefing draws on."""
+
+    id: Id
+    outlet: Text
+    byline: Text
+    headline: Text
+    kind: Text
+    dateline: Text | None = None
+    credit: Text | None = None
+    archive_file: Text | None = None
+
+
+class Player(Model):
+    """One entry of `players.yml`: a person or an institution."""
+
+    id: Id
+    name: Text
+    role: Text
+    side: SideRef
+    kind: Literal["person", "institution"]
+    actions: Annotated[list[Statement], Field(min_length=1)]
+    sources: SourceIds
+
+
+class Tariff(Model):
+    """One entry of `tariffs.yml`: a measure, as one row of the tariff table."""
+
+    id: Id
+    imposed_by: SideRef
+    on_goods_of: SideRef
+    rate_before: Quantity
+    rate_now: Quantity
+    since: When
+    duration: Quantity | None = None
+    until: When | None = None
+    covers: Text
+    covers_value: Quantity | None = None
+    sources: SourceIds
+
+
+class Event(Model):
+    """One entry of `timeline.yml`."""
+
+    id: Id
+    when: When
+    title: Text
+    detail: Text | None = None
+    sources: SourceIds
+
+
+Venue = Literal["call", "social media post", "state media", "foreign ministry statement", "public remarks", "interview"]
+
+
+class Quote(Model):
+    """One entry of `quotes.yml`: words a player said, exactly or in paraphrase."""
+
+    id: Id
+    speaker: PlayerRef
+    text: Text
+    kind: Literal["direct", "paraphrase"]
+    context: Text
+    when: When
+    venue: Venue
+    sources: SourceIds
+
+
+class Position(Model):
+    side: SideRef
+    text: Text
+    sources: SourceIds
+
+
+class Issue(Model):
+    """One entry of `issues.yml`: a sticking point and each side's position."""
+
+    id: Id
+    title: Text
+    summary: Text
+    positions: Annotated[list[Position], Field(min_length=1)]
+    sources: SourceIds
+
+
+class Account(Model):
+    """What one or more sources say on a point where the sources differ."""
+
+    text: Text
+    sources: SourceIds
+
+
+class Difference(Model):
+    """One entry of `differences.yml`: where the sources disagree or err."""
+
+    id: Id
+    topic: Text
+    accounts: Annotated[list[Account], Field(min_length=2)]
+    briefing_uses: Text
+    why: Text
+
+
+class Update(Model):
+    """One entry of `updates.yml`: a dated change to the briefing."""
+
+    when: PartialDate
+    text: Text
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _parse_date(cls, value: object) -> object:
+        return value if isinstance(value, PartialDate) else PartialDate.parse(value)

@@ -1,0 +1,35 @@
+"""A build, start to finish, as one readable pipeline:
+load and validate the content → render pages → write them → build the site."""
+
+from __future__ import annotations
+
+from .check import load_content  # noqa: F401  (re-exported for the CLI)
+from .content import Content
+from .inline import plain_text
+from .render import render_pages
+from .settings import Settings
+from .site import build_site
+from .write import write_pages
+
+
+def generate(settings: Settings) -> tuple[Content, list[str]]:
+    """Validate the content and write its pages. Returns the content and the pages changed."""
+    content = load_content(settings.content_dir)
+    pages = render_pages(content)
+    changed = write_pages(pages, settings.docs_dir)
+    return content, changed
+
+
+def site_environment(content: Content) -> dict[str, str]:
+    """Values `mkdocs.yml` reads with `!ENV`, so the story stays in `content/`."""
+    return {
+        "BRIEFING_TITLE": plain_text(content.briefing.title),
+        "BRIEFING_DESCRIPTION": plain_text(content.briefing.standfirst),
+    }
+
+
+def build(settings: Settings) -> Content:
+    """Generate the pages, then build the site; the old site stays if anything fails."""
+    content, _ = generate(settings)
+    build_site(settings.config_file, settings.site_dir, env=site_environment(content))
+    return content

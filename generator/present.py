@@ -1,0 +1,95 @@
+"""How values read on the page: dates at their precision, quantities with
+their units, source markers. Used by the templates as Jinja filters; every
+function returns text that is safe inside generated Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from .inline import escape_text, plain_text
+from .models import PartialDate, Quantity, Source, When
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+
+def format_date(date: PartialDate) -> str:
+    """`5 June 2025`, `April 2025` or `2017`: never more precise than what is known."""
+    if date.day:
+        return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    if date.month:
+        return f"{MONTHS[date.month - 1]} {date.year}"
+    return str(date.year)
+
+
+def format_span(when: When) -> str:
+    """A date, or a range written as compactly as English allows: `10–12 April 2025`."""
+    start, end = when.date, when.until
+    if end is None or end == start:
+        return format_date(start)
+    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end)}"
+    if start.year == end.year and start.precision == "day" and end.precision == "day":
+        return f"{start.day} {MONTHS[start.month - 1]} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def format_when(when: When) -> Markup:
+    """The date, and where the editor supplied it, the articles' own words beside it."""
+    text = escape_text(format_span(when))
+    if when.editor_supplied:
+        note = escape_text(f"editor-supplied date; the articles say “{when.as_reported}”")
+        text += Markup(f' <small class="editor-date">({note})</small>')
+    return text
+
+
+def format_quantity(quantity: Quantity | None) -> str:
+    """`145%`, `$300 billion`, `90 days`, with its qualifier: `approximately $300 billion`."""
+    if quantity is None:
+        return "–"
+    number = f"{quantity.value:,.0f}" if float(quantity.value).is_integer() else f"{quantity.value:,}"
+    text = {
+        "percent": f"{number}%",
+        "USD": f"${number}",
+        "billion USD": f"${number} billion",
+    }.get(quantity.unit, f"{number} {quantity.unit}")
+    return f"{quantity.qualifier} {text}" if quantity.qualifier else text
+
+
+class Citations:
+    """Numbers each source by its place in `sources.yml` and writes compact markers
+    that link to the source's entry on the Sources page."""
+
+    def __init__(self, sources: Sequence[Source], sources_page: str):
+        self._number = {source.id: index for index, source in enumerate(sources, start=1)}
+        self._source = {source.id: source for source in sources}
+        self._page = sources_page
+        self.used: set[str] = set()  # the sources cited since the last `reset()`
+
+    def reset(self) -> None:
+        self.used = set()
+
+    def listing(self) -> list[dict]:
+        """The sources cited since the last reset, for the page footer that credits them."""
+        return [
+            {"number": self.number(source_id), "anchor": self.anchor(source_id),
+             "outlet": self._source[source_id].outlet, "headline": plain_text(self._source[source_id].headline)}
+            for source_id in sorted(self.used, key=self.number)
+        ]
+
+    def number(self, source_id: str) -> int:
+        return self._number[source_id]
+
+    def anchor(self, source_id: str) -> str:
+        return f"source-{source_id}"
+
+    def __call__(self, source_ids: Sequence[str]) -> Markup:
+        self.used.update(source_ids)
+        links = []
+        for source_id in sorted(set(source_ids), key=self.number):
+            source = self._source[source_id]
+            title = escape_text(f"{self.number(source_id)}. {source.outlet}: {source.headline}")
+            links.append(f'[{self.number(source_id)}]({self._page}#{self.anchor(source_id)} "{title}")')
+        return Markup(f'<sup class="cite"><span class="sr-only">Sources: </span>{", ".join(links)}</sup>')

@@ -1,0 +1,118 @@
+"""Checks that span files: ids are unique, every reference points at an entry
+that exists, every listed source is cited, and every link in a text is one a
+reader can follow."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .errors import Problem, did_you_mean, field_label
+from .inline import link_problems
+from .load import LoadedFile, Path_
+from .models import RefTo
+
+_NOUNS = {"sources": "source", "players": "player", "sides": "side"}
+
+
+def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *, complete: bool = True) -> list[Problem]:
+    """`entries` maps a file stem to its validated models (a list, or one model).
+
+    A reference into a file that did not validate is not checked; "never cited"
+    is only judged when every file is `complete`.
+    """
+    problems: list[Problem] = []
+    # Ids are taken from the raw data, so an entry with a mistake elsewhere still counts as known.
+    known: dict[str, set[str]] = {
+        stem: {item["id"] for item in loaded.data if isinstance(item, dict) and isinstance(item.get("id"), str)}
+        for stem, loaded in files.items() if isinstance(loaded.data, list)
+    }
+    for stem, value in entries.items():
+        if isinstance(value, list):
+            problems += _duplicate_ids(value, files[stem])
+    if "briefing" in entries:
+        known["sides"] = {side.id for side in entries["briefing"].sides}
+
+    cited: set[str] = set()
+    for stem, value in entries.items():
+        loaded = files[stem]
+        roots = [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
+        for at, model in roots:
+            for path, collection, ref in _references(model, at):
+                if collection == "sources":
+                    cited.add(ref)
+                if collection in known and ref not in known[collection]:
+                    noun = _NOUNS.get(collection, collection)
+                    hint = did_you_mean(ref, known[collection]) or f"; add it to {collection}.yml or correct the id"
+                    problems.append(_at(loaded, path, f"unknown {noun} '{ref}'{hint}"))
+            for path, text in _texts(model, at):
+                problems += [_at(loaded, path, message) for message in link_problems(text)]
+
+    if complete:
+        for index, source in enumerate(entries["sources"]):
+            if source.id not in cited:
+                problems.append(_at(files["sources"], (index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
+    return problems
+
+
+def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
+    counts = Counter(entry.id for entry in entries if hasattr(entry, "id"))
+    first_line: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(entries):
+        entry_id = getattr(entry, "id", None)
+        if entry_id is None or counts[entry_id] < 2:
+            continue
+        line = loaded.positions.of_value((index, "id"))[0]
+        if entry_id not in first_line:
+            first_line[entry_id] = line
+            continue
+        problems.append(_at(loaded, (index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
+    return problems
+
+
+def _references(model: BaseModel, at: Path_):
+    """Every (path, collection, id) that the model refers to, found by its `RefTo` marks."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        marks = [meta for meta in info.metadata if isinstance(meta, RefTo)]
+        if marks and isinstance(value, str):
+            yield (*at, name), marks[0].collection, value
+        elif isinstance(value, list):
+            item_mark = _item_ref(info.annotation)
+            for index, item in enumerate(value):
+                if item_mark and isinstance(item, str):
+                    yield (*at, name, index), item_mark.collection, item
+                elif isinstance(item, BaseModel):
+                    yield from _references(item, (*at, name, index))
+        elif isinstance(value, BaseModel):
+            yield from _references(value, (*at, name))
+
+
+def _item_ref(annotation) -> RefTo | None:
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        if get_origin(item) is Annotated:
+            return next((meta for meta in item.__metadata__ if isinstance(meta, RefTo)), None)
+    return None
+
+
+def _texts(model: BaseModel, at: Path_):
+    """Every text field of the model, with its path."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, str):
+            yield (*at, name), value
+        elif isinstance(value, BaseModel):
+            yield from _texts(value, (*at, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _texts(item, (*at, name, index))
+
+
+def _at(loaded: LoadedFile, path: Path_, message: str) -> Problem:
+    line, column = loaded.positions.of_value(path)
+    return Problem(loaded.path, line, column, field_label(loaded.path.stem, path, loaded.data), message)

@@ -1,0 +1,131 @@
+"""Render the validated content into Markdown pages with the package's Jinja2 templates.
+
+Python prepares what each page shows (sorted, grouped, counted); the
+templates only lay it out. Every `{{ value }}` is escaped for Markdown unless
+it is already safe markup, so text from YAML can never turn into page syntax.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from .content import Content
+from .inline import escape_text, plain_text, render_inline
+from .present import Citations, format_date, format_quantity, format_span, format_when
+
+
+@dataclass(frozen=True)
+class Page:
+    filename: str
+    title: str
+    template: str
+
+
+PAGES: tuple[Page, ...] = (
+    Page("index.md", "Overview", "overview.md.j2"),
+    Page("players.md", "Key players", "players.md.j2"),
+    Page("tariffs.md", "Tariffs", "tariffs.md.j2"),
+    Page("timeline.md", "Timeline", "timeline.md.j2"),
+    Page("quotes.md", "Quotes", "quotes.md.j2"),
+    Page("issues.md", "Issues", "issues.md.j2"),
+    Page("differences.md", "Where the sources differ", "differences.md.j2"),
+    Page("sources.md", "Sources", "sources.md.j2"),
+)
+
+
+def _finalize(value: object) -> object:
+    """Applied to every `{{ }}` output: safe markup passes, anything else is escaped."""
+    if isinstance(value, Markup):
+        return value
+    return escape_text("" if value is None else str(value))
+
+
+def _environment(citations: Citations) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown, not HTML: `_finalize` does the escaping
+    )
+    environment.filters.update(
+        md=render_inline,
+        cite=citations,
+        date=format_date,
+        span=format_span,
+        when=format_when,
+        quantity=format_quantity,
+    )
+    return environment
+
+
+def _page_context(content: Content) -> dict:
+    """What the templates need beyond the raw content: orderings and groupings."""
+    sides = {side.id: side for side in content.briefing.sides}
+    players = {player.id: player for player in content.players}
+    timeline = sorted(content.timeline, key=lambda event: (event.when.date.earliest, event.id))
+    quotes = sorted(content.quotes, key=lambda quote: (quote.when.date.earliest, quote.id))
+    citations = Citations(content.sources, "sources.md")
+    return {
+        "content": content,
+        "briefing": content.briefing,
+        "sides": sides,
+        "players_by_id": players,
+        "players_by_side": [
+            (side, [player for player in content.players if player.side == side.id])
+            for side in content.briefing.sides
+        ],
+        "timeline_by_year": [(year, list(events)) for year, events in itertools.groupby(timeline, key=lambda event: event.when.date.year)],
+        "quotes_by_speaker": [
+            (players[speaker_id], [quote for quote in quotes if quote.speaker == speaker_id])
+            for speaker_id in dict.fromkeys(player.id for player in content.players)
+            if any(quote.speaker == speaker_id for quote in quotes)
+        ],
+        "updates": sorted(content.updates, key=lambda update: update.when.earliest, reverse=True),
+        "source_numbers": {source.id: citations.number(source.id) for source in content.sources},
+        "citation_counts": _citation_counts(content),
+        "pages": {page.filename: page for page in PAGES},
+    }
+
+
+def _citation_counts(content: Content) -> dict[str, int]:
+    """How many facts cite each source, shown on the Sources page."""
+    counts = {source.id: 0 for source in content.sources}
+
+    def visit(value):
+        if hasattr(value, "sources") and isinstance(value.sources, list):
+            for source_id in value.sources:
+                counts[source_id] += 1
+        for child in getattr(value, "__dict__", {}).values():
+            for item in child if isinstance(child, list) else [child]:
+                if hasattr(item, "model_fields"):
+                    visit(item)
+
+    for field in Content.__dataclass_fields__:
+        value = getattr(content, field)
+        for item in value if isinstance(value, list) else [value]:
+            visit(item)
+    return counts
+
+
+def render_pages(content: Content) -> dict[str, str]:
+    """Every page of the briefing: file name to Markdown text, front matter first."""
+    citations = Citations(content.sources, "sources.md")
+    environment = _environment(citations)
+    context = _page_context(content)
+    pages = {}
+    for page in PAGES:
+        citations.reset()
+        body = environment.get_template(page.template).render(page=page, **context)
+        meta = {"title": page.title, "cited_sources": citations.listing()}
+        if page is PAGES[0]:  # the home page speaks for the whole briefing
+            meta.update(title=plain_text(content.briefing.title), description=plain_text(content.briefing.standfirst))
+        pages[page.filename] = f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{body}"
+    return pages

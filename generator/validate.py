@@ -1,0 +1,138 @@
+"""Turn loaded YAML data into typed models, translating every pydantic error
+into a located `Problem` an editor can act on."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .content import ContentFile
+from .errors import Problem, did_you_mean, field_label
+from .load import LoadedFile, Path_
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list (entries starting with `- `)",
+    "dict_type": "a mapping of `field: value` lines",
+    "model_type": "a mapping of `field: value` lines",
+}
+
+
+def validate_file(spec: ContentFile, loaded: LoadedFile) -> tuple[object, list[Problem]]:
+    """The file's entries as models (a list, or one model), and the problems found."""
+    if spec.is_list:
+        if not isinstance(loaded.data, list):
+            return [], [_problem(loaded, (), f"expected a list of entries, each starting with `- `; got {_kind(loaded.data)}")]
+        entries, problems = [], []
+        for index, item in enumerate(loaded.data):
+            model, item_problems = _validate(spec.model, item, loaded, (index,))
+            problems += item_problems
+            if model is not None:
+                entries.append(model)
+        return entries, problems
+    if not isinstance(loaded.data, dict):
+        return None, [_problem(loaded, (), f"expected a mapping of `field: value` lines; got {_kind(loaded.data)}")]
+    return _validate(spec.model, loaded.data, loaded, ())
+
+
+def _validate(model: type[BaseModel], data: object, loaded: LoadedFile, at: Path_) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        problems, seen = [], set()
+        for detail in error.errors():
+            path = (*at, *_data_path(data, detail["loc"]))
+            if path in seen:  # a union reports once per alternative; one message is enough
+                continue
+            seen.add(path)
+            problems.append(_translate(detail, path, loaded, model))
+        return None, problems
+
+
+def _data_path(data: object, loc: tuple) -> Path_:
+    """Keep only the parts of a pydantic location that name real data (drop union tags)."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and "[" not in part and "-" not in part:
+            path.append(part)  # a missing or unknown field: name it, then stop
+            break
+    return tuple(path)
+
+
+def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseModel]) -> Problem:
+    kind, value = detail["type"], detail.get("input")
+    if kind == "missing":
+        message = f"required field `{path[-1]}` is missing; add it"
+        return _problem(loaded, path[:-1], message, field_path=path)
+    if kind == "extra_forbidden":
+        message = f"unknown field `{path[-1]}`{did_you_mean(str(path[-1]), _field_names(model))}"
+        return _problem(loaded, path, message, at_key=True)
+    if kind in _TYPE_NAMES:
+        message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{value}' is not a valid id; use lower-case letters, digits and hyphens, like `scott-bessent`"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "too_short":
+        message = f"needs at least {detail['ctx']['min_length']} entr{'y' if detail['ctx']['min_length'] == 1 else 'ies'}"
+    elif kind == "literal_error":
+        message = f"'{value}' is not allowed here; use {detail['ctx']['expected']}"
+    elif kind == "value_error":
+        message = str(detail["ctx"]["error"])
+    else:
+        message = detail["msg"]
+    return _problem(loaded, path, message)
+
+
+def _problem(loaded: LoadedFile, path: Path_, message: str, *, at_key: bool = False, field_path: Path_ | None = None) -> Problem:
+    line, column = loaded.positions.of_key(path) if at_key else loaded.positions.of_value(path)
+    return Problem(loaded.path, line, column, field_label(loaded.path.stem, field_path or path, loaded.data), message)
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """Every field name of the model and the models inside it, for typo hints."""
+    names, pending, seen = set(), [model], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(name)
+            pending += [arg for arg in _types_in(info.annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)]
+    return names
+
+
+def _types_in(annotation) -> list:
+    found, pending = [], [annotation]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        pending += list(get_args(current))
+    return found
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

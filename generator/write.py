@@ -1,0 +1,30 @@
+"""Write rendered pages into the build folder MkDocs reads as its `docs_dir`.
+
+A page whose text did not change is left alone (so a live preview reloads
+only what changed), and a page the briefing no longer has is removed, so no
+stale page survives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
+    """Bring `docs_dir` to exactly `pages`. Returns the names of the files it changed."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for filename, text in sorted(pages.items()):
+        target = docs_dir / filename
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)  # atomic: a live server never reads half a page
+        changed.append(filename)
+    for stale in sorted(docs_dir.rglob("*.md")):
+        if stale.relative_to(docs_dir).as_posix() not in pages:
+            stale.unlink()
+            changed.append(stale.relative_to(docs_dir).as_posix())
+    return changed

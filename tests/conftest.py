@@ -1,0 +1,77 @@
+"""Shared set-up: briefings built for real, with the generator and MkDocs, into temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build
+from generator.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_CONTENT = ROOT / "content"
+TINY_CONTENT = Path(__file__).resolve().parent / "briefings" / "tiny"
+ARCHIVE = ROOT.parent / "shared" / "seeds"
+
+
+@dataclass
+class BuiltBriefing:
+    """A briefing generated and built into a temporary folder."""
+
+    docs: Path
+    site: Path
+
+    def markdown(self, filename: str) -> str:
+        return (self.docs / filename).read_text(encoding="utf-8")
+
+    def html(self, page: str) -> str:
+        return (self.site / page / "index.html" if page else self.site / "index.html").read_text(encoding="utf-8")
+
+
+def settings_for(content: Path, workdir: Path) -> Settings:
+    """Settings that build `content` inside `workdir`, with the project's theme and overrides."""
+    docs = workdir / "docs"
+    config = workdir / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {docs}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        encoding="utf-8",
+    )
+    return Settings(content_dir=content, docs_dir=docs, config_file=config, site_dir=workdir / "site")
+
+
+def build_briefing(content: Path, workdir: Path) -> BuiltBriefing:
+    settings = settings_for(content, workdir)
+    build(settings)
+    return BuiltBriefing(settings.docs_dir, settings.site_dir)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuiltBriefing:
+    """The real briefing, built once for every test that reads it."""
+    return build_briefing(REAL_CONTENT, tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory) -> BuiltBriefing:
+    return build_briefing(TINY_CONTENT, tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture
+def tiny_copy(tmp_path) -> Path:
+    """A writable copy of the tiny briefing, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace `old` (which must occur once) in a content file; returns the line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

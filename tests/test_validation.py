@@ -1,0 +1,80 @@
+"""An editor's mistakes in YAML are caught before anything is built, each
+reported with the file, the line and the field, and a hint how to fix it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.check import load_content
+from generator.errors import ContentError
+
+from conftest import edit
+
+
+def problems_of(content_dir) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def the_problem(content_dir, fragment: str) -> str:
+    matching = [problem for problem in problems_of(content_dir) if fragment in problem]
+    assert matching, f"no problem mentions {fragment!r}"
+    return matching[0]
+
+
+def test_the_tiny_briefing_is_valid(tiny_copy):
+    content = load_content(tiny_copy)
+    assert [player.id for player in content.players] == ["mayor", "friends-of-the-river"]
+
+
+def test_a_dangling_speaker_names_file_line_and_field_and_suggests_the_player(tiny_copy):
+    line = edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: myaor")
+    problem = the_problem(tiny_copy, "myaor")
+    assert problem.startswith(f"{tiny_copy / 'quotes.yml'}:{line}:".replace(str(tiny_copy.parent) + "/", "")) or f"quotes.yml:{line}:" in problem
+    assert "quotes[mayor-on-vote].speaker" in problem
+    assert "unknown player 'myaor'; did you mean 'mayor'?" in problem
+
+
+def test_an_unknown_source_id_is_named_where_it_is_cited(tiny_copy):
+    line = edit(tiny_copy / "issues.yml", "      sources: [radio]\n  sources: [gazette, radio]", "      sources: [raido]\n  sources: [gazette, radio]")
+    problem = the_problem(tiny_copy, "raido")
+    assert f"issues.yml:{line}:" in problem
+    assert "issues[cost].positions[2].sources[1]" in problem
+    assert "unknown source 'raido'; did you mean 'radio'?" in problem
+
+
+def test_a_wrong_type_says_what_was_expected(tiny_copy):
+    line = edit(tiny_copy / "tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: {value: two, unit: percent}")
+    problem = the_problem(tiny_copy, "rate_now.value")
+    assert f"tariffs.yml:{line}:" in problem
+    assert "expected a number, got the text 'two'" in problem
+
+
+def test_a_duplicate_id_points_at_the_second_use_and_the_first(tiny_copy):
+    first = edit(tiny_copy / "timeline.yml", "- id: work-starts", "- id: vote")
+    problem = the_problem(tiny_copy, "already used")
+    assert f"timeline.yml:{first}:" in problem
+    assert "id 'vote' is already used on line 2" in problem
+
+
+def test_every_problem_of_a_run_is_reported_at_once(tiny_copy):
+    edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: nobody")
+    edit(tiny_copy / "players.yml", "  kind: person", "  kind: persn")
+    problems = problems_of(tiny_copy)
+    assert any("players.yml" in problem and "kind" in problem for problem in problems)
+    assert any("quotes.yml" in problem and "nobody" in problem for problem in problems)
+
+
+def test_a_misspelt_field_name_is_rejected_with_a_suggestion(tiny_copy):
+    line = edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"", "  rloe: \"Mayor of Millbrook\"")
+    problems = problems_of(tiny_copy)
+    assert any(f"players.yml:{line}:3: players[mayor].rloe: unknown field `rloe`; did you mean 'role'?" in problem for problem in problems)
+    assert any("required field `role` is missing" in problem for problem in problems)
+
+
+def test_an_impossible_date_is_rejected(tiny_copy):
+    line = edit(tiny_copy / "timeline.yml", 'date: "2024-03-01"', 'date: "2024-02-30"')
+    problem = the_problem(tiny_copy, "2024-02-30")
+    assert f"timeline.yml:{line}:" in problem
+    assert "is not a real date" in problem
