@@ -11,6 +11,8 @@ from markupsafe import Markup
 from .inline import escape_text, plain_text
 from .models import PartialDate, Quantity, Source, When
 
+NOT_STATED = "not stated"  # what an editor writes where an article does not say
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 
@@ -74,13 +76,19 @@ class Citations:
     def listing(self) -> list[dict]:
         """The sources cited since the last reset, for the page footer that credits them."""
         return [
-            {"number": self.number(source_id), "anchor": self.anchor(source_id),
-             "outlet": self._source[source_id].outlet, "headline": plain_text(self._source[source_id].headline)}
+            {"number": self.number(source_id), "anchor": self.anchor(source_id), "label": self.label(source_id)}
             for source_id in sorted(self.used, key=self.number)
         ]
 
     def number(self, source_id: str) -> int:
         return self._number[source_id]
+
+    def label(self, source_id: str) -> str:
+        """`Newslooks: headline`, saying so where the article names no outlet or headline."""
+        source = self._source[source_id]
+        outlet = "Outlet not stated" if source.outlet == NOT_STATED else plain_text(source.outlet)
+        headline = "no headline" if source.headline == NOT_STATED else f"“{plain_text(source.headline)}”"
+        return f"{outlet}, {headline}"
 
     def anchor(self, source_id: str) -> str:
         return f"source-{source_id}"
@@ -90,6 +98,25 @@ class Citations:
         links = []
         for source_id in sorted(set(source_ids), key=self.number):
             source = self._source[source_id]
-            title = escape_text(f"{self.number(source_id)}. {source.outlet}: {source.headline}")
+            title = escape_text(f"Source {self.number(source_id)}: {self.label(source_id)}")
             links.append(f'[{self.number(source_id)}]({self._page}#{self.anchor(source_id)} "{title}")')
         return Markup(f'<sup class="cite"><span class="sr-only">Sources: </span>{", ".join(links)}</sup>')
+
+
+def format_window(since: When, until: When | None, duration: Quantity | None) -> str:
+    """When a measure applies: `14 May – 12 August 2025 (90 days)`, `*` if the editor supplied a date."""
+    if until is None:
+        text = f"from {format_span(since)}"
+    else:
+        text = format_span(When(date=since.date, until=until.until or until.date))
+    if since.editor_supplied or (until is not None and until.editor_supplied):
+        text += "*"
+    return f"{text} ({format_quantity(duration)})" if duration else text
+
+
+def editor_date_notes(label: str, dates: dict[str, When | None]) -> list[str]:
+    """`US tariff: start date supplied by the editor; the articles say “mid-May”`, one per such date."""
+    return [
+        f"{label}, {name} {format_span(when)}: date supplied by the editor; the articles say “{when.as_reported}”."
+        for name, when in dates.items() if when is not None and when.editor_supplied
+    ]

@@ -40,7 +40,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *
         loaded = files[stem]
         roots = [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
         for at, model in roots:
-            for path, collection, ref in _references(model, at):
+            for path, collection, ref in references_in(model, at):
                 if collection == "sources":
                     cited.add(ref)
                 if collection in known and ref not in known[collection]:
@@ -73,7 +73,7 @@ def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
     return problems
 
 
-def _references(model: BaseModel, at: Path_):
+def references_in(model: BaseModel, at: Path_ = ()):
     """Every (path, collection, id) that the model refers to, found by its `RefTo` marks."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
@@ -86,9 +86,9 @@ def _references(model: BaseModel, at: Path_):
                 if item_mark and isinstance(item, str):
                     yield (*at, name, index), item_mark.collection, item
                 elif isinstance(item, BaseModel):
-                    yield from _references(item, (*at, name, index))
+                    yield from references_in(item, (*at, name, index))
         elif isinstance(value, BaseModel):
-            yield from _references(value, (*at, name))
+            yield from references_in(value, (*at, name))
 
 
 def _item_ref(annotation) -> RefTo | None:

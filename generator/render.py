@@ -7,6 +7,7 @@ it is already safe markup, so text from YAML can never turn into page syntax.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from markupsafe import Markup
 
 from .content import Content
 from .inline import escape_text, plain_text, render_inline
-from .present import Citations, format_date, format_quantity, format_span, format_when
+from .references import references_in
+from .present import Citations, editor_date_notes, format_date, format_quantity, format_span, format_when, format_window
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,13 @@ def _page_context(content: Content) -> dict:
             for speaker_id in dict.fromkeys(player.id for player in content.players)
             if any(quote.speaker == speaker_id for quote in quotes)
         ],
+        "tariff_rows": [(tariff, format_window(tariff.since, tariff.until, tariff.duration)) for tariff in content.tariffs],
+        "tariff_notes": [
+            note
+            for tariff in content.tariffs
+            for note in editor_date_notes(f"{sides[tariff.imposed_by].adjective} tariff on {sides[tariff.on_goods_of].adjective} goods",
+                                          {"from": tariff.since, "until": tariff.until})
+        ],
         "updates": sorted(content.updates, key=lambda update: update.when.earliest, reverse=True),
         "source_numbers": {source.id: citations.number(source.id) for source in content.sources},
         "citation_counts": _citation_counts(content),
@@ -98,20 +107,12 @@ def _page_context(content: Content) -> dict:
 def _citation_counts(content: Content) -> dict[str, int]:
     """How many facts cite each source, shown on the Sources page."""
     counts = {source.id: 0 for source in content.sources}
-
-    def visit(value):
-        if hasattr(value, "sources") and isinstance(value.sources, list):
-            for source_id in value.sources:
-                counts[source_id] += 1
-        for child in getattr(value, "__dict__", {}).values():
-            for item in child if isinstance(child, list) else [child]:
-                if hasattr(item, "model_fields"):
-                    visit(item)
-
-    for field in Content.__dataclass_fields__:
-        value = getattr(content, field)
-        for item in value if isinstance(value, list) else [value]:
-            visit(item)
+    for field in dataclasses.fields(content):
+        value = getattr(content, field.name)
+        for model in value if isinstance(value, list) else [value]:
+            for _, collection, source_id in references_in(model):
+                if collection == "sources":
+                    counts[source_id] += 1
     return counts
 
 
