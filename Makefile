@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: site check serve test lock clean
+# The articles' texts, where this checkout has them: quotes and figures are checked against them.
+ARCHIVE ?= ../shared/seeds
+GENERATOR := $(BIN)/python -m generator $(if $(wildcard $(ARCHIVE)/*.txt),--archive $(ARCHIVE))
+
+.PHONY: site check serve test schema lock clean
 
 # The virtual environment, installed from the lock file alone: pinned versions,
 # checked hashes, no dependency resolution on a newcomer's machine.
@@ -14,16 +18,19 @@ $(INSTALLED): requirements.lock
 	touch $@
 
 site: $(INSTALLED)  ## validate the content, generate the pages, build site/
-	$(BIN)/python -m generator build
+	$(GENERATOR) build
 
 check: $(INSTALLED)  ## validate the content only; exit 1 with every problem found
-	$(BIN)/python -m generator check
+	$(GENERATOR) check
 
 serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000 that follows content/ edits
-	$(BIN)/python -m generator serve
+	$(GENERATOR) serve
 
 test: $(INSTALLED)  ## every test
 	$(BIN)/python -m pytest
+
+schema: $(INSTALLED)  ## rewrite schemas/ from the models (editors' completion and inline errors)
+	$(BIN)/python -m generator schema --schemas schemas
 
 lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashes
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -14,13 +14,17 @@ from .site import SiteBuildError
 def _parser() -> argparse.ArgumentParser:
     defaults = Settings()
     parser = argparse.ArgumentParser(prog="python -m generator", description="Publish an explainer briefing from YAML facts.")
-    parser.add_argument("command", choices=["check", "generate", "build", "serve"],
+    parser.add_argument("command", choices=["check", "generate", "build", "serve", "schema"],
                         help="check: validate content only; generate: write the Markdown pages; "
-                             "build: generate and build the site; serve: live preview")
+                             "build: generate and build the site; serve: live preview; "
+                             "schema: write the content files' JSON Schemas to --schemas")
     parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
     parser.add_argument("--docs", type=Path, default=defaults.docs_dir, help="where the Markdown pages are written (default: %(default)s)")
     parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)")
+    parser.add_argument("--archive", type=Path, default=defaults.archive_dir,
+                        help="folder of the articles' texts; quotes and figures are checked against it (default: no check)")
+    parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where `schema` writes (default: %(default)s)")
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
     return parser
 
@@ -28,19 +32,25 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
-                        config_file=arguments.config, site_dir=arguments.site)
+                        config_file=arguments.config, site_dir=arguments.site, archive_dir=arguments.archive)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:
         if arguments.command == "check":
-            pipeline.load_content(settings.content_dir)
-            print(f"{settings.content_dir}: content is valid", file=sys.stderr)
+            pipeline.load_content(settings.content_dir, settings.archive_dir)
+            checked = f"; quotes and figures match the articles in {settings.archive_dir}" if settings.archive_dir else ""
+            print(f"{settings.content_dir}: content is valid{checked}", file=sys.stderr)
         elif arguments.command == "generate":
             _, changed = pipeline.generate(settings)
             print(f"wrote {len(changed)} page(s) to {settings.docs_dir}", file=sys.stderr)
         elif arguments.command == "build":
             pipeline.build(settings)
             print(f"built the site in {settings.site_dir}", file=sys.stderr)
+        elif arguments.command == "schema":
+            from .schema import write_schemas
+
+            changed = write_schemas(arguments.schemas)
+            print(f"{arguments.schemas}: {len(changed)} schema(s) updated", file=sys.stderr)
         else:
             from .serve import serve
 

@@ -11,12 +11,16 @@ from pathlib import Path
 from .content import CONTENT_FILES, Content
 from .errors import ContentError, Problem
 from .load import LoadedFile, load_file
+from .archive import check_against_archive
 from .references import check_references
 from .validate import validate_file
 
 
-def load_content(content_dir: Path) -> Content:
-    """The briefing in `content_dir`, or a `ContentError` listing every problem."""
+def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
+    """The briefing in `content_dir`, or a `ContentError` listing every problem.
+
+    With `archive_dir`, quotes and figures are also checked against the articles.
+    """
     problems: list[Problem] = []
     files: dict[str, LoadedFile] = {}
     entries: dict[str, object] = {}
@@ -32,6 +36,8 @@ def load_content(content_dir: Path) -> Content:
             entries[spec.stem] = value
     # Cross-file checks run on the files that are valid, so they too are reported now.
     problems += check_references(entries, files, complete=len(entries) == len(CONTENT_FILES))
+    if archive_dir is not None and "sources" in entries:
+        problems += check_against_archive(entries, files, archive_dir)
     if problems:
         raise ContentError(problems)
     return Content(**entries)

@@ -34,9 +34,10 @@ class ContentError(Exception):
 def display_path(path: Path) -> str:
     """The path as an editor typed it: relative to the working folder when inside it."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 Id = Annotated[
     str,
@@ -88,6 +88,15 @@ class PartialDate(Model):
         return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part)
 
 
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(lambda value: value if isinstance(value, PartialDate) else PartialDate.parse(value)),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+                    "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the sources allow"}),
+]
+"""A date as editors write it, `2025-06-05`, parsed into a `PartialDate`."""
+
+
 class When(Model):
     """When something happened, as precisely as the sources allow.
 
@@ -95,15 +104,10 @@ class When(Model):
     keeps the articles' own wording ("last week", "Thursday") beside it.
     """
 
-    date: PartialDate
-    until: PartialDate | None = None
+    date: DateValue
+    until: DateValue | None = None
     editor_supplied: bool = False
     as_reported: Text | None = None
-
-    @field_validator("date", "until", mode="before")
-    @classmethod
-    def _parse_date(cls, value: object) -> object:
-        return value if value is None or isinstance(value, PartialDate) else PartialDate.parse(value)
 
     @model_validator(mode="after")
     def _check(self) -> When:
@@ -149,15 +153,10 @@ class Briefing(Model):
 
     title: Text
     standfirst: Text
-    as_of: PartialDate
+    as_of: DateValue
     sides: Annotated[list[Side], Field(min_length=1)]
     takeaways: Annotated[list[Statement], Field(min_length=1)]
     next_steps: Annotated[list[Statement], Field(min_length=1)]
-
-    @field_validator("as_of", mode="before")
-    @classmethod
-    def _parse_date(cls, value: object) -> object:
-        return value if isinstance(value, PartialDate) else PartialDate.parse(value)
 
 
 class Source(Model):
@@ -263,10 +262,5 @@ class Difference(Model):
 class Update(Model):
     """One entry of `updates.yml`: a dated change to the briefing."""
 
-    when: PartialDate
+    when: DateValue
     text: Text
-
-    @field_validator("when", mode="before")
-    @classmethod
-    def _parse_date(cls, value: object) -> object:
-        return value if isinstance(value, PartialDate) else PartialDate.parse(value)

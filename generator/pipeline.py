@@ -14,7 +14,7 @@ from .write import write_pages
 
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
-    content = load_content(settings.content_dir)
+    content = load_content(settings.content_dir, settings.archive_dir)
     pages = render_pages(content)
     changed = write_pages(pages, settings.docs_dir)
     return content, changed

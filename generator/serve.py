@@ -8,6 +8,7 @@ good version stays on screen until the error is fixed.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -42,6 +43,8 @@ def _regenerate(settings: Settings) -> dict[str, str] | None:
 
 
 def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
+    # Stopped by a signal, still stop the MkDocs server it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     watched = [settings.content_dir, TEMPLATES_DIR]
     environment = _regenerate(settings) or {}
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.config_file), "--dev-addr", address]

@@ -12,3 +12,4 @@ class Settings:
     docs_dir: Path = Path("build/docs")  # generated Markdown; mkdocs.yml's `docs_dir`
     config_file: Path = Path("mkdocs.yml")  # the MkDocs configuration
     site_dir: Path = Path("site")  # the built static site
+    archive_dir: Path | None = None  # the articles' texts, to check quotes and figures against

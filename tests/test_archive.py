@@ -1,0 +1,74 @@
+"""With an archive of the articles named, every direct quote and every figure
+is checked against the sources it cites; a mismatch names the fact, its file
+and line, and the sources it looked in."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.archive import figures_in, normalise
+from generator.check import load_content
+from generator.errors import ContentError
+
+from conftest import ARCHIVE, REAL_CONTENT, edit
+
+
+def archive_problems(content_dir) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir, content_dir / "archive")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_tiny_briefing_matches_its_articles(tiny_copy):
+    load_content(tiny_copy, tiny_copy / "archive")
+
+
+def test_a_misquoted_direct_quote_is_caught_with_the_sources_it_looked_in(tiny_copy):
+    line = edit(tiny_copy / "quotes.yml", "This bridge will carry us for another century.", "This bridge will carry us for a century.")
+    (problem,) = archive_problems(tiny_copy)
+    assert f"quotes.yml:{line}:" in problem
+    assert "quotes[mayor-on-vote].text: direct quote not found word for word in its sources (gazette)" in problem
+
+
+def test_quote_marks_dashes_spacing_and_case_do_not_count_as_misquotes(tiny_copy):
+    edit(tiny_copy / "quotes.yml", "This bridge will carry us for another century.", "this   BRIDGE will carry us for another century.")
+    load_content(tiny_copy, tiny_copy / "archive")
+    assert normalise("“Very  tough” – he said") == normalise('"very tough" - He said')
+
+
+def test_a_paraphrase_is_exempt_from_the_word_for_word_rule(tiny_copy):
+    load_content(tiny_copy, tiny_copy / "archive")  # the tiny briefing's paraphrase is not in its article
+
+
+def test_a_mistyped_figure_in_a_text_is_caught(tiny_copy):
+    line = edit(tiny_copy / "briefing.yml", "for $4 billion.", "for $40 billion.")
+    (problem,) = archive_problems(tiny_copy)
+    assert f"briefing.yml:{line}:" in problem
+    assert "figure '$40 billion' not found in its sources (gazette, radio)" in problem
+
+
+def test_a_mistyped_rate_in_the_tariff_table_is_caught(tiny_copy):
+    line = edit(tiny_copy / "tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: {value: 3, unit: percent}")
+    (problem,) = archive_problems(tiny_copy)
+    assert f"tariffs.yml:{line}:" in problem and "figure '3%' not found" in problem
+
+
+def test_a_missing_article_is_reported_on_its_source(tiny_copy):
+    (tiny_copy / "archive" / "radio.txt").unlink()
+    problems = archive_problems(tiny_copy)
+    assert any("sources.yml:" in problem and "article 'radio.txt' is not in the archive" in problem for problem in problems)
+
+
+def test_figures_are_read_as_articles_write_them():
+    found = {(figure.kind, figure.value, figure.unit) for figure in figures_in(
+        "cut from 145 percent to 30% for 90 days after a 90-minute call; a $295 billion deficit, $1,200 in all")}
+    assert found == {("percent", "145", ""), ("percent", "30", ""), ("duration", "90", "day"),
+                     ("duration", "90", "minute"), ("money", "295", "billion"), ("money", "1200", "")}
+
+
+@pytest.mark.skipif(not ARCHIVE.is_dir() and os.environ.get("CI") != "true", reason="the articles are not beside this checkout")
+def test_the_real_briefing_matches_the_source_articles():
+    assert ARCHIVE.is_dir(), "CI checks the real briefing against ../shared/seeds"
+    load_content(REAL_CONTENT, ARCHIVE)

@@ -1,0 +1,77 @@
+"""`make serve`: the live preview follows edits to content/, and a content error
+is printed while the last good version stays on screen. Pages whose Markdown
+did not change are not rewritten, so the preview reloads only what changed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from generator.pipeline import generate
+
+from conftest import ROOT, edit, settings_for
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            result = condition()
+            if result:
+                return result
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise AssertionError("the preview did not show the change in time")
+
+
+def test_a_page_whose_markdown_did_not_change_is_not_rewritten(tiny_copy, tmp_path):
+    settings = settings_for(tiny_copy, tmp_path)
+    _, first = generate(settings)
+    assert "players.md" in first
+    _, second = generate(settings)
+    assert second == []
+    edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
+    _, third = generate(settings)
+    assert third == ["players.md"]
+
+
+def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tiny_copy, tmp_path):
+    settings = settings_for(tiny_copy, tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/players/"
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy), "--docs", str(settings.docs_dir),
+               "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        wait_for(lambda: "Cast the deciding vote." in fetch(url))
+
+        edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
+        wait_for(lambda: "Cast the casting vote." in fetch(url))
+
+        edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: nobody")
+        edit(tiny_copy / "players.yml", "Cast the casting vote.", "Never shown.")
+        time.sleep(3)
+        page = fetch(url)
+        assert "Cast the casting vote." in page and "Never shown." not in page
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "unknown player 'nobody'" in errors
+    assert "still showing the last good version" in errors
+    assert "Traceback" not in errors

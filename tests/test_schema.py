@@ -1,0 +1,42 @@
+"""Editors get completion and inline errors from JSON Schemas made from the models:
+the schemas in the repository are current, name every content file, and accept the real content."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from generator.content import CONTENT_FILES
+from generator.load import load_file
+from generator.schema import modeline, schema_texts
+
+from conftest import REAL_CONTENT, ROOT
+
+
+def test_the_committed_schemas_are_current():
+    for name, text in schema_texts().items():
+        committed = ROOT / "schemas" / name
+        assert committed.exists(), f"schemas/{name} is missing: run `make schema`"
+        assert committed.read_text(encoding="utf-8") == text, f"schemas/{name} is out of date: run `make schema`"
+
+
+@pytest.mark.parametrize("spec", CONTENT_FILES, ids=lambda spec: spec.filename)
+def test_every_content_file_names_its_schema_and_follows_it(spec):
+    path = REAL_CONTENT / spec.filename
+    assert path.read_text(encoding="utf-8").splitlines()[0] == modeline(spec)
+    loaded, problems = load_file(path)
+    assert not problems
+    schema = json.loads((ROOT / "schemas" / f"{spec.stem}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(loaded.data, schema)
+
+
+def test_the_schema_flags_what_an_editor_would_mistype():
+    schema = json.loads(schema_texts()["quotes.schema.json"])
+    quote = {"id": "q", "speaker": "trump", "text": "x", "kind": "direct", "context": "c",
+             "when": {"date": "2025-06-05"}, "venue": "call", "sources": ["a"]}
+    jsonschema.validate([quote], schema)
+    for mistake in ({"kind": "qoute"}, {"speeker": "trump"}, {"when": {"date": "5 June"}}, {"sources": []}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate([{**quote, **mistake}], schema)
