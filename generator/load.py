@@ -33,6 +33,10 @@ _Loader.yaml_implicit_resolvers = {
 
 Path_ = tuple[str | int, ...]
 
+MAX_FILE_BYTES = 1_000_000
+"""A whole briefing is tens of kilobytes. A file past this is something pasted or
+saved by mistake, and a check of it would take minutes and gigabytes."""
+
 
 @dataclass
 class Positions:
@@ -62,9 +66,14 @@ class LoadedFile:
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse one YAML file. Returns the data, or None and the problems that stopped it."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # no more: a huge file is refused unread
     except FileNotFoundError:
         return None, [Problem(path, 1, 1, "", "file is missing; every briefing needs it (see README)")]
+    if len(raw) > MAX_FILE_BYTES:
+        size = path.stat().st_size / 1_000_000
+        return None, [Problem(path, 1, 1, "", f"file is {size:.1f} MB, too big for a content file (at most {MAX_FILE_BYTES // 1_000_000} MB); "
+                                              "was an article or another file pasted or saved here by mistake?")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -78,21 +87,29 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, text, error)]
-    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(path, text, error)]
+    except yaml.YAMLError as error:  # anything else the parser refuses
         return None, [Problem(path, 1, 1, "", f"not valid YAML: {error}")]
 
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag.endswith(":null")):
         loader.dispose()
         return None, [Problem(path, 1, 1, "", "file is empty; it should hold this briefing's entries (see README)")]
 
-    problems: list[Problem] = []
+    found: list[_Found] = []
     positions = Positions()
-    data = _build(root, (), loader, positions, path, problems)
+    data = _build(root, (), loader, positions, found)
     loader.dispose()
+    # Labelled once the whole file is built, so a list entry is named by its id, as elsewhere.
+    problems = [Problem(path, line, column, field_label(path.stem, at, data), message) for (line, column), at, message in found]
     return LoadedFile(path, data, positions), problems
 
 
-def _build(node, at: Path_, loader, positions: Positions, path: Path, problems: list[Problem]):
+_Found = tuple[tuple[int, int], Path_, str]
+"""A problem met while building: where it stands, the path it concerns, the message."""
+
+
+def _build(node, at: Path_, loader, positions: Positions, found: list[_Found]):
     positions.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves `<<:` merge keys
@@ -101,21 +118,21 @@ def _build(node, at: Path_, loader, positions: Positions, path: Path, problems: 
             key = loader.construct_object(key_node, deep=True)
             key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                problems.append(Problem(path, *key_at, field_label(path.stem, at), f"key {key!r} is not a name; keys are words like `title`"))
+                found.append((key_at, at, f"key {key!r} is not a name; keys are words like `title`"))
                 continue
             if key in result:
                 first = positions.keys[(*at, key)][0]
-                problems.append(Problem(path, *key_at, field_label(path.stem, (*at, key)), f"key '{key}' appears twice in this mapping (first on line {first}); keep one"))
+                found.append((key_at, (*at, key), f"key '{key}' appears twice in this mapping (first on line {first}); keep one"))
                 continue
             positions.keys[(*at, key)] = key_at
-            result[key] = _build(value_node, (*at, key), loader, positions, path, problems)
+            result[key] = _build(value_node, (*at, key), loader, positions, found)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*at, index), loader, positions, path, problems) for index, item in enumerate(node.value)]
+        return [_build(item, (*at, index), loader, positions, found) for index, item in enumerate(node.value)]
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as error:
-        problems.append(Problem(path, *positions.values[at], field_label(path.stem, at), f"cannot read this value: {error}"))
+        found.append((positions.values[at], at, f"cannot read this value: {error}"))
         return None
 
 
@@ -128,8 +145,26 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
         message = "a tab character; YAML indents with spaces only, replace the tab with spaces"
         column = offending.find("\t") + 1 if "\t" in offending else column
     elif error.context:
-        message += f" ({error.context})"
+        # An unclosed `[` or `{` is noticed lines later: name the line where the editor opened it.
+        start = error.context_mark
+        message += f" ({error.context} that starts on line {start.line + 1})" if start and start.line + 1 != line else f" ({error.context})"
     return Problem(path, line, column, "", message)
+
+
+def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses, e.g. a control character pasted from a word processor.
+
+    The error's `position` counts characters in the pure-Python reader but bytes in
+    libyaml's, so the character is looked up instead: the first one is the one refused.
+    """
+    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    offset = text.find(character)
+    if offset < 0:
+        return Problem(path, 1, 1, "", f"not valid YAML: {error}")
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    return Problem(path, line, column, "", f"an invisible control character (U+{ord(character):04X}) that YAML does not allow, "
+                                             "often pasted in from a word processor; delete it")
 
 
 def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:

@@ -38,6 +38,7 @@ class RefTo:
 SourceRef = Annotated[Id, RefTo("sources")]
 PlayerRef = Annotated[Id, RefTo("players")]
 SideRef = Annotated[Id, RefTo("sides")]
+EventRef = Annotated[Id, RefTo("timeline")]
 
 SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
 """Every fact names at least one source that reports it."""
@@ -142,6 +143,14 @@ class Statement(Model):
     sources: SourceIds
 
 
+class KeyFigure(Model):
+    """A number for the overview's figure cards: `{value: 90, unit: minutes}` and what it measures."""
+
+    value: Quantity
+    label: Text
+    sources: SourceIds
+
+
 class Side(Model):
     id: Id
     name: Text
@@ -156,6 +165,7 @@ class Briefing(Model):
     as_of: DateValue
     sides: Annotated[list[Side], Field(min_length=1)]
     takeaways: Annotated[list[Statement], Field(min_length=1)]
+    key_figures: list[KeyFigure] = []
     next_steps: Annotated[list[Statement], Field(min_length=1)]
 
 
@@ -191,6 +201,7 @@ class Tariff(Model):
     imposed_by: SideRef
     on_goods_of: SideRef
     rate_before: Quantity
+    rate_before_event: EventRef | None = None  # the timeline event that set the rate before
     rate_now: Quantity
     since: When
     duration: Quantity | None = None

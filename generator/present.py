@@ -69,6 +69,7 @@ class Citations:
         self._source = {source.id: source for source in sources}
         self._page = sources_page
         self.used: set[str] = set()  # the sources cited since the last `reset()`
+        self._links: dict[str, str] = {}  # source id to its marker link, see `_link`
 
     def reset(self) -> None:
         self.used = set()
@@ -95,12 +96,16 @@ class Citations:
 
     def __call__(self, source_ids: Sequence[str]) -> Markup:
         self.used.update(source_ids)
-        links = []
-        for source_id in sorted(set(source_ids), key=self.number):
-            source = self._source[source_id]
+        links = ", ".join(self._link(source_id) for source_id in sorted(set(source_ids), key=self.number))
+        return Markup(f'<sup class="cite"><span class="sr-only">Sources: </span>{links}</sup>')
+
+    def _link(self, source_id: str) -> str:
+        """The marker link to one source, made once: a large briefing cites each source many times."""
+        link = self._links.get(source_id)
+        if link is None:
             title = escape_text(f"Source {self.number(source_id)}: {self.label(source_id)}")
-            links.append(f'[{self.number(source_id)}]({self._page}#{self.anchor(source_id)} "{title}")')
-        return Markup(f'<sup class="cite"><span class="sr-only">Sources: </span>{", ".join(links)}</sup>')
+            link = self._links[source_id] = f'[{self.number(source_id)}]({self._page}#{self.anchor(source_id)} "{title}")'
+        return link
 
 
 def format_window(since: When, until: When | None, duration: Quantity | None) -> str:

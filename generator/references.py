@@ -14,7 +14,7 @@ from .inline import link_problems
 from .load import LoadedFile, Path_
 from .models import RefTo
 
-_NOUNS = {"sources": "source", "players": "player", "sides": "side"}
+_NOUNS = {"sources": "source", "players": "player", "sides": "side", "timeline": "timeline event"}
 
 
 def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *, complete: bool = True) -> list[Problem]:
@@ -77,25 +77,29 @@ def references_in(model: BaseModel, at: Path_ = ()):
     """Every (path, collection, id) that the model refers to, found by its `RefTo` marks."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        marks = [meta for meta in info.metadata if isinstance(meta, RefTo)]
-        if marks and isinstance(value, str):
-            yield (*at, name), marks[0].collection, value
+        mark = _ref_mark([*info.metadata, info.annotation])
+        if mark and isinstance(value, str):
+            yield (*at, name), mark.collection, value
         elif isinstance(value, list):
-            item_mark = _item_ref(info.annotation)
             for index, item in enumerate(value):
-                if item_mark and isinstance(item, str):
-                    yield (*at, name, index), item_mark.collection, item
+                if mark and isinstance(item, str):
+                    yield (*at, name, index), mark.collection, item
                 elif isinstance(item, BaseModel):
                     yield from references_in(item, (*at, name, index))
         elif isinstance(value, BaseModel):
             yield from references_in(value, (*at, name))
 
 
-def _item_ref(annotation) -> RefTo | None:
-    if get_origin(annotation) is list:
-        (item,) = get_args(annotation)
-        if get_origin(item) is Annotated:
-            return next((meta for meta in item.__metadata__ if isinstance(meta, RefTo)), None)
+def _ref_mark(candidates: list) -> RefTo | None:
+    """The `RefTo` mark of a field, wherever its type holds it: `PlayerRef`, `list[SourceRef]`, `EventRef | None`."""
+    pending = list(candidates)
+    while pending:
+        current = pending.pop()
+        if isinstance(current, RefTo):
+            return current
+        if get_origin(current) is Annotated:
+            pending += list(current.__metadata__)
+        pending += list(get_args(current))
     return None
 
 

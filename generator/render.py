@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
+from .chart import draw_tariff_chart
 from .content import Content
 from .inline import escape_text, plain_text, render_inline
 from .references import references_in
@@ -72,9 +73,13 @@ def _page_context(content: Content) -> dict:
     """What the templates need beyond the raw content: orderings and groupings."""
     sides = {side.id: side for side in content.briefing.sides}
     players = {player.id: player for player in content.players}
-    timeline = sorted(content.timeline, key=lambda event: (event.when.date.earliest, event.id))
-    quotes = sorted(content.quotes, key=lambda quote: (quote.when.date.earliest, quote.id))
+    # Stable sorts: entries of the same date keep the order the editor gave them.
+    timeline = sorted(content.timeline, key=lambda event: event.when.date.earliest)
+    quotes = sorted(content.quotes, key=lambda quote: quote.when.date.earliest)
     citations = Citations(content.sources, "sources.md")
+    quotes_of: dict[str, list] = {}  # speaker id to their quotes, in date order
+    for quote in quotes:
+        quotes_of.setdefault(quote.speaker, []).append(quote)
     return {
         "content": content,
         "briefing": content.briefing,
@@ -86,9 +91,9 @@ def _page_context(content: Content) -> dict:
         ],
         "timeline_by_year": [(year, list(events)) for year, events in itertools.groupby(timeline, key=lambda event: event.when.date.year)],
         "quotes_by_speaker": [
-            (players[speaker_id], [quote for quote in quotes if quote.speaker == speaker_id])
+            (players[speaker_id], quotes_of[speaker_id])
             for speaker_id in dict.fromkeys(player.id for player in content.players)
-            if any(quote.speaker == speaker_id for quote in quotes)
+            if speaker_id in quotes_of
         ],
         "tariff_rows": [(tariff, format_window(tariff.since, tariff.until, tariff.duration)) for tariff in content.tariffs],
         "tariff_notes": [
@@ -97,11 +102,39 @@ def _page_context(content: Content) -> dict:
             for note in editor_date_notes(f"{sides[tariff.imposed_by].adjective} tariff on {sides[tariff.on_goods_of].adjective} goods",
                                           {"from": tariff.since, "until": tariff.until})
         ],
+        "figure_cards": _figure_cards(content),
         "updates": sorted(content.updates, key=lambda update: update.when.earliest, reverse=True),
         "source_numbers": {source.id: citations.number(source.id) for source in content.sources},
         "citation_counts": _citation_counts(content),
         "pages": {page.filename: page for page in PAGES},
     }
+
+
+def _figure_cards(content: Content) -> list[dict]:
+    """The overview's numbers at a glance: the editor's key figures, each tariff
+    before → now, and the day the tariff window closes."""
+    sides = {side.id: side for side in content.briefing.sides}
+    cards = [{"value": format_quantity(figure.value), "label": figure.label, "sources": figure.sources, "note": None}
+             for figure in content.briefing.key_figures]
+    for tariff in content.tariffs:
+        cards.append({
+            "value": f"{format_quantity(tariff.rate_before)} → {format_quantity(tariff.rate_now)}",
+            "label": f"{sides[tariff.imposed_by].adjective} tariffs on {sides[tariff.on_goods_of].adjective} goods, before the truce and now",
+            "sources": tariff.sources, "note": None,
+        })
+    closing = {}
+    for tariff in content.tariffs:
+        if tariff.until:
+            closing.setdefault((tariff.until.date, tariff.duration), []).append(tariff)
+    for (date, duration), tariffs in closing.items():
+        until = tariffs[0].until
+        window = f"{format_quantity(duration).replace(' days', '-day')} window" if duration else "tariff window"
+        cards.append({
+            "value": format_date(date), "label": f"the day the {window} closes",
+            "sources": sorted({source for tariff in tariffs for source in tariff.sources}),
+            "note": f"date supplied by the editor; the articles say “{until.as_reported}”" if until.editor_supplied else None,
+        })
+    return cards
 
 
 def _citation_counts(content: Content) -> dict[str, int]:
@@ -117,11 +150,12 @@ def _citation_counts(content: Content) -> dict[str, int]:
 
 
 def render_pages(content: Content) -> dict[str, str]:
-    """Every page of the briefing: file name to Markdown text, front matter first."""
+    """Every file of the briefing's docs: pages (Markdown, front matter first) and charts (SVG)."""
     citations = Citations(content.sources, "sources.md")
     environment = _environment(citations)
-    context = _page_context(content)
-    pages = {}
+    chart = draw_tariff_chart(content)
+    context = {**_page_context(content), "chart": chart}
+    pages = {f"assets/charts/tariffs-{variant}.svg": svg for variant, svg in (chart.svg.items() if chart else [])}
     for page in PAGES:
         citations.reset()
         body = environment.get_template(page.template).render(page=page, **context)

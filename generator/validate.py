@@ -79,6 +79,11 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         return _problem(loaded, path, message, at_key=True)
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"
+        # `name: no` or `outlet: 1999` is text to the editor; say why YAML read it otherwise.
+        if kind == "string_type" and isinstance(value, bool):
+            message += "; unquoted, YAML reads yes, no, on, off, true and false as true or false: put the text in quotes"
+        elif kind == "string_type" and isinstance(value, (int, float)):
+            message += "; put it in quotes to make it text"
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' is not a valid id; use lower-case letters, digits and hyphens, like `scott-bessent`"
     elif kind == "string_too_short":

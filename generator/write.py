@@ -23,7 +23,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(target)  # atomic: a live server never reads half a page
         changed.append(filename)
-    for stale in sorted(docs_dir.rglob("*.md")):
+    for stale in sorted(path for path in docs_dir.rglob("*") if path.is_file()):
         if stale.relative_to(docs_dir).as_posix() not in pages:
             stale.unlink()
             changed.append(stale.relative_to(docs_dir).as_posix())

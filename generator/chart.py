@@ -1,0 +1,118 @@
+"""The tariff chart: each measure's rate over time, drawn at build time as
+static SVG with pygal, in a light and a dark variant, with a text description
+for readers who cannot see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pygal
+from pygal.style import Style
+
+from .content import Content
+from .present import format_date, format_quantity
+
+# Colours chosen for contrast on Material's light (white) and dark (slate) backgrounds.
+_PALETTES = {
+    "light": {"text": "#1f1f1f", "subtle": "#767676", "series": ("#b71c1c", "#0d47a1", "#1b5e20", "#4a148c")},
+    "dark": {"text": "#e6e6e6", "subtle": "#9e9e9e", "series": ("#ff8a80", "#82b1ff", "#b9f6ca", "#ea80fc")},
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: dict[str, str]  # variant ("light", "dark") to SVG text
+    title: str
+    description: str
+
+
+def _series(content: Content):
+    """Per tariff: its label and the (date, rate) points of a step line."""
+    events = {event.id: event for event in content.timeline}
+    sides = {side.id: side for side in content.briefing.sides}
+    for tariff in content.tariffs:
+        label = f"{sides[tariff.imposed_by].adjective} tariffs on {sides[tariff.on_goods_of].adjective} goods"
+        points = []
+        if tariff.rate_before_event in events:
+            points.append((events[tariff.rate_before_event].when.date.earliest, tariff.rate_before.value, True))
+            # Hold the old rate until the day before the change: a step, not a slope.
+            points.append((tariff.since.date.earliest - dt.timedelta(days=1), tariff.rate_before.value, False))
+        points.append((tariff.since.date.earliest, tariff.rate_now.value, True))
+        if tariff.until:
+            points.append((tariff.until.date.earliest, tariff.rate_now.value, True))
+        yield tariff, label, points
+
+
+def describe(content: Content) -> str:
+    """The chart in words, for screen readers and as the image's alternative text."""
+    sentences = []
+    events = {event.id: event for event in content.timeline}
+    for tariff, label, _ in _series(content):
+        sentence = f"{label}: "
+        if tariff.rate_before_event in events:
+            sentence += f"{format_quantity(tariff.rate_before)} from {format_date(events[tariff.rate_before_event].when.date)}, "
+        sentence += f"{format_quantity(tariff.rate_now)} from {format_date(tariff.since.date)}"
+        if tariff.until:
+            sentence += f" until {format_date(tariff.until.date)}"
+        sentences.append(sentence + ".")
+    return " ".join(sentences)
+
+
+def draw_tariff_chart(content: Content) -> Chart | None:
+    if not content.tariffs:
+        return None
+    title = "Tariff rates over time"
+    description = describe(content)
+    series = list(_series(content))
+    dates = sorted({date for _, _, points in series for date, _, shown in points if shown})
+    top = max(value for _, _, points in series for _, value, _ in points)
+    return Chart({variant: _render(series, dates, top, variant, title, description) for variant in _PALETTES}, title, description)
+
+
+def _render(series, dates, top, variant: str, title: str, description: str) -> str:
+    palette = _PALETTES[variant]
+    style = Style(
+        background="transparent", plot_background="transparent",
+        foreground=palette["text"], foreground_strong=palette["text"], foreground_subtle=palette["subtle"],
+        colors=palette["series"], font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        label_font_size=13, major_label_font_size=13, value_font_size=14, legend_font_size=14, title_font_size=16,
+    )
+    chart = pygal.DateLine(
+        style=style, js=[], disable_xml_declaration=True, width=760, height=380, margin_right=60,
+        print_values=True, show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=1, dots_size=4,
+        stroke_style={"width": 3}, range=(0, top * 1.1), y_labels=list(range(0, int(top * 1.1) + 1, 25)), show_minor_y_labels=False,
+        x_value_formatter=lambda date: f"{date.day} {date:%b} {date.year}",
+        value_formatter=lambda value: f"{value:g}%", show_x_guides=False,
+    )
+    chart.x_labels = dates
+    for _, label, points in series:
+        chart.add(label, [
+            {"value": (date, value), "formatter": _rate_label} if shown
+            else {"value": (date, value), "formatter": _no_label, "node": {"r": 0}}
+            for date, value, shown in points
+        ])
+    svg = chart.render(is_unicode=True)
+    return _tidy(svg, f"tariff-chart-{variant}", title, description)
+
+
+def _rate_label(point) -> str:
+    return f"{point[1]:g}%" if isinstance(point, (tuple, list)) else f"{point:g}%"
+
+
+def _no_label(point) -> str:
+    return ""
+
+
+def _tidy(svg: str, chart_id: str, title: str, description: str) -> str:
+    """Same input, same bytes: pygal's random chart id, its dated comment and its
+    (unused) script go; a title and description for assistive technology come in."""
+    from .inline import escape_text
+
+    svg = re.sub(r'id="chart-[0-9a-f-]+"', f'id="{chart_id}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"', svg, count=1)
+    svg = re.sub(r"#chart-[0-9a-f-]+", f"#{chart_id}", svg)
+    svg = re.sub(r"<!--.*?-->|<title>Pygal</title>", "", svg, flags=re.S)
+    svg = re.sub(r"<script.*?</script>", "", svg, flags=re.S)
+    head = f'<title id="{chart_id}-title">{escape_text(title)}</title><desc id="{chart_id}-desc">{escape_text(description)}</desc>'
+    return re.sub(r"(<svg[^>]*>)", lambda match: match.group(1) + head, svg, count=1)
