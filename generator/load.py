@@ -139,6 +139,9 @@ def _build(node, at: Path_, loader, positions: Positions, found: list[_Found]):
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    quote = _unclosed_quote(text, error, mark)
+    if quote:
+        return Problem(path, *quote, "", f"YAML syntax error: the quote opened here is not closed (YAML read on to line {line}); add the closing quote")
     message = f"YAML syntax error: {error.problem or error.context}"
     offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "\t" in offending[: max(column, 1)] or "'\\t'" in str(error.problem):
@@ -149,6 +152,28 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
         start = error.context_mark
         message += f" ({error.context} that starts on line {start.line + 1})" if start and start.line + 1 != line else f" ({error.context})"
     return Problem(path, line, column, "", message)
+
+
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark) -> tuple[int, int] | None:
+    """Where a quote opens that is never closed. YAML reads on over the line ends and
+    stumbles lines later, where the editor would look in vain; the quote is the mistake."""
+    if error.context == "while scanning a quoted scalar" and error.context_mark:  # it ran to the end of the file
+        return error.context_mark.line + 1, error.context_mark.column + 1
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass  # the scanner may stop at the same mistake; the text read before it is what counts
+    # A quoted text over several lines that ends just where YAML stumbled: it took in the lines after it.
+    if last is not None and last.style in ('"', "'") and last.start_mark.line < mark.line == last.end_mark.line:
+        return last.start_mark.line + 1, last.start_mark.column + 1
+    return None
 
 
 def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:

@@ -17,9 +17,11 @@ from markupsafe import Markup
 
 from .chart import draw_tariff_chart
 from .content import Content
+from .feed import atom_feed
+from .metadata import news_article, page_description
 from .inline import escape_text, plain_text, render_inline
 from .references import references_in
-from .present import Citations, editor_date_notes, format_date, format_quantity, format_span, format_when, format_window
+from .present import NOT_STATED, Citations, editor_date_notes, format_date, format_quantity, format_span, format_when, format_window
 
 
 @dataclass(frozen=True)
@@ -27,17 +29,19 @@ class Page:
     filename: str
     title: str
     template: str
+    summary: str  # one sentence for search engines and link previews
 
 
 PAGES: tuple[Page, ...] = (
-    Page("index.md", "Overview", "overview.md.j2"),
-    Page("players.md", "Key players", "players.md.j2"),
-    Page("tariffs.md", "Tariffs", "tariffs.md.j2"),
-    Page("timeline.md", "Timeline", "timeline.md.j2"),
-    Page("quotes.md", "Quotes", "quotes.md.j2"),
-    Page("issues.md", "Issues", "issues.md.j2"),
-    Page("differences.md", "Where the sources differ", "differences.md.j2"),
-    Page("sources.md", "Sources", "sources.md.j2"),
+    Page("index.md", "Overview", "overview.md.j2", "The story at a glance, its key figures and what happens next."),
+    Page("players.md", "Key players", "players.md.j2", "Who did what, side by side."),
+    Page("tariffs.md", "Tariffs", "tariffs.md.j2", "Each tariff measure before and now, as a chart and a table."),
+    Page("timeline.md", "Timeline", "timeline.md.j2", "The events in date order."),
+    Page("quotes.md", "Quotes", "quotes.md.j2", "What the players said, by speaker."),
+    Page("issues.md", "Issues", "issues.md.j2", "The sticking points and where each side stands."),
+    Page("differences.md", "Where the sources differ", "differences.md.j2",
+         "Where the articles disagree or err, and what the briefing uses."),
+    Page("sources.md", "Sources", "sources.md.j2", "The articles behind every fact, and who reports what."),
 )
 
 
@@ -103,10 +107,12 @@ def _page_context(content: Content) -> dict:
                                           {"from": tariff.since, "until": tariff.until})
         ],
         "figure_cards": _figure_cards(content),
+        "coverage": _coverage(content),
         "updates": sorted(content.updates, key=lambda update: update.when.earliest, reverse=True),
         "source_numbers": {source.id: citations.number(source.id) for source in content.sources},
         "citation_counts": _citation_counts(content),
         "pages": {page.filename: page for page in PAGES},
+        "not_stated": NOT_STATED,
     }
 
 
@@ -137,6 +143,34 @@ def _figure_cards(content: Content) -> list[dict]:
     return cards
 
 
+def _short(text: str, words: int = 14) -> str:
+    """The first words of a text, for a row label."""
+    parts = plain_text(text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _coverage(content: Content) -> list[dict]:
+    """The main facts down the side, the sources across the top: who reports what."""
+    sides = {side.id: side for side in content.briefing.sides}
+    rows = []
+
+    def add(group: str, label: str, link: str, sources: list[str]):
+        rows.append({"group": group, "label": label, "link": Markup(link),  # built from ids: safe as it is
+                     "marks": [source.id in sources for source in content.sources],
+                     "count": len(set(sources))})
+
+    for takeaway in content.briefing.takeaways:
+        add("Takeaway", _short(takeaway.text), "index.md", takeaway.sources)
+    for tariff in content.tariffs:
+        add("Tariff", f"{sides[tariff.imposed_by].adjective} tariffs on {sides[tariff.on_goods_of].adjective} goods: "
+            f"{format_quantity(tariff.rate_before)} → {format_quantity(tariff.rate_now)}", "tariffs.md", tariff.sources)
+    for event in sorted(content.timeline, key=lambda event: event.when.date.earliest):
+        add("Event", f"{format_span(event.when)}: {plain_text(event.title)}", f"timeline.md#event-{event.id}", event.sources)
+    for issue in content.issues:
+        add("Issue", plain_text(issue.title), f"issues.md#issue-{issue.id}", issue.sources)
+    return rows
+
+
 def _citation_counts(content: Content) -> dict[str, int]:
     """How many facts cite each source, shown on the Sources page."""
     counts = {source.id: 0 for source in content.sources}
@@ -156,11 +190,14 @@ def render_pages(content: Content) -> dict[str, str]:
     chart = draw_tariff_chart(content)
     context = {**_page_context(content), "chart": chart}
     pages = {f"assets/charts/tariffs-{variant}.svg": svg for variant, svg in (chart.svg.items() if chart else [])}
+    pages["feed.xml"] = atom_feed(content)
     for page in PAGES:
         citations.reset()
         body = environment.get_template(page.template).render(page=page, **context)
-        meta = {"title": page.title, "cited_sources": citations.listing()}
+        meta = {"title": page.title, "description": page_description(content, page.title, page.summary),
+                "cited_sources": citations.listing()}
         if page is PAGES[0]:  # the home page speaks for the whole briefing
-            meta.update(title=plain_text(content.briefing.title), description=plain_text(content.briefing.standfirst))
+            meta.update(title=plain_text(content.briefing.title), description=plain_text(content.briefing.standfirst),
+                        json_ld=news_article(content))
         pages[page.filename] = f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{body}"
     return pages

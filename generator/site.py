@@ -21,7 +21,7 @@ def build_site(config_file: Path, site_dir: Path, *, env: dict[str, str] | None 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(config_file), "--site-dir", str(staging)]
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if result.returncode != 0:

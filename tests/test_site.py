@@ -75,3 +75,16 @@ def test_removing_a_fact_removes_it_from_the_site(tiny_copy, tmp_path):
     (tiny_copy / "quotes.yml").write_text(quotes[: quotes.index("- id: friends-oppose")], encoding="utf-8")
     build(settings)
     assert "Friends of the River" not in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_previous_site(tiny_copy, tmp_path):
+    from generator.site import SiteBuildError
+
+    settings = settings_for(tiny_copy, tmp_path)
+    build(settings)
+    before = (settings.site_dir / "index.html").read_bytes()
+    with settings.config_file.open("a", encoding="utf-8") as config:
+        config.write("nav:\n  - Overview: index.md\n  - Gone: no-such-page.md\n")
+    with pytest.raises(SiteBuildError, match="no-such-page.md"):
+        build(settings)
+    assert (settings.site_dir / "index.html").read_bytes() == before

@@ -1,0 +1,51 @@
+"""An Atom feed of the briefing's updates log, so readers can follow the story.
+
+Links are relative to the feed's own address, as Atom allows, so the feed
+needs no knowledge of where the site is published; dates come from the
+content, never the clock, so the same content always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from .content import Content
+from .inline import plain_text
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", plain_text(text).lower()).strip("-") or "briefing"
+
+
+def atom_feed(content: Content) -> str:
+    updates = sorted(enumerate(content.updates), key=lambda item: (item[1].when.earliest, item[0]), reverse=True)
+    feed_id = f"urn:briefing:{_slug(content.briefing.title)}"
+    newest = updates[0][1].when.earliest.isoformat() if updates else content.briefing.as_of.earliest.isoformat()
+    title = escape(plain_text(content.briefing.title))
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{title}</title>",
+        f"  <subtitle>{escape(plain_text(content.briefing.standfirst))}</subtitle>",
+        f"  <id>{feed_id}</id>",
+        f"  <updated>{newest}T00:00:00Z</updated>",
+        '  <link rel="alternate" type="text/html" href="./"/>',
+        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
+        f"  <author><name>{title}</name></author>",
+    ]
+    for index, update in updates:
+        text = plain_text(update.text)
+        words = text.split()
+        headline = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(update.when.earliest.strftime('%-d %B %Y'))}: {escape(headline)}</title>",
+            f"    <id>{feed_id}:update:{update.when}:{index}</id>",
+            f"    <updated>{update.when.earliest.isoformat()}T00:00:00Z</updated>",
+            '    <link rel="alternate" type="text/html" href="./#updates"/>',
+            f"    <content type=\"text\">{escape(text)}</content>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,105 @@
+"""What a reader sees on the built site: the story at a glance, a tariff chart in
+light and dark, a timeline with permalinks, every fact's sources, a coverage
+matrix, where the sources differ, an updates feed, and pages that share well."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+
+from generator.check import load_content
+
+from conftest import REAL_CONTENT
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def test_the_overview_shows_the_figures_at_a_glance(real_site):
+    cards = text_of(" ".join(re.findall(r'<div class="figure-card">(.*?)</div>', real_site.html(""), re.S)))
+    for figure in ["90 minutes", "$295 billion", "145% → 30%", "125% → 10%", "12 August 2025"]:
+        assert figure in cards
+    assert "date supplied by the editor" in cards, "the window's closing date is the editor's reckoning"
+    assert "last updated 5 June 2025" in text_of(real_site.html(""))
+
+
+def test_the_tariff_chart_comes_in_light_and_dark_with_a_text_alternative(real_site):
+    page = real_site.html("tariffs")
+    images = re.findall(r'<img alt="([^"]+)" src="\.\./(assets/charts/tariffs-(light|dark)\.svg)#only-\3"', page)
+    assert {variant for _, _, variant in images} == {"light", "dark"}
+    for alt, path, _ in images:
+        assert "145%" in alt and "30%" in alt and "125%" in alt and "10%" in alt
+        svg = (real_site.site / path).read_text(encoding="utf-8")
+        assert "<title" in svg and "<desc" in svg and 'role="img"' in svg
+        assert "<script" not in svg and "http://pygal" not in svg
+    assert "<table>" in page, "the table stays beside the chart"
+
+
+def test_every_event_has_a_permalink_and_editor_dates_say_so(real_site):
+    content = load_content(REAL_CONTENT)
+    page = real_site.html("timeline")
+    for event in content.timeline:
+        assert f'id="event-{event.id}"' in page and f'href="#event-{event.id}"' in page
+    editor_dated = [event for event in content.timeline if event.when.editor_supplied]
+    assert editor_dated
+    for event in editor_dated:
+        block = page[page.index(f'id="event-{event.id}"'):]
+        block = block[: block.find('<div class="timeline-event')]
+        assert "Date supplied by the editor" in block
+        assert html.escape(event.when.as_reported, quote=False) in block or event.when.as_reported in text_of(block)
+
+
+def test_the_coverage_matrix_shows_what_only_one_source_reports(real_site):
+    content = load_content(REAL_CONTENT)
+    page = real_site.html("sources")
+    matrix = page[page.index('id="coverage"'):]
+    rows = re.findall(r"<tr>(.*?)</tr>", matrix, re.S)[1:]
+    facts = len(content.briefing.takeaways) + len(content.tariffs) + len(content.timeline) + len(content.issues)
+    assert len(rows) == facts
+    single = [row for row in rows if row.count("●") == 1]
+    assert single and all("one source" in row for row in single)
+    assert all(len(re.findall(r"<td", row)) == 2 + len(content.sources) for row in rows)
+
+
+def test_where_the_sources_differ_lists_every_disagreement(real_site):
+    content = load_content(REAL_CONTENT)
+    page = real_site.html("differences")
+    for difference in content.differences:
+        assert f'id="difference-{difference.id}"' in page
+    assert "former President" in text_of(page)
+
+
+def test_the_updates_feed_is_atom_newest_first(real_site):
+    feed = ElementTree.fromstring((real_site.site / "feed.xml").read_bytes())
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(load_content(REAL_CONTENT).updates)
+    dates = [entry.find(f"{ATOM}updated").text for entry in entries]
+    assert dates == sorted(dates, reverse=True)
+    assert 'type="application/atom+xml"' in real_site.html("")
+
+
+def test_pages_carry_titles_descriptions_and_share_cards(real_site):
+    for page in ["", "players", "tariffs", "sources"]:
+        head = real_site.html(page).split("</head>")[0]
+        assert re.search(r'<meta name="description" content="[^"]{40,}"', head), page
+        assert '<meta property="og:title"' in head and '<meta name="twitter:card"' in head
+
+
+def test_the_home_page_describes_itself_as_a_news_article_citing_its_sources(real_site):
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', real_site.html(""), re.S)
+    article = json.loads(script.group(1))
+    assert article["@type"] == "NewsArticle"
+    assert len(article["citation"]) == len(load_content(REAL_CONTENT).sources)
+    assert article["dateModified"] == "2025-06-05"
+
+
+def test_a_missing_page_offers_the_briefing_s_pages(real_site):
+    page = (real_site.site / "404.html").read_text(encoding="utf-8")
+    assert "This page is not part of the briefing" in page
+    assert "Key players" in page and "Timeline" in page
