@@ -13,6 +13,7 @@ from pygal.style import Style
 
 from .content import Content
 from .present import format_date, format_quantity
+from .views import tariff_label
 
 # Colours chosen for contrast on Material's light (white) and dark (slate) backgrounds.
 _PALETTES = {
@@ -33,7 +34,7 @@ def _series(content: Content):
     events = {event.id: event for event in content.timeline}
     sides = {side.id: side for side in content.briefing.sides}
     for tariff in content.tariffs:
-        label = f"{sides[tariff.imposed_by].adjective} tariffs on {sides[tariff.on_goods_of].adjective} goods"
+        label = tariff_label(tariff, sides)
         points = []
         if tariff.rate_before_event in events:
             points.append((events[tariff.rate_before_event].when.date.earliest, tariff.rate_before.value, True))

@@ -10,6 +10,7 @@ splits a table cell, `# ` never starts a heading, `{ #id }` is no attribute.
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
@@ -70,10 +71,21 @@ def plain_text(text: str) -> str:
     return "".join(child.content for token in tokens for child in token.children or [] if child.type in ("text", "code_inline"))
 
 
+# For checking only: accepts every link target, so that `file:` or `javascript:`
+# links, which the renderer shows as plain text, are reported to the editor.
+_link_finder = MarkdownIt("commonmark", {"html": False}).disable("image")
+_link_finder.validateLink = lambda url: True
+
+
+def head_text(text: str) -> str:
+    """Plain text, HTML-escaped, for values the theme prints as they are (`<title>`, meta tags)."""
+    return html.escape(plain_text(text))
+
+
 def link_problems(text: str) -> list[str]:
     """Links a reader could not follow from the built site: only web and mail links are allowed."""
     problems = []
-    for token in _inline_markdown.parseInline(text):
+    for token in _link_finder.parseInline(text):
         for child in token.children or []:
             href = child.attrGet("href") if child.type == "link_open" else None
             if href is not None and not _SAFE_LINK.match(href):

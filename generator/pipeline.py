@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .check import load_content  # noqa: F401  (re-exported for the CLI)
 from .content import Content
-from .inline import plain_text
+from .inline import head_text
 from .render import render_pages
 from .settings import Settings
 from .site import build_site
@@ -21,15 +21,18 @@ def generate(settings: Settings) -> tuple[Content, list[str]]:
 
 
 def site_environment(content: Content) -> dict[str, str]:
-    """Values `mkdocs.yml` reads with `!ENV`, so the story stays in `content/`."""
+    """Values `mkdocs.yml` reads with `!ENV`, so the story stays in `content/`.
+
+    HTML-escaped: the theme prints the site name and description as they are.
+    """
     return {
-        "BRIEFING_TITLE": plain_text(content.briefing.title),
-        "BRIEFING_DESCRIPTION": plain_text(content.briefing.standfirst),
+        "BRIEFING_TITLE": head_text(content.briefing.title),
+        "BRIEFING_DESCRIPTION": head_text(content.briefing.standfirst),
     }
 
 
 def build(settings: Settings) -> Content:
     """Generate the pages, then build the site; the old site stays if anything fails."""
     content, _ = generate(settings)
-    build_site(settings.config_file, settings.site_dir, env=site_environment(content))
+    build_site(settings.config_file, settings.site_dir, env=site_environment(content), engine=settings.engine)
     return content
