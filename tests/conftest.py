@@ -15,6 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL_CONTENT = ROOT / "content"
 TINY_CONTENT = Path(__file__).resolve().parent / "briefings" / "tiny"
 ARCHIVE = ROOT.parent / "shared" / "seeds"
+# Where tests/test_browser.py put this run's screenshots; printed in the summary.
+SCREENSHOTS = pytest.StashKey[Path]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    folder = config.stash.get(SCREENSHOTS, None)
+    if folder is not None:
+        terminalreporter.write_sep("-", "screenshots")
+        terminalreporter.write_line(f"every page, desktop and phone, light and dark: {folder}")
 
 
 @dataclass
