@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--archive", type=Path, default=defaults.archive_dir,
                         help="folder of the articles' texts; quotes and figures are checked against it (default: no check)")
     parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where `schema` writes (default: %(default)s)")
+    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default=defaults.engine,
+                        help="what builds the site from the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
     return parser
 
@@ -32,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
-                        config_file=arguments.config, site_dir=arguments.site, archive_dir=arguments.archive)
+                        config_file=arguments.config, site_dir=arguments.site, archive_dir=arguments.archive,
+                        engine=arguments.engine)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:

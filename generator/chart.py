@@ -77,11 +77,12 @@ def _render(series, dates, top, variant: str, title: str, description: str) -> s
     style = Style(
         background="transparent", plot_background="transparent",
         foreground=palette["text"], foreground_strong=palette["text"], foreground_subtle=palette["subtle"],
-        colors=palette["series"], font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-        label_font_size=13, major_label_font_size=13, value_font_size=14, legend_font_size=14, title_font_size=16,
+        colors=palette["series"], value_colors=palette["series"],
+        font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        label_font_size=16, major_label_font_size=16, value_font_size=18, legend_font_size=17, title_font_size=18,
     )
     chart = pygal.DateLine(
-        style=style, js=[], disable_xml_declaration=True, width=760, height=380, margin_right=60,
+        style=style, js=[], disable_xml_declaration=True, width=640, height=380, margin_right=70,
         print_values=True, show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=1, dots_size=4,
         stroke_style={"width": 3}, range=(0, top * 1.1), y_labels=list(range(0, int(top * 1.1) + 1, 25)), show_minor_y_labels=False,
         x_value_formatter=lambda date: f"{date.day} {date:%b} {date.year}",

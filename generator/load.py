@@ -115,7 +115,7 @@ def _build(node, at: Path_, loader, positions: Positions, found: list[_Found]):
         loader.flatten_mapping(node)  # resolves `<<:` merge keys
         result: dict = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(key_node, loader)
             key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 found.append((key_at, at, f"key {key!r} is not a name; keys are words like `title`"))
@@ -130,10 +130,21 @@ def _build(node, at: Path_, loader, positions: Positions, found: list[_Found]):
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*at, index), loader, positions, found) for index, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        return _scalar(node, loader)
     except yaml.YAMLError as error:
         found.append((positions.values[at], at, f"cannot read this value: {error}"))
         return None
+
+
+_TEXT = "tag:yaml.org,2002:str"
+
+
+def _scalar(node, loader):
+    """A scalar's value. Text, nearly every value, is the node's own string: what the
+    constructor would return, without its per-node bookkeeping."""
+    if node.tag == _TEXT and isinstance(node, yaml.ScalarNode):
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:

@@ -29,12 +29,13 @@ class Page:
     title: str
     template: str
     summary: str  # one sentence for search engines and link previews
+    search_boost: float | None = None  # ranks the page higher in the site's search (Material's `search.boost`)
 
 
 PAGES: tuple[Page, ...] = (
     Page("index.md", "Overview", "overview.md.j2", "The story at a glance, its key figures and what happens next."),
-    Page("players.md", "Key players", "players.md.j2", "Who did what, side by side."),
-    Page("tariffs.md", "Tariffs", "tariffs.md.j2", "Each tariff measure before and now, as a chart and a table."),
+    Page("players.md", "Key players", "players.md.j2", "Who did what, side by side.", search_boost=2),
+    Page("tariffs.md", "Tariffs", "tariffs.md.j2", "Each tariff measure before and now, as a chart and a table.", search_boost=2),
     Page("timeline.md", "Timeline", "timeline.md.j2", "The events in date order."),
     Page("quotes.md", "Quotes", "quotes.md.j2", "What the players said, by speaker."),
     Page("issues.md", "Issues", "issues.md.j2", "The sticking points and where each side stands."),
@@ -85,6 +86,8 @@ def render_pages(content: Content) -> dict[str, str]:
         body = environment.get_template(page.template).render(page=page, **context)
         meta = {"title": page.title, "description": html.escape(page_description(content, page.title, page.summary)),
                 "cited_sources": citations.listing()}
+        if page.search_boost:
+            meta["search"] = {"boost": page.search_boost}
         if page is PAGES[0]:  # the home page speaks for the whole briefing
             meta.update(title=head_text(content.briefing.title), description=head_text(content.briefing.standfirst),
                         json_ld=news_article(content))

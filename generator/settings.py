@@ -13,3 +13,4 @@ class Settings:
     config_file: Path = Path("mkdocs.yml")  # the MkDocs configuration
     site_dir: Path = Path("site")  # the built static site
     archive_dir: Path | None = None  # the articles' texts, to check quotes and figures against
+    engine: str = "mkdocs"  # what builds the site from mkdocs.yml: "mkdocs" or "zensical"

@@ -1,10 +1,15 @@
 """Build the static site from the generated Markdown with MkDocs, without ever
 leaving a half-built `site/`: the build goes to a fresh folder beside it and
-replaces the old site only once it has succeeded."""
+replaces the old site only once it has succeeded.
+
+Two engines read the same `mkdocs.yml`: MkDocs with Material for MkDocs (the
+default) and Zensical, its successor from the same team."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,22 +17,61 @@ import tempfile
 from pathlib import Path
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
 class SiteBuildError(Exception):
-    """MkDocs refused to build; its own report is the message."""
+    """The engine refused to build; its own report is the message."""
 
 
-def build_site(config_file: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> None:
-    """`mkdocs build --strict` into a temporary folder, then swap it in for `site_dir`."""
+def build_site(config_file: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs") -> None:
+    """`mkdocs build --strict` (or `zensical build --strict`) into a temporary folder,
+    then swap it in for `site_dir`."""
+    if engine not in ENGINES:
+        raise SiteBuildError(f"unknown engine '{engine}'; use one of: {', '.join(ENGINES)}")
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(config_file), "--site-dir", str(staging)]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    wrapper = None
+    try:
+        if engine == "zensical":
+            wrapper = _zensical_config(Path(config_file).resolve(), staging)
+            command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(wrapper)]
+        else:
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                       "--config-file", str(config_file), "--site-dir", str(staging)]
+        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if wrapper:
+            wrapper.unlink(missing_ok=True)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError((result.stderr or result.stdout).strip() or f"mkdocs exited with status {result.returncode}")
+        raise SiteBuildError(_report(result.stderr or result.stdout) or f"{engine} exited with status {result.returncode}")
     _swap_in(staging, site_dir)
+
+
+def _report(output: str) -> str:
+    """The engine's report as plain text: Zensical colours it and ends it with a Python traceback."""
+    output = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    before, traceback, after = output.partition("Traceback (most recent call last):")
+    return (before + after.strip().splitlines()[-1] if traceback and after.strip() else output).strip()
+
+
+def _zensical_config(config_file: Path, staging: Path) -> Path:
+    """Zensical has no `--site-dir`: a configuration beside the real one inherits it
+    and names the staging folder, which Zensical wants inside the config's folder."""
+    try:
+        relative = staging.relative_to(config_file.parent)
+    except ValueError:
+        raise SiteBuildError(f"Zensical builds only inside the folder of its configuration ({config_file.parent}); "
+                             "choose a site folder there") from None
+    handle, name = tempfile.mkstemp(prefix=f".{config_file.stem}-zensical-", suffix=".yml", dir=config_file.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:  # JSON strings are YAML strings
+        file.write(f"INHERIT: {json.dumps(config_file.name)}\nsite_dir: {json.dumps(relative.as_posix())}\n")
+    return Path(name)
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:

@@ -49,7 +49,8 @@ def page_context(content: Content, pages) -> dict:
             for speaker_id in dict.fromkeys(player.id for player in content.players)
             if speaker_id in quotes_of
         ],
-        "tariff_rows": [(tariff, format_window(tariff.since, tariff.until, tariff.duration)) for tariff in content.tariffs],
+        "tariff_rows": [(tariff, tariff_label(tariff, sides), format_window(tariff.since, tariff.until, tariff.duration))
+                        for tariff in content.tariffs],
         "tariff_notes": [
             note
             for tariff in content.tariffs
