@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .settings import Settings
-from .site import SiteBuildError
+from .site import ENGINES, SiteBuildError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--archive", type=Path, default=defaults.archive_dir,
                         help="folder of the articles' texts; quotes and figures are checked against it (default: no check)")
     parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where `schema` writes (default: %(default)s)")
-    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default=defaults.engine,
+    parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
                         help="what builds the site from the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
     return parser

@@ -12,12 +12,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80),
-]
+VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Id = Annotated[str, StringConstraints(pattern=VALID_ID.pattern, min_length=1, max_length=80)]
 """Lower-case letters, digits and single hyphens: safe in URLs and anchors."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -167,6 +166,16 @@ class Briefing(Model):
     takeaways: Annotated[list[Statement], Field(min_length=1)]
     key_figures: list[KeyFigure] = []
     next_steps: Annotated[list[Statement], Field(min_length=1)]
+
+    @field_validator("title", "standfirst")
+    @classmethod
+    def _reads_as_text(cls, text: str) -> str:
+        # These become MkDocs' site name and description through environment variables,
+        # which MkDocs reads as YAML: `1984`, `Yes` or a date would arrive as a number,
+        # a boolean or a date and stop the build.
+        if yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":
+            raise ValueError(f"'{text}' would be read as a number, a date or yes/no; add a word to it")
+        return text
 
 
 class Source(Model):

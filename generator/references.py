@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .errors import Problem, did_you_mean, field_label
 from .inline import link_problems
 from .load import LoadedFile, Path_
-from .models import RefTo
+from .models import VALID_ID, RefTo
 
 _NOUNS = {"sources": "source", "players": "player", "sides": "side", "timeline": "timeline event"}
 
@@ -24,9 +24,11 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *
     is only judged when every file is `complete`.
     """
     problems: list[Problem] = []
-    # Ids are taken from the raw data, so an entry with a mistake elsewhere still counts as known.
+    # Ids are taken from the raw data, so an entry with a mistake elsewhere still counts as
+    # known; an id that is itself invalid does not, so no hint ever suggests it.
     known: dict[str, set[str]] = {
-        stem: {item["id"] for item in loaded.data if isinstance(item, dict) and isinstance(item.get("id"), str)}
+        stem: {item["id"] for item in loaded.data
+               if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.match(item["id"])}
         for stem, loaded in files.items() if isinstance(loaded.data, list)
     }
     for stem, value in entries.items():

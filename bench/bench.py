@@ -1,0 +1,437 @@
+"""`make bench`: how fast the generator is, what it adds to the site build, and
+how heavy each page is. One run prints every figure; nothing here is a test.
+
+1. The generator, stage by stage (load, validate, render, write), on the real
+   briefing and on synthetic briefings of 100, 1,000 and 10,000 timeline events
+   (`bench/synthetic.py`): total and per-event time, and the growth factor
+   from one size to the next (10x the events should cost at most 11x the time).
+2. The full build of the real briefing (`python -m generator build`, as
+   `make site` runs it, from a clean folder) against the MkDocs build alone of
+   the same, already generated Markdown, measured alternately in the same run.
+3. Every page's weight: its HTML and every stylesheet, script, image and font it
+   loads, raw and gzip-compressed, and the search index.
+
+Times are the best of several runs (the median for the builds), on this
+machine: compare figures from the same machine only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import posixpath
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import Sizes, write_briefing  # noqa: E402
+from generator import check, load  # noqa: E402
+from generator.pipeline import site_environment  # noqa: E402
+from generator.render import render_pages  # noqa: E402
+from generator.write import write_pages  # noqa: E402
+
+SIZES = (100, 1_000, 10_000)
+GZIP_LEVEL = 6  # what web servers commonly use
+TARGETS = {
+    "overhead": 0.10,  # the generator adds at most 10 % to the MkDocs build
+    "seconds_10k": 1.0,  # 10,000 events generate in under a second
+    "growth": 11.0,  # 10x the events, at most 11x the time
+    "home_kb": 100.0,  # the home page and all it loads, gzip-compressed
+}
+
+
+# --- 1. the generator, stage by stage -------------------------------------------
+
+
+@dataclass
+class StageTimes:
+    load: float
+    validate: float
+    render: float
+    write: float
+
+    @property
+    def total(self) -> float:
+        return self.load + self.validate + self.render + self.write
+
+
+@contextmanager
+def _file_size_limit_for(folder: Path):
+    """Synthetic briefings are far bigger than any real one: raise the loader's guard
+    against huge files just enough for the files in `folder`."""
+    saved = getattr(load, "MAX_FILE_BYTES", None)
+    if saved is not None:
+        load.MAX_FILE_BYTES = max(saved, *(path.stat().st_size for path in folder.glob("*.yml")))
+    try:
+        yield
+    finally:
+        if saved is not None:
+            load.MAX_FILE_BYTES = saved
+
+
+def time_generator(content_dir: Path, archive_dir: Path | None = None) -> StageTimes:
+    """One clean generation of `content_dir`: the time of each stage.
+
+    Loading is the time spent parsing the YAML files (`load_file`); validating is
+    the rest of `load_content`: models, cross-references and, with an archive,
+    the quotes and figures checked against the articles.
+    """
+    parsing = 0.0
+    original = check.load_file
+
+    def timed_load_file(path):
+        nonlocal parsing
+        start = time.perf_counter()
+        try:
+            return original(path)
+        finally:
+            parsing += time.perf_counter() - start
+
+    check.load_file = timed_load_file
+    try:
+        start = time.perf_counter()
+        content = check.load_content(content_dir, archive_dir) if archive_dir else check.load_content(content_dir)
+        loaded = time.perf_counter()
+    finally:
+        check.load_file = original
+    pages = render_pages(content)
+    rendered = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-docs-") as docs:
+        write_pages(pages, Path(docs))
+        written = time.perf_counter()
+    return StageTimes(load=parsing, validate=loaded - start - parsing, render=rendered - loaded, write=written - rendered)
+
+
+def best_of(runs: int, content_dir: Path, archive_dir: Path | None = None) -> StageTimes:
+    results = [time_generator(content_dir, archive_dir) for _ in range(runs)]
+    return min(results, key=lambda times: times.total)
+
+
+def _runs_for(events: int) -> int:
+    return 5 if events <= 100 else 3 if events <= 1_000 else 1
+
+
+def _real_sizes(content_dir: Path) -> tuple[int, int]:
+    content = check.load_content(content_dir)
+    facts = (len(content.timeline) + len(content.quotes) + len(content.players)
+             + sum(len(player.actions) for player in content.players) + len(content.issues)
+             + sum(len(issue.positions) for issue in content.issues) + len(content.differences)
+             + sum(len(difference.accounts) for difference in content.differences) + len(content.tariffs)
+             + len(content.briefing.takeaways) + len(content.briefing.next_steps))
+    return len(content.timeline), facts
+
+
+def bench_generator(sizes: tuple[int, ...], archive_dir: Path | None) -> dict:
+    print("\n## 1. The generator: load, validate, render, write (best of several runs)\n")
+    rows = []
+    events, facts = _real_sizes(ROOT / "content")
+    real = best_of(5, ROOT / "content", archive_dir)
+    rows.append(("real briefing" + (" (+archive)" if archive_dir else ""), events, facts, real))
+    synthetic: dict[int, StageTimes] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-content-") as folder:
+        for size in sizes:
+            target = Path(folder) / str(size)
+            made: Sizes = write_briefing(target, size)
+            with _file_size_limit_for(target):
+                synthetic[size] = best_of(_runs_for(size), target)
+            rows.append((f"synthetic {size:,}", size, made.facts, synthetic[size]))
+            shutil.rmtree(target)
+
+    header = f"{'briefing':24} {'events':>7} {'facts':>7} {'load':>8} {'validate':>9} {'render':>8} {'write':>7} {'total':>8} {'per event':>10} {'growth':>7}"
+    print(header)
+    print("-" * len(header))
+    previous = None
+    for name, count, facts, times in rows:
+        growth = ""
+        if name.startswith("synthetic") and previous:
+            growth = f"{times.total / previous[1]:.1f}x" if count == previous[0] * 10 else ""
+        if name.startswith("synthetic"):
+            previous = (count, times.total)
+        print(f"{name:24} {count:>7,} {facts:>7,} {_s(times.load):>8} {_s(times.validate):>9} {_s(times.render):>8} "
+              f"{_s(times.write):>7} {_s(times.total):>8} {_ms(times.total / max(count, 1)):>10} {growth:>7}")
+    print("\ngrowth: time against the size 10x smaller (target: at most "
+          f"{TARGETS['growth']:.0f}x); facts: events, quotes, players and their actions, issues and positions, ...")
+    print("synthetic briefings have the real briefing's proportions per event: "
+          "2.1 quotes, 0.79 players (5 actions each), 0.36 sources; "
+          "the loader's 1 MB-per-file guard is lifted for them.")
+    return {"real": real, "synthetic": synthetic}
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e6:.0f} µs" if seconds < 1e-3 else f"{seconds * 1000:.2f} ms"
+
+
+# --- 2. the full build against MkDocs alone ---------------------------------------
+
+
+def project_settings(workdir: Path) -> tuple[Path, Path, Path]:
+    """A configuration in `workdir` that inherits the project's, as the tests build: config, docs, site."""
+    config = workdir / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n"
+                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+    return config, workdir / "docs", workdir / "site"
+
+
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU time (user + system, of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr or result.stdout}")
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
+    print(f"\n## 2. The real briefing: full build against the MkDocs build alone (median of {runs}, alternating)\n")
+    config, docs, site = project_settings(workdir)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    generate = [sys.executable, "-m", "generator", "build", "--content", str(ROOT / "content"), "--docs", str(docs),
+                "--config", str(config), "--site", str(site), *(["--archive", str(archive_dir)] if archive_dir else [])]
+    built_env = {**env, **site_environment(check.load_content(ROOT / "content"))}
+    full, alone, zensical, imports = [], [], [], []
+    for _ in range(runs):
+        shutil.rmtree(docs, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+        full.append(_run(generate, env))  # clean: every page generated and written, then MkDocs
+        imports.append(_run([sys.executable, "-c", "import generator.pipeline"], env))
+        alone.append(_run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                           "--site-dir", str(workdir / "site-mkdocs-alone")], built_env))
+        zensical_config = workdir / "zensical.yml"
+        zensical_config.write_text("INHERIT: mkdocs.yml\nsite_dir: site-zensical\n", encoding="utf-8")
+        zensical.append(_run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                              "--config-file", str(zensical_config)], built_env))
+    (full_s, full_cpu), (alone_s, alone_cpu), (zensical_s, zensical_cpu), (imports_s, imports_cpu) = (
+        (statistics.median(wall for wall, _ in times), statistics.median(cpu for _, cpu in times))
+        for times in (full, alone, zensical, imports))
+    overhead, cpu_overhead = full_s / alone_s - 1, full_cpu / alone_cpu - 1
+    print(f"{'':46} {'wall':>9} {'CPU':>9}")
+    print(f"{'full build (python -m generator build)':46} {_s(full_s):>9} {_s(full_cpu):>9}")
+    print(f"{'MkDocs alone, same Markdown (mkdocs build)':46} {_s(alone_s):>9} {_s(alone_cpu):>9}")
+    print(f"{'ratio full / MkDocs alone':46} {full_s / alone_s:>9.2f} {full_cpu / alone_cpu:>9.2f}")
+    print(f"{'  of it: Python start, generator imports':46} {_s(imports_s):>9} {_s(imports_cpu):>9}")
+    print(f"{'for comparison: Zensical alone, same Markdown':46} {_s(zensical_s):>9} {_s(zensical_cpu):>9}")
+    print(f"\nThe generator adds {overhead:+.0%} wall-clock time, {cpu_overhead:+.0%} CPU time "
+          f"(target: at most +{TARGETS['overhead']:.0%}). Both commands start a Python process; the full build's")
+    print("extra cost is the generator's imports, its own work (section 1) and starting MkDocs as a second process.")
+    print("CPU time is the steadier figure on a busy machine.")
+    return {"full": full_s, "alone": alone_s, "overhead": overhead, "cpu_overhead": cpu_overhead, "site": site}
+
+
+# --- 3. page weight ----------------------------------------------------------------
+
+
+class _Loads(HTMLParser):
+    """What a browser fetches for a page: stylesheets, scripts, images, the icon, the search worker."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (kind, url)
+        self._config = False
+        self._config_text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        rel = (attributes.get("rel") or "").lower().split()
+        if tag == "link" and "stylesheet" in rel and attributes.get("href"):
+            self.found.append(("css", attributes["href"]))
+        elif tag == "link" and "icon" in rel and attributes.get("href"):
+            self.found.append(("image", attributes["href"]))
+        elif tag == "script" and attributes.get("src"):
+            self.found.append(("js", attributes["src"]))
+        elif tag == "script" and attributes.get("id") == "__config":
+            self._config = True
+        elif tag in ("img", "input") and attributes.get("src"):
+            self.found.append(("image", attributes["src"]))
+
+    def handle_data(self, data):
+        if self._config:
+            self._config_text += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._config:
+            self._config = False
+            try:
+                worker = json.loads(self._config_text).get("search")
+            except ValueError:
+                worker = None
+            if worker:  # Material starts its search worker on every page
+                self.found.append(("js", worker))
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+_FONTS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+
+
+@dataclass
+class Weight:
+    raw: dict[str, int] = field(default_factory=dict)  # kind -> bytes
+    compressed: dict[str, int] = field(default_factory=dict)
+    files: set[str] = field(default_factory=set)
+    external: set[str] = field(default_factory=set)
+
+    def add(self, kind: str, name: str, data: bytes) -> None:
+        if name in self.files:
+            return
+        self.files.add(name)
+        self.raw[kind] = self.raw.get(kind, 0) + len(data)
+        self.compressed[kind] = self.compressed.get(kind, 0) + len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+def _resolve(site: Path, base: str, url: str, site_path: str) -> str | None:
+    """The file in `site` that `url`, found in file `base` (relative to the site), names; None if external."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") or url.startswith("//"):
+        return None
+    if parts.scheme == "data" or not parts.path:
+        return ""
+    path = parts.path
+    if path.startswith("/"):  # absolute on the server: strip the site's own path prefix
+        path = path[len(site_path):] if site_path and path.startswith(site_path) else path.lstrip("/")
+    else:
+        path = posixpath.join(posixpath.dirname(base), path)
+    path = posixpath.normpath(path)
+    if path.endswith("/") or (site / path).is_dir():
+        path = posixpath.join(path, "index.html")
+    return path
+
+
+def page_weight(site: Path, page: str, site_path: str = "/") -> Weight:
+    """The page's HTML and everything it loads, found in `site`."""
+    weight = Weight()
+    html = (site / page).read_bytes()
+    weight.add("html", page, html)
+    parser = _Loads()
+    parser.feed(html.decode("utf-8"))
+    for kind, url in parser.found:
+        name = _resolve(site, page, url, site_path)
+        if name is None:
+            weight.external.add(url)
+        elif name and (site / name).is_file():
+            data = (site / name).read_bytes()
+            weight.add(kind, name, data)
+            if kind == "css":
+                for reference in _CSS_URL.findall(data.decode("utf-8", "replace")):
+                    inner = _resolve(site, name, reference, site_path)
+                    if inner is None:
+                        weight.external.add(reference)
+                    elif inner and (site / inner).is_file():
+                        weight.add("font" if inner.lower().endswith(_FONTS) else "image", inner, (site / inner).read_bytes())
+    return weight
+
+
+def search_index(site: Path) -> Path | None:
+    for candidate in ("search/search_index.json", "search.json"):
+        if (site / candidate).is_file():
+            return site / candidate
+    return None
+
+
+def bench_weight(site: Path) -> dict:
+    print(f"\n## 3. Page weight: HTML and all it loads, in KB (1 KB = 1,000 bytes), gzip level {GZIP_LEVEL}\n")
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html")
+                   if path.relative_to(site).parts[0] != "assets")
+    pages.sort(key=lambda name: (name != "index.html", name))
+    kinds = ("html", "css", "js", "image", "font")
+    header = f"{'page':28}" + "".join(f"{kind + ' gz':>10}" for kind in kinds) + f"{'total raw':>11}{'total gz':>10}"
+    print(header)
+    print("-" * len(header))
+    weights = {}
+    for page in pages:
+        weight = page_weight(site, page)
+        weights[page] = weight
+        print(f"{page:28}" + "".join(f"{weight.compressed.get(kind, 0) / 1000:>10.1f}" for kind in kinds)
+              + f"{sum(weight.raw.values()) / 1000:>11.1f}{sum(weight.compressed.values()) / 1000:>10.1f}")
+    index = search_index(site)
+    index_raw = index.read_bytes() if index else b""
+    index_gz = len(gzip.compress(index_raw, GZIP_LEVEL, mtime=0))
+    print(f"\nsearch index ({index.relative_to(site).as_posix() if index else 'none'}): "
+          f"{len(index_raw) / 1000:.1f} KB raw, {index_gz / 1000:.1f} KB gzip; Material fetches it on every page load")
+    home = weights.get("index.html")
+    theme = sum(size for name, size in _compressed_by_file(site, home).items()
+                if name.startswith(("assets/stylesheets/", "assets/javascripts/")))
+    print(f"the theme's own CSS and JS (incl. search worker) on the home page: {theme / 1000:.1f} KB gzip")
+    external = set().union(*(weight.external for weight in weights.values()))
+    print(f"requests to other hosts: {', '.join(sorted(external)) if external else 'none'}")
+    home_total = sum(home.compressed.values()) if home else 0
+    return {"home_gz": home_total, "home_with_index_gz": home_total + index_gz, "index_gz": index_gz}
+
+
+def _compressed_by_file(site: Path, weight: Weight | None) -> dict[str, int]:
+    if weight is None:
+        return {}
+    return {name: len(gzip.compress((site / name).read_bytes(), GZIP_LEVEL, mtime=0)) for name in weight.files}
+
+
+# --- summary -----------------------------------------------------------------------
+
+
+def summary(generator: dict, build: dict, weight: dict) -> None:
+    print("\n## Targets\n")
+    lines = []
+    lines.append((build["overhead"] <= TARGETS["overhead"],
+                  f"generator adds at most {TARGETS['overhead']:.0%} to the MkDocs build: {build['overhead']:+.0%} "
+                  f"wall-clock ({build['cpu_overhead']:+.0%} CPU)"))
+    synthetic = generator["synthetic"]
+    if 10_000 in synthetic:
+        seconds = synthetic[10_000].total
+        lines.append((seconds < TARGETS["seconds_10k"],
+                      f"10,000 events in under {TARGETS['seconds_10k']:.0f} s: {_s(seconds)} "
+                      f"(this machine: {os.cpu_count()} cores; the generator uses one)"))
+    sizes = sorted(synthetic)
+    for small, large in zip(sizes, sizes[1:]):
+        if large == small * 10:
+            factor = synthetic[large].total / synthetic[small].total
+            lines.append((factor <= TARGETS["growth"], f"{small:,} -> {large:,} events: {factor:.1f}x the time (at most {TARGETS['growth']:.0f}x)"))
+    lines.append((weight["home_gz"] / 1000 < TARGETS["home_kb"],
+                  f"home page and all it loads under {TARGETS['home_kb']:.0f} KB gzip: {weight['home_gz'] / 1000:.1f} KB "
+                  f"({weight['home_with_index_gz'] / 1000:.1f} KB with the search index)"))
+    for passed, text in lines:
+        print(f"  [{'met ' if passed else 'MISS'}] {text}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench/bench.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--archive", type=Path, help="check quotes and figures against this folder of articles, as `make site` does")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="synthetic briefing sizes, in events (default: %(default)s)")
+    parser.add_argument("--build-runs", type=int, default=5, help="runs of each build; the median counts (default: %(default)s)")
+    arguments = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # show each table as it is measured
+    sizes = tuple(int(size) for size in arguments.sizes.split(",") if size.strip())
+
+    print(f"# Benchmark: Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"YAML loader {'libyaml (C)' if getattr(load, '_BaseLoader', None) is getattr(__import__('yaml'), 'CSafeLoader', None) else 'pure Python'}")
+    generator = bench_generator(sizes, arguments.archive)
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as workdir:
+        build = bench_build(Path(workdir), arguments.archive, arguments.build_runs)
+        weight = bench_weight(build["site"])
+    summary(generator, build, weight)
+    print("\nRun again with `make bench`; figures vary by machine and load.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

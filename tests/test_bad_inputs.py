@@ -1,0 +1,296 @@
+"""Editing that cannot publish a wrong fact.
+
+Every mistake in `tests/bad_inputs/` (see its README) is reported at its exact file,
+line, column and field; the command line refuses it with exit status 1 and a message,
+never a traceback; and a build that meets it leaves the published site byte for byte as
+it was. Text that merely looks like syntax (HTML, Markdown, emoji, any script) is no
+mistake: it is published exactly as typed, in every kind of text field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.check import load_content
+from generator.errors import ContentError
+from generator.pipeline import build
+from generator.settings import Settings
+
+from conftest import ROOT, TINY_CONTENT, settings_for
+from pages import (SITE_PAGES, TEXT_FIELDS, build_with_fields, expected_text, inline_tags, parse_html, table_shape,
+                   unexplained_elements)
+
+CASES_DIR = Path(__file__).parent / "bad_inputs"
+
+
+# --- the cases ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """One file of `tests/bad_inputs/`: a change to the tiny briefing, and the problem it must cause."""
+
+    name: str
+    file: str
+    expect_file: str
+    line: int
+    column: int
+    message: str
+    field: str = ""
+    replace: str | None = None
+    with_: str | None = None
+    contents: str | None = None
+    delete: bool = False
+    encoding: str = "utf-8"
+    pad_to_megabytes: int = 0
+    known_bug: str = ""
+
+    @classmethod
+    def read(cls, path: Path) -> BadInput:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        allowed = {"file", "expect", "message", "field", "replace", "with", "contents", "delete", "encoding", "pad_to_megabytes", "known_bug"}
+        assert set(spec) <= allowed, f"{path.name}: unknown keys {sorted(set(spec) - allowed)}; see README.md"
+        assert ("replace" in spec) == ("with" in spec), f"{path.name}: `replace` and `with` go together"
+        expect_file, line, column = spec.pop("expect").split(":")
+        return cls(name=path.stem, expect_file=expect_file, line=int(line), column=int(column),
+                   with_=spec.pop("with", None), **spec)
+
+    def apply_to(self, content: Path) -> None:
+        """Make the mistake in `content`, a copy of the tiny briefing."""
+        target = content / self.file
+        if self.delete:
+            target.unlink()
+            return
+        text = target.read_text(encoding="utf-8") if self.contents is None else self.contents
+        if self.replace is not None:
+            assert text.count(self.replace) == 1, f"{self.name}: {self.replace!r} occurs {text.count(self.replace)} times in {self.file}"
+            text = text.replace(self.replace, self.with_)
+        data = text.encode(self.encoding)
+        if self.pad_to_megabytes:
+            line = b"# " + b"x" * 97 + b"\n"
+            data += line * (self.pad_to_megabytes * 1_000_000 // len(line))
+        target.write_bytes(data)
+
+    @property
+    def where(self) -> str:
+        return f"{self.expect_file}:{self.line}:{self.column}"
+
+
+CASES = [BadInput.read(path) for path in sorted(CASES_DIR.glob("*.yml"))]
+CASE_PARAMS = [
+    pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else [])
+    for case in CASES
+]
+
+
+def broken_copy(case: BadInput, workdir: Path) -> Path:
+    content = workdir / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    case.apply_to(content)
+    return content
+
+
+def matches(problem, case: BadInput, content: Path) -> bool:
+    return (problem.file == content / case.expect_file and (problem.line, problem.column) == (case.line, case.column)
+            and problem.field == case.field and case.message in problem.message)
+
+
+# --- reported where it is -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_the_mistake_is_reported_at_its_file_line_column_and_field(case, tmp_path):
+    content = broken_copy(case, tmp_path)
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    problems = caught.value.problems
+    listing = "\n".join(f"  {problem.file.name}:{problem.line}:{problem.column}: {problem.field}: {problem.message}" for problem in problems)
+    assert any(matches(problem, case, content) for problem in problems), (
+        f"expected {case.where}: {case.field}: …{case.message}…\nreported:\n{listing}")
+
+
+# --- refused by the command line, and nothing published ---------------------------------------
+
+
+@dataclass
+class Run:
+    """A broken briefing beside a previously published site, and what `check` and `build` did with it."""
+
+    settings: Settings
+    site_before: dict[str, bytes]
+    docs_before: dict[str, bytes]
+    check: subprocess.CompletedProcess | None = None
+    build: subprocess.CompletedProcess | None = None
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+BUILT_CASES = {
+    # `build` stops where `check` does; one case of each kind of failure is enough to show it keeps the site.
+    "syntax-unclosed-quote", "tab-indents-a-field", "control-character-from-a-word-processor", "saved-as-latin-1",
+    "ten-megabyte-file", "missing-file", "empty-file", "typo-in-a-field-name", "date-february-30",
+    "dangling-speaker", "duplicate-id", "source-listed-but-never-cited", "link-to-a-file-in-the-project",
+    "link-to-a-file-on-the-editors-computer",
+}
+BUILT_PARAMS = [param for param in CASE_PARAMS if param.id in BUILT_CASES]
+
+
+def run_generator(command: str, settings: Settings) -> subprocess.CompletedProcess:
+    options = ["--content", settings.content_dir]
+    if command == "build":
+        options += ["--docs", settings.docs_dir, "--config", settings.config_file, "--site", settings.site_dir]
+    return subprocess.run([sys.executable, "-m", "generator", command, *map(str, options)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, Run]:
+    """Every case, run through the real command line: `check`, and for some `build` over a
+    copy of a site built before. The commands are separate Python processes, each slow to
+    start, so they run side by side on every processor; each test reads its own case's run."""
+    published = tmp_path_factory.mktemp("published")
+    settings = settings_for(published / "content", published)
+    shutil.copytree(TINY_CONTENT, settings.content_dir)
+    build(settings)
+
+    prepared: dict[str, Run] = {}
+    for case in CASES:
+        workdir = tmp_path_factory.mktemp(case.name)
+        case_settings = settings_for(broken_copy(case, workdir), workdir)
+        shutil.copytree(settings.site_dir, case_settings.site_dir)
+        shutil.copytree(settings.docs_dir, case_settings.docs_dir)
+        prepared[case.name] = Run(case_settings, snapshot(case_settings.site_dir), snapshot(case_settings.docs_dir))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        futures = {(name, command): pool.submit(run_generator, command, run.settings)
+                   for name, run in prepared.items() for command in ("check", "build") if command == "check" or name in BUILT_CASES}
+    for (name, command), future in futures.items():
+        setattr(prepared[name], command, future.result())
+    return prepared
+
+
+def reported_locations(output: str) -> list[tuple[Path, int, int, str]]:
+    """Each `path:line:column: rest` line printed, with the path resolved from the command's working folder."""
+    found = []
+    for line in output.splitlines():
+        match = re.match(r"^(.+?):(\d+):(\d+): (.*)$", line)
+        if match:
+            found.append(((ROOT / match[1]).resolve(), int(match[2]), int(match[3]), match[4]))
+    return found
+
+
+def assert_refused_cleanly(process: subprocess.CompletedProcess, case: BadInput, run: Run) -> None:
+    output = process.stdout + process.stderr
+    assert "Traceback" not in output, f"crashed:\n{output}"
+    assert process.returncode == 1, f"exited {process.returncode}:\n{output}"
+    assert "nothing was built" in process.stderr
+    wanted = (run.settings.content_dir / case.expect_file).resolve(), case.line, case.column
+    prefix = f"{case.field}: " if case.field else ""
+    assert any((path, line, column) == wanted and rest.startswith(prefix) and case.message in rest
+               for path, line, column, rest in reported_locations(process.stderr)), f"{case.where}: {prefix}…{case.message}… not printed:\n{output}"
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_check_exits_1_and_prints_the_problem_without_a_traceback(case, runs):
+    run = runs[case.name]
+    assert_refused_cleanly(run.check, case, run)
+
+
+@pytest.mark.parametrize("case", BUILT_PARAMS)
+def test_build_refuses_it_and_the_published_site_stays_byte_for_byte_as_it_was(case, runs):
+    run = runs[case.name]
+    assert_refused_cleanly(run.build, case, run)
+    assert snapshot(run.settings.site_dir) == run.site_before, "the published site changed"
+    assert snapshot(run.settings.docs_dir) == run.docs_before, "the generated pages changed"
+    leftovers = sorted(path.name for path in run.settings.site_dir.parent.iterdir())
+    assert leftovers == ["content", "docs", "mkdocs.yml", "site"], "a build folder was left behind"
+
+
+# --- text that looks like syntax is published as typed -------------------------------------
+
+AWKWARD_TEXTS = {
+    "html-and-script-tags": "<script>alert('owned')</script> <b>bold</b> & <img src=x onerror=alert(1)> <!-- a comment --> &amp; &#60;",
+    "table-pipes": "| Vehicles | vans || bikes \\| carts |",
+    "heading-markers": "# Not a heading ## nor this ###",
+    "list-and-quote-markers": "- not a list, 1. nor a numbered one, > nor a quote",
+    "emphasis": "*stress*, **strong**, _under_ and `code`",
+    "attr-list-braces": "Braces {: .x } stay { #anchor } as typed {: onclick=\"alert(1)\" }",
+    "emoji-cjk-and-right-to-left": "🌉 Bridge vote 👍🏽 ✅ 🇬🇧 · 千里之行，始于足下 · 東京の橋 · 서울의 다리 · "
+                                   "صوّت المجلس لإعادة بناء الجسر · המועצה הצביעה על הגשר",
+}
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory) -> Path:
+    """Every text field holding a plain word: the page structure awkward text must not change."""
+    workdir = tmp_path_factory.mktemp("plain")
+    return build_with_fields(workdir, {text_field.name: "plain" for text_field in TEXT_FIELDS})
+
+
+@pytest.fixture(scope="module", params=list(AWKWARD_TEXTS))
+def awkward_site(request, tmp_path_factory) -> tuple[str, Path]:
+    """The tiny briefing with one kind of awkward text in every text field, built."""
+    workdir = tmp_path_factory.mktemp(request.param)
+    return request.param, build_with_fields(workdir, {text_field.name: AWKWARD_TEXTS[request.param] for text_field in TEXT_FIELDS})
+
+
+@pytest.mark.parametrize("text_field", TEXT_FIELDS, ids=lambda text_field: text_field.name)
+def test_awkward_text_is_published_exactly_as_typed(awkward_site, text_field):
+    kind, site = awkward_site
+    text = AWKWARD_TEXTS[kind]
+    values = {other.name: text for other in TEXT_FIELDS}
+    assert text_field.text_on(site) == expected_text(text_field, values)
+    assert text_field.tags_on(site) == inline_tags(text, markdown=text_field.markdown), "an element the editor did not write"
+
+
+def test_awkward_text_adds_no_element_to_any_page_and_the_table_keeps_its_columns(awkward_site, plain_site):
+    kind, site = awkward_site
+    text = AWKWARD_TEXTS[kind]
+    for page in SITE_PAGES:
+        assert unexplained_elements(site, plain_site, page, text) == {}, f"{page or 'overview'}: elements injected or lost"
+    columns, cells = table_shape(site)
+    assert cells == [columns], "the tariff row has lost or gained cells"
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the logo's tooltip (title attribute) reads `&lt;b&gt;` for `<b>`: "
+                                       "pipeline.site_environment HTML-escapes the site name for the theme, and the theme "
+                                       "escapes it once more in that attribute")
+def test_the_briefing_title_and_standfirst_are_text_in_the_page_head_and_header_too(tmp_path, plain_site):
+    title = "<script>alert('owned')</script> <b>Bridge</b> & co"
+    standfirst = "A standfirst with <img src=x onerror=alert(1)> and \"quotes\" & more."
+    values = {text_field.name: "plain" for text_field in TEXT_FIELDS} | {"briefing.title": title, "briefing.standfirst": standfirst}
+    site = build_with_fields(tmp_path, values)
+    for page in ["", "players"]:
+        document = parse_html(((site / page) / "index.html").read_text(encoding="utf-8"))
+        plain = parse_html(((plain_site / page) / "index.html").read_text(encoding="utf-8"))
+        assert document.tag_counts() == plain.tag_counts(), f"{page or 'overview'}: elements injected"
+        assert document.find("title").text().endswith(title)
+        assert document.find(cls="md-header__topic").text().strip() == title, "the site name in the header"
+        logo = document.find("a", cls="md-logo")
+        assert (logo.attrs["title"], logo.attrs["aria-label"]) == (title, title), "the logo's tooltip and label"
+    overview = parse_html((site / "index.html").read_text(encoding="utf-8"))
+    assert [meta.attrs["content"] for meta in overview.find_all("meta") if meta.attrs.get("name") == "description"] == [standfirst]
+
+
+# --- one mistake, one way to fix it ----------------------------------------------------
+
+
+def test_no_hint_suggests_an_id_that_the_check_itself_refuses(tiny_copy):
+    text = (tiny_copy / "players.yml").read_text(encoding="utf-8")
+    (tiny_copy / "players.yml").write_text(text.replace("- id: mayor\n", "- id: Mayor\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tiny_copy)
+    problems = [str(problem) for problem in caught.value.problems]
+    assert any("'Mayor' is not a valid id" in problem for problem in problems)
+    assert not [problem for problem in problems if "did you mean 'Mayor'" in problem]
