@@ -8,10 +8,15 @@ content, never the clock, so the same content always gives the same bytes.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape as _escape_html
 
 from .content import Content
 from .inline import plain_text
+
+
+def escape(text: str) -> str:
+    """Text for an XML element's content."""
+    return _escape_html(text, quote=False)
 
 
 def _slug(text: str) -> str:

@@ -16,7 +16,10 @@ import re
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-_MARKDOWN_SYNTAX = set("\\`*_{}[]()#!|<>&\"~=^")
+_MARKDOWN_SYNTAX = "\\`*_{}[]()#!|<>&\"~=^"
+_AS_ENTITIES = {ord(char): f"&#{ord(char)};" for char in _MARKDOWN_SYNTAX}
+# A text without these is plain: inline Markdown would read it as it is (a fast path).
+_INLINE_MARKUP = set("\\`*_~[]<&!")
 # Only at the start of a line do these make syntax: a list item (`- `, `+ `, `1. `).
 _LEADING_SYNTAX = re.compile(r"^(?:[-+]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
@@ -27,9 +30,14 @@ def escape_text(text: str) -> Markup:
     """Plain text as HTML that no later Markdown pass can reinterpret."""
     text = _WHITESPACE.sub(" ", str(text))
     leading = _LEADING_SYNTAX.match(text)
-    start = "".join(f"&#{ord(char)};" for char in leading.group()) if leading else ""
-    rest = text[leading.end():] if leading else text
-    return Markup(start + "".join(f"&#{ord(char)};" if char in _MARKDOWN_SYNTAX else char for char in rest))
+    if not leading:
+        return Markup(text.translate(_AS_ENTITIES))
+    start = "".join(f"&#{ord(char)};" for char in leading.group())
+    return Markup(start + text[leading.end():].translate(_AS_ENTITIES))
+
+
+def _is_plain(text: str) -> bool:
+    return _INLINE_MARKUP.isdisjoint(text)
 
 
 def _text_rule(renderer, tokens, index, options, env) -> str:
@@ -62,12 +70,18 @@ for _rule, _render in {
 
 def render_inline(text: str) -> Markup:
     """Inline Markdown as safe HTML: emphasis, code and links work, nothing else does."""
-    return Markup(_inline_markdown.renderInline(_WHITESPACE.sub(" ", str(text)).strip()))
+    text = _WHITESPACE.sub(" ", str(text)).strip()
+    if _is_plain(text):
+        return escape_text(text)
+    return Markup(_inline_markdown.renderInline(text))
 
 
 def plain_text(text: str) -> str:
     """The words of an inline-Markdown text without its markup (for titles and meta tags)."""
-    tokens = _inline_markdown.parseInline(_WHITESPACE.sub(" ", str(text)).strip())
+    text = _WHITESPACE.sub(" ", str(text)).strip()
+    if _is_plain(text):
+        return text
+    tokens = _inline_markdown.parseInline(text)
     return "".join(child.content for token in tokens for child in token.children or [] if child.type in ("text", "code_inline"))
 
 
@@ -84,6 +98,8 @@ def head_text(text: str) -> str:
 
 def link_problems(text: str) -> list[str]:
     """Links a reader could not follow from the built site: only web and mail links are allowed."""
+    if "](" not in text and "<" not in text:  # no inline link, no autolink
+        return []
     problems = []
     for token in _link_finder.parseInline(text):
         for child in token.children or []:

@@ -3,6 +3,9 @@ load and validate the content → render pages → write them → build the site
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
 from .check import load_content  # noqa: F401  (re-exported for the CLI)
 from .content import Content
 from .inline import head_text
@@ -12,11 +15,26 @@ from .site import build_site
 from .write import write_pages
 
 
+@contextlib.contextmanager
+def collecting_no_garbage():
+    """Generation makes many small objects and frees none of them until it ends, so the
+    cyclic garbage collector only costs time (it rescans them, more often the larger
+    the briefing); it runs again once generation is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
-    content = load_content(settings.content_dir, settings.archive_dir)
-    pages = render_pages(content)
-    changed = write_pages(pages, settings.docs_dir)
+    with collecting_no_garbage():
+        content = load_content(settings.content_dir, settings.archive_dir)
+        pages = render_pages(content)
+        changed = write_pages(pages, settings.docs_dir)
     return content, changed
 
 

@@ -4,6 +4,7 @@ reader can follow."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Annotated, get_args, get_origin
 
@@ -77,9 +78,8 @@ def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
 
 def references_in(model: BaseModel, at: Path_ = ()):
     """Every (path, collection, id) that the model refers to, found by its `RefTo` marks."""
-    for name, info in type(model).model_fields.items():
+    for name, mark in _field_marks(type(model)):
         value = getattr(model, name)
-        mark = _ref_mark([*info.metadata, info.annotation])
         if mark and isinstance(value, str):
             yield (*at, name), mark.collection, value
         elif isinstance(value, list):
@@ -90,6 +90,12 @@ def references_in(model: BaseModel, at: Path_ = ()):
                     yield from references_in(item, (*at, name, index))
         elif isinstance(value, BaseModel):
             yield from references_in(value, (*at, name))
+
+
+@functools.cache
+def _field_marks(model_class: type[BaseModel]) -> tuple[tuple[str, RefTo | None], ...]:
+    """Each field's name and `RefTo` mark, worked out once per model class."""
+    return tuple((name, _ref_mark([*info.metadata, info.annotation])) for name, info in model_class.model_fields.items())
 
 
 def _ref_mark(candidates: list) -> RefTo | None:

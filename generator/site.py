@@ -7,7 +7,9 @@ default) and Zensical, its successor from the same team."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -32,25 +34,76 @@ def build_site(config_file: Path, site_dir: Path, *, env: dict[str, str] | None 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    wrapper = None
     try:
         if engine == "zensical":
-            wrapper = _zensical_config(Path(config_file).resolve(), staging)
-            command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(wrapper)]
+            _build_with_zensical(Path(config_file).resolve(), staging, env or {})
         else:
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                       "--config-file", str(config_file), "--site-dir", str(staging)]
-        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
+            _build_with_mkdocs(Path(config_file), staging, env or {})
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        if wrapper:
-            wrapper.unlink(missing_ok=True)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError(_report(result.stderr or result.stdout) or f"{engine} exited with status {result.returncode}")
     _swap_in(staging, site_dir)
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors, to report them if the build is refused."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _build_with_mkdocs(config_file: Path, staging: Path, env: dict[str, str]) -> None:
+    """`mkdocs build --strict`, in this process: the generator's own start-up is already paid."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collected = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collected)
+    propagate, logger.propagate = logger.propagate, False  # reported once, below, not also on the console
+    try:
+        with _environment({"NO_MKDOCS_2_WARNING": "1", **env}):
+            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (MkDocsException, OSError, SystemExit) as error:  # SystemExit: a config error aborts like the CLI
+        raise SiteBuildError("\n".join([*collected.messages, str(error)]).strip() or "MkDocs refused to build") from None
+    finally:
+        logger.removeHandler(collected)
+        logger.propagate = propagate
+
+
+def _build_with_zensical(config_file: Path, staging: Path, env: dict[str, str]) -> None:
+    wrapper = _zensical_config(config_file, staging)
+    try:
+        command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(wrapper)]
+        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env})
+    finally:
+        wrapper.unlink(missing_ok=True)
+    if result.returncode != 0:
+        raise SiteBuildError(_report(result.stderr or result.stdout) or f"zensical exited with status {result.returncode}")
 
 
 def _report(output: str) -> str:

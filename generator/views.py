@@ -100,15 +100,21 @@ def _short(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+MATRIX_MAX_SOURCES = 12
+"""Up to this many sources, who reports what is a matrix; beyond, a list (a matrix
+of many sources is neither readable nor cheap: it grows as facts × sources)."""
+
+
 def _coverage(content: Content) -> list[dict]:
     """The main facts down the side, the sources across the top: who reports what."""
     sides = {side.id: side for side in content.briefing.sides}
+    as_matrix = len(content.sources) <= MATRIX_MAX_SOURCES
     rows = []
 
     def add(group: str, label: str, link: str, sources: list[str]):
         rows.append({"group": group, "label": label, "link": Markup(link),  # built from ids: safe as it is
-                     "marks": [source.id in sources for source in content.sources],
-                     "count": len(set(sources))})
+                     "marks": [source.id in sources for source in content.sources] if as_matrix else None,
+                     "sources": sources, "count": len(set(sources))})
 
     for takeaway in content.briefing.takeaways:
         add("Takeaway", _short(takeaway.text), "index.md", takeaway.sources)
