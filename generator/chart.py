@@ -12,6 +12,7 @@ import pygal
 from pygal.style import Style
 
 from .content import Content
+from .inline import escape_text
 from .present import format_date, format_quantity
 from .views import tariff_label
 
@@ -110,8 +111,6 @@ def _no_label(point) -> str:
 def _tidy(svg: str, chart_id: str, title: str, description: str) -> str:
     """Same input, same bytes: pygal's random chart id, its dated comment and its
     (unused) script go; a title and description for assistive technology come in."""
-    from .inline import escape_text
-
     svg = re.sub(r'id="chart-[0-9a-f-]+"', f'id="{chart_id}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"', svg, count=1)
     svg = re.sub(r"#chart-[0-9a-f-]+", f"#{chart_id}", svg)
     svg = re.sub(r"<!--.*?-->|<title>Pygal</title>", "", svg, flags=re.S)

@@ -103,3 +103,15 @@ def test_a_missing_page_offers_the_briefing_s_pages(real_site):
     page = (real_site.site / "404.html").read_text(encoding="utf-8")
     assert "This page is not part of the briefing" in page
     assert "Key players" in page and "Timeline" in page
+
+
+def test_with_the_published_address_pages_carry_canonical_urls_and_the_sitemap_lists_them(tiny_copy, tmp_path, monkeypatch):
+    from conftest import build_briefing
+
+    monkeypatch.setenv("SITE_URL", "https://news.example.org/bridge/")
+    built = build_briefing(tiny_copy, tmp_path)
+    head = built.html("players").split("</head>")[0]
+    assert '<link rel="canonical" href="https://news.example.org/bridge/players/">' in head
+    assert '<meta property="og:url" content="https://news.example.org/bridge/players/">' in head
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://news.example.org/bridge/timeline/</loc>" in sitemap

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
@@ -13,7 +12,7 @@ from generator.errors import ContentError
 from generator.pipeline import build
 from generator.render import PAGES
 
-from conftest import TINY_CONTENT, build_briefing, edit, settings_for
+from conftest import edit, settings_for
 
 PAGE_DIRS = [page.filename.removesuffix(".md").replace("index", "") for page in PAGES]
 
