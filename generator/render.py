@@ -61,6 +61,9 @@ def _environment(citations: Citations) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Markdown, not HTML: `_finalize` does the escaping
+        # Compiled templates are kept between runs (in the user's temporary folder, keyed
+        # by each template's checksum): compiling them is most of a small briefing's render time.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     environment.filters.update(
         md=render_inline,
