@@ -92,7 +92,6 @@ def render_pages(content: Content) -> dict[str, str]:
         if page.search_boost:
             meta["search"] = {"boost": page.search_boost}
         if page is PAGES[0]:  # the home page speaks for the whole briefing
-            meta.update(title=head_text(content.briefing.title), description=head_text(content.briefing.standfirst),
-                        json_ld=news_article(content))
+            meta.update(description=head_text(content.briefing.standfirst), json_ld=news_article(content))
         pages[page.filename] = f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{body}"
     return pages

@@ -47,8 +47,10 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     watched = [settings.content_dir, TEMPLATES_DIR]
     environment = _regenerate(settings) or {}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.config_file), "--dev-addr", address]
-    server = subprocess.Popen(command, env={**os.environ, **environment})
+    # --watch-theme: an edit under overrides/ reloads the page too.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme",
+               "--config-file", str(settings.config_file), "--dev-addr", address]
+    server = subprocess.Popen(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment})
     seen = _fingerprint(watched)
     try:
         while server.poll() is None:
