@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import Problem, field_label
+from .errors import Problem
+from .content import entries_with_paths
 from .inline import plain_text
 from .load import LoadedFile, Path_
 from .models import Quantity, Quote, Source
@@ -65,7 +66,7 @@ def figures_in(text: str) -> list[Figure]:
     return found
 
 
-def figure_of(quantity: Quantity) -> Figure | None:
+def figure_of(quantity: Quantity) -> Figure:
     """A structured quantity as the figure an article would print."""
     value = f"{quantity.value:g}"
     if quantity.unit == "percent":
@@ -84,12 +85,8 @@ def figure_of(quantity: Quantity) -> Figure | None:
 class Archive:
     """The articles' texts, normalised, and the figures each contains, by source id."""
 
-    folder: Path
     texts: dict[str, str]
     figures: dict[str, set[tuple[str, str, str]]]
-
-    def names(self, source_ids: list[str]) -> str:
-        return ", ".join(source_ids)
 
 
 def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tuple[Archive, list[Problem]]:
@@ -100,14 +97,13 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tup
         try:
             raw = path.read_text(encoding="utf-8")
         except (FileNotFoundError, UnicodeDecodeError) as error:
-            line, column = loaded.positions.of_value((index, "archive_file") if source.archive_file else (index, "id"))
             reason = "is not in the archive" if isinstance(error, FileNotFoundError) else "is not UTF-8 text"
-            problems.append(Problem(loaded.path, line, column, field_label("sources", (index,), loaded.data),
-                                    f"article '{name}' {reason} ({folder}); correct `archive_file`"))
+            problems.append(loaded.problem((index, "archive_file") if source.archive_file else (index, "id"),
+                                           f"article '{name}' {reason} ({folder}); correct `archive_file`", field_path=(index,)))
             continue
         texts[source.id] = normalise(raw)
         figures[source.id] = {figure.key() for figure in figures_in(raw)}
-    return Archive(folder, texts, figures), problems
+    return Archive(texts, figures), problems
 
 
 def check_against_archive(entries: dict[str, object], files: dict[str, LoadedFile], archive_dir: Path) -> list[Problem]:
@@ -117,8 +113,7 @@ def check_against_archive(entries: dict[str, object], files: dict[str, LoadedFil
         if stem == "sources":
             continue
         loaded = files[stem]
-        roots = [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
-        for at, model in roots:
+        for at, model in entries_with_paths(value):
             problems += _check_fact(model, at, every_source, archive, loaded)
     return problems
 
@@ -137,12 +132,12 @@ def _check_fact(model: BaseModel, at: Path_, inherited_sources: list[str], archi
         # A quote's closing full stop often stands as a comma in the article: ends don't count.
         words = normalise(plain_text(model.text)).strip(_END_PUNCTUATION)
         if not any(words in archive.texts[source_id] for source_id in cited):
-            problems.append(_problem(loaded, (*at, "text"),
-                                     f"direct quote not found word for word in its sources ({archive.names(cited)}); "
+            problems.append(loaded.problem((*at, "text"),
+                                     f"direct quote not found word for word in its sources ({', '.join(cited)}); "
                                      "correct the words, or mark it `kind: paraphrase`"))
     for path, figure in _figures_of(model, at):
         if not any(figure.key() in archive.figures[source_id] for source_id in cited):
-            problems.append(_problem(loaded, path, f"figure '{figure.written}' not found in its sources ({archive.names(cited)}); check the number"))
+            problems.append(loaded.problem(path, f"figure '{figure.written}' not found in its sources ({', '.join(cited)}); check the number"))
     for name in type(model).model_fields:
         value = getattr(model, name)
         children = value if isinstance(value, list) else [value]
@@ -161,13 +156,6 @@ def _figures_of(model: BaseModel, at: Path_):
             for figure in figures_in(plain_text(value)):
                 yield (*at, name), figure
         elif isinstance(value, Quantity):
-            figure = figure_of(value)
-            if figure:
-                yield (*at, name), figure
+            yield (*at, name), figure_of(value)
         elif isinstance(value, BaseModel) and "sources" not in type(value).model_fields:
             yield from _figures_of(value, (*at, name))
-
-
-def _problem(loaded: LoadedFile, path: Path_, message: str) -> Problem:
-    line, column = loaded.positions.of_value(path)
-    return Problem(loaded.path, line, column, field_label(loaded.path.stem, path, loaded.data), message)

@@ -31,30 +31,31 @@ class Chart:
 
 
 def _series(content: Content):
-    """Per tariff: its label and the (date, rate) points of a step line."""
+    """Per tariff: its label, the event that set its earlier rate (if any), and the
+    (date, rate, labelled) points of a step line."""
     events = {event.id: event for event in content.timeline}
     sides = {side.id: side for side in content.briefing.sides}
     for tariff in content.tariffs:
         label = tariff_label(tariff, sides)
+        before = events.get(tariff.rate_before_event)
         points = []
-        if tariff.rate_before_event in events:
-            points.append((events[tariff.rate_before_event].when.date.earliest, tariff.rate_before.value, True))
+        if before:
+            points.append((before.when.date.earliest, tariff.rate_before.value, True))
             # Hold the old rate until the day before the change: a step, not a slope.
             points.append((tariff.since.date.earliest - dt.timedelta(days=1), tariff.rate_before.value, False))
         points.append((tariff.since.date.earliest, tariff.rate_now.value, True))
         if tariff.until:
             points.append((tariff.until.date.earliest, tariff.rate_now.value, True))
-        yield tariff, label, points
+        yield tariff, label, before, points
 
 
 def describe(content: Content) -> str:
     """The chart in words, for screen readers and as the image's alternative text."""
     sentences = []
-    events = {event.id: event for event in content.timeline}
-    for tariff, label, _ in _series(content):
+    for tariff, label, before, _ in _series(content):
         sentence = f"{label}: "
-        if tariff.rate_before_event in events:
-            sentence += f"{format_quantity(tariff.rate_before)} from {format_date(events[tariff.rate_before_event].when.date)}, "
+        if before:
+            sentence += f"{format_quantity(tariff.rate_before)} from {format_date(before.when.date)}, "
         sentence += f"{format_quantity(tariff.rate_now)} from {format_date(tariff.since.date)}"
         if tariff.until:
             sentence += f" until {format_date(tariff.until.date)}"
@@ -68,8 +69,8 @@ def draw_tariff_chart(content: Content) -> Chart | None:
     title = "Tariff rates over time"
     description = describe(content)
     series = list(_series(content))
-    dates = sorted({date for _, _, points in series for date, _, shown in points if shown})
-    top = max(value for _, _, points in series for _, value, _ in points)
+    dates = sorted({date for _, _, _, points in series for date, _, shown in points if shown})
+    top = max(value for _, _, _, points in series for _, value, _ in points)
     return Chart({variant: _render(series, dates, top, variant, title, description) for variant in _PALETTES}, title, description)
 
 
@@ -90,7 +91,7 @@ def _render(series, dates, top, variant: str, title: str, description: str) -> s
         value_formatter=lambda value: f"{value:g}%", show_x_guides=False,
     )
     chart.x_labels = dates
-    for _, label, points in series:
+    for _, label, _, points in series:
         chart.add(label, [
             {"value": (date, value), "formatter": _rate_label} if shown
             else {"value": (date, value), "formatter": _no_label, "node": {"r": 0}}

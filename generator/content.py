@@ -35,6 +35,12 @@ CONTENT_FILES: tuple[ContentFile, ...] = (
 )
 
 
+def entries_with_paths(value: object) -> list[tuple[tuple[int, ...], object]]:
+    """A content file's entries with their paths in the file: `(3,)` for the fourth
+    entry of a list file, `()` for the one mapping of `briefing.yml`."""
+    return [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
+
+
 @dataclass(frozen=True)
 class Content:
     """A whole briefing, validated: what the templates render."""

@@ -62,6 +62,11 @@ class LoadedFile:
     data: object
     positions: Positions
 
+    def problem(self, at: Path_, message: str, *, at_key: bool = False, field_path: Path_ | None = None) -> Problem:
+        """A problem with the value at `at` (or with its key), located and named as an editor reads it."""
+        line, column = self.positions.of_key(at) if at_key else self.positions.of_value(at)
+        return Problem(self.path, line, column, field_label(self.path.stem, field_path or at, self.data), message)
+
 
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse one YAML file. Returns the data, or None and the problems that stopped it."""

@@ -10,7 +10,8 @@ from typing import Annotated, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import Problem, did_you_mean, field_label
+from .content import entries_with_paths
+from .errors import Problem, did_you_mean
 from .inline import link_problems
 from .load import LoadedFile, Path_
 from .models import VALID_ID, RefTo
@@ -41,22 +42,21 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *
     cited: set[str] = set()
     for stem, value in entries.items():
         loaded = files[stem]
-        roots = [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
-        for at, model in roots:
+        for at, model in entries_with_paths(value):
             for path, collection, ref in references_in(model, at):
                 if collection == "sources":
                     cited.add(ref)
                 if collection in known and ref not in known[collection]:
                     noun = _NOUNS.get(collection, collection)
                     hint = did_you_mean(ref, known[collection]) or f"; add it to {collection}.yml or correct the id"
-                    problems.append(_at(loaded, path, f"unknown {noun} '{ref}'{hint}"))
+                    problems.append(loaded.problem(path, f"unknown {noun} '{ref}'{hint}"))
             for path, text in _texts(model, at):
-                problems += [_at(loaded, path, message) for message in link_problems(text)]
+                problems += [loaded.problem(path, message) for message in link_problems(text)]
 
     if complete:
         for index, source in enumerate(entries["sources"]):
             if source.id not in cited:
-                problems.append(_at(files["sources"], (index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
+                problems.append(files["sources"].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
     return problems
 
 
@@ -72,7 +72,7 @@ def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
         if entry_id not in first_line:
             first_line[entry_id] = line
             continue
-        problems.append(_at(loaded, (index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
+        problems.append(loaded.problem((index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
     return problems
 
 
@@ -123,8 +123,3 @@ def _texts(model: BaseModel, at: Path_):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from _texts(item, (*at, name, index))
-
-
-def _at(loaded: LoadedFile, path: Path_, message: str) -> Problem:
-    line, column = loaded.positions.of_value(path)
-    return Problem(loaded.path, line, column, field_label(loaded.path.stem, path, loaded.data), message)

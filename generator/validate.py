@@ -8,7 +8,7 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 
 from .content import ContentFile
-from .errors import Problem, did_you_mean, field_label
+from .errors import Problem, did_you_mean
 from .load import LoadedFile, Path_
 
 _TYPE_NAMES = {
@@ -26,7 +26,7 @@ def validate_file(spec: ContentFile, loaded: LoadedFile) -> tuple[object, list[P
     """The file's entries as models (a list, or one model), and the problems found."""
     if spec.is_list:
         if not isinstance(loaded.data, list):
-            return [], [_problem(loaded, (), f"expected a list of entries, each starting with `- `; got {_kind(loaded.data)}")]
+            return [], [loaded.problem((), f"expected a list of entries, each starting with `- `; got {_kind(loaded.data)}")]
         entries, problems = [], []
         for index, item in enumerate(loaded.data):
             model, item_problems = _validate(spec.model, item, loaded, (index,))
@@ -35,7 +35,7 @@ def validate_file(spec: ContentFile, loaded: LoadedFile) -> tuple[object, list[P
                 entries.append(model)
         return entries, problems
     if not isinstance(loaded.data, dict):
-        return None, [_problem(loaded, (), f"expected a mapping of `field: value` lines; got {_kind(loaded.data)}")]
+        return None, [loaded.problem((), f"expected a mapping of `field: value` lines; got {_kind(loaded.data)}")]
     return _validate(spec.model, loaded.data, loaded, ())
 
 
@@ -73,10 +73,10 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
     kind, value = detail["type"], detail.get("input")
     if kind == "missing":
         message = f"required field `{path[-1]}` is missing; add it"
-        return _problem(loaded, path[:-1], message, field_path=path)
+        return loaded.problem(path[:-1], message, field_path=path)
     if kind == "extra_forbidden":
         message = f"unknown field `{path[-1]}`{did_you_mean(str(path[-1]), _field_names(model))}"
-        return _problem(loaded, path, message, at_key=True)
+        return loaded.problem(path, message, at_key=True)
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"
         # `name: no` or `outlet: 1999` is text to the editor; say why YAML read it otherwise.
@@ -96,12 +96,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         message = str(detail["ctx"]["error"])
     else:
         message = detail["msg"]
-    return _problem(loaded, path, message)
-
-
-def _problem(loaded: LoadedFile, path: Path_, message: str, *, at_key: bool = False, field_path: Path_ | None = None) -> Problem:
-    line, column = loaded.positions.of_key(path) if at_key else loaded.positions.of_value(path)
-    return Problem(loaded.path, line, column, field_label(loaded.path.stem, field_path or path, loaded.data), message)
+    return loaded.problem(path, message)
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:

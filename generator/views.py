@@ -9,7 +9,7 @@ import itertools
 
 from markupsafe import Markup
 
-from .content import Content
+from .content import Content, entries_with_paths
 from .inline import plain_text
 from .present import NOT_STATED, Citations, editor_date_notes, format_date, format_quantity, format_span, format_window
 from .references import references_in
@@ -133,7 +133,7 @@ def _citation_counts(content: Content) -> dict[str, int]:
     counts = {source.id: 0 for source in content.sources}
     for field in dataclasses.fields(content):
         value = getattr(content, field.name)
-        for model in value if isinstance(value, list) else [value]:
+        for _, model in entries_with_paths(value):
             for _, collection, source_id in references_in(model):
                 if collection == "sources":
                     counts[source_id] += 1

@@ -23,11 +23,19 @@ def test_the_tiny_briefing_matches_its_articles(tiny_copy):
     load_content(tiny_copy, tiny_copy / "archive")
 
 
-def test_a_misquoted_direct_quote_is_caught_with_the_sources_it_looked_in(tiny_copy):
-    line = edit(tiny_copy / "quotes.yml", "This bridge will carry us for another century.", "This bridge will carry us for a century.")
+@pytest.mark.parametrize("file, typed, mistyped, reported", [
+    ("quotes.yml", "This bridge will carry us for another century.", "This bridge will carry us for a century.",
+     "quotes[mayor-on-vote].text: direct quote not found word for word in its sources (gazette)"),
+    ("briefing.yml", "for $4 billion.", "for $40 billion.",
+     "briefing.takeaways[1].text: figure '$40 billion' not found in its sources (gazette, radio)"),
+    ("tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: {value: 3, unit: percent}",
+     "tariffs[bridge-toll].rate_now: figure '3%' not found in its sources (gazette)"),
+], ids=["misquote", "figure-in-text", "rate-in-the-table"])
+def test_a_mistyped_quote_or_figure_is_caught_with_the_sources_it_looked_in(tiny_copy, file, typed, mistyped, reported):
+    line = edit(tiny_copy / file, typed, mistyped)
     (problem,) = archive_problems(tiny_copy)
-    assert f"quotes.yml:{line}:" in problem
-    assert "quotes[mayor-on-vote].text: direct quote not found word for word in its sources (gazette)" in problem
+    assert f"{file}:{line}:" in problem
+    assert reported in problem
 
 
 def test_quote_marks_dashes_spacing_and_case_do_not_count_as_misquotes(tiny_copy):
@@ -37,20 +45,10 @@ def test_quote_marks_dashes_spacing_and_case_do_not_count_as_misquotes(tiny_copy
 
 
 def test_a_paraphrase_is_exempt_from_the_word_for_word_rule(tiny_copy):
-    load_content(tiny_copy, tiny_copy / "archive")  # the tiny briefing's paraphrase is not in its article
-
-
-def test_a_mistyped_figure_in_a_text_is_caught(tiny_copy):
-    line = edit(tiny_copy / "briefing.yml", "for $4 billion.", "for $40 billion.")
+    load_content(tiny_copy, tiny_copy / "archive")  # its words are not in the article it cites
+    line = edit(tiny_copy / "quotes.yml", "kind: paraphrase", "kind: direct")
     (problem,) = archive_problems(tiny_copy)
-    assert f"briefing.yml:{line}:" in problem
-    assert "figure '$40 billion' not found in its sources (gazette, radio)" in problem
-
-
-def test_a_mistyped_rate_in_the_tariff_table_is_caught(tiny_copy):
-    line = edit(tiny_copy / "tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: {value: 3, unit: percent}")
-    (problem,) = archive_problems(tiny_copy)
-    assert f"tariffs.yml:{line}:" in problem and "figure '3%' not found" in problem
+    assert f"quotes.yml:{line - 1}:" in problem and "quotes[friends-oppose].text: direct quote not found" in problem
 
 
 def test_a_missing_article_is_reported_on_its_source(tiny_copy):
