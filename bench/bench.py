@@ -43,8 +43,10 @@ if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
 
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
 from generator import check, load  # noqa: E402
-from generator.pipeline import collecting_no_garbage, site_environment  # noqa: E402
+from generator.pipeline import collecting_no_garbage, site_values  # noqa: E402
 from generator.render import render_pages  # noqa: E402
+from generator.settings import Settings  # noqa: E402
+from generator.site import write_config  # noqa: E402
 from generator.write import write_pages  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
@@ -76,14 +78,14 @@ class StageTimes:
 def _file_size_limit_for(folder: Path):
     """Synthetic briefings are far bigger than any real one: raise the loader's guard
     against huge files just enough for the files in `folder`."""
-    saved = getattr(load, "MAX_FILE_BYTES", None)
-    if saved is not None:
-        load.MAX_FILE_BYTES = max(saved, *(path.stat().st_size for path in folder.glob("*.yml")))
+    saved = load.MAX_FILE_BYTES, load.MAX_VALUES
+    largest = max(path.stat().st_size for path in folder.glob("*.yml"))
+    load.MAX_FILE_BYTES = max(saved[0], largest)
+    load.MAX_VALUES = max(saved[1], largest)  # a value takes at least a byte
     try:
         yield
     finally:
-        if saved is not None:
-            load.MAX_FILE_BYTES = saved
+        load.MAX_FILE_BYTES, load.MAX_VALUES = saved
 
 
 def time_generator(content_dir: Path, archive_dir: Path | None = None) -> StageTimes:
@@ -212,17 +214,20 @@ def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     generate = [sys.executable, "-m", "generator", "build", "--content", str(ROOT / "content"), "--docs", str(docs),
                 "--config", str(config), "--site", str(site), *(["--archive", str(archive_dir)] if archive_dir else [])]
-    built_env = {**env, **site_environment(check.load_content(ROOT / "content"))}
+    # MkDocs and Zensical alone read the configuration the generator would write for them.
+    alone_config = config.with_name("alone.yml")
+    write_config(alone_config, config, site_values(check.load_content(ROOT / "content"), Settings(site_url=None)))
+    built_env = env
     full, alone, zensical, imports = [], [], [], []
     for _ in range(runs):
         shutil.rmtree(docs, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
         full.append(_run(generate, env))  # clean: every page generated and written, then MkDocs
         imports.append(_run([sys.executable, "-c", "import generator.pipeline"], env))
-        alone.append(_run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+        alone.append(_run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(alone_config),
                            "--site-dir", str(workdir / "site-mkdocs-alone")], built_env))
         zensical_config = workdir / "zensical.yml"
-        zensical_config.write_text("INHERIT: mkdocs.yml\nsite_dir: site-zensical\n", encoding="utf-8")
+        zensical_config.write_text("INHERIT: alone.yml\nsite_dir: site-zensical\n", encoding="utf-8")
         zensical.append(_run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
                               "--config-file", str(zensical_config)], built_env))
     (full_s, full_cpu), (alone_s, alone_cpu), (zensical_s, zensical_cpu), (imports_s, imports_cpu) = (

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
-from .settings import Settings
+from .settings import Settings, SettingsError
 from .site import ENGINES, SiteBuildError
 
 
@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
                         help="what builds the site from the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
+    parser.add_argument("--site-url", default=defaults.site_url,
+                        help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)")
     return parser
 
 
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
                         config_file=arguments.config, site_dir=arguments.site, archive_dir=arguments.archive,
-                        engine=arguments.engine)
+                        engine=arguments.engine, site_url=arguments.site_url)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:
@@ -63,8 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{error}\n{count} problem{'s' if count != 1 else ''} in the content; nothing was built.", file=sys.stderr)
         return 1
     except SiteBuildError as error:
-        print(f"{error}\nMkDocs could not build the site; the previous site was left as it was.", file=sys.stderr)
+        print(f"{error}\nThe site could not be built; the previous site was left as it was.", file=sys.stderr)
         return 1
+    except SettingsError as error:  # a wrong SITE_URL, a busy preview port
+        print(f"{error}\nNothing was built.", file=sys.stderr)
+        return 1
+    except OSError as error:  # the generated pages could not be written (disk full, no permission)
+        where = f" {error.filename}" if error.filename else ""
+        print(f"could not write{where}: {error.strerror or error}\nThe previous site was left as it was.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
     return 0
 
 

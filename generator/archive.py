@@ -17,11 +17,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .characters import shown
 from .errors import Problem
+from .files import UnreadableFile, read_inside
 from .content import entries_with_paths
 from .inline import plain_text
 from .load import LoadedFile, Path_
 from .models import Quantity, Quote, Source
+
+MAX_ARTICLE_BYTES = 5_000_000  # a long article is a few hundred kilobytes
 
 _QUOTE_MARKS = str.maketrans({mark: '"' for mark in "'\"‘’‚‛“”„‟′″«»‹›`´"})
 _DASHES = str.maketrans({dash: "-" for dash in "‐‑‒–—―−"})
@@ -36,7 +40,9 @@ def normalise(text: str) -> str:
 
 # --- figures -------------------------------------------------------------------
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+# A number starts where a run of digits starts (the look-behind) and its quantifiers never
+# give back what they took (possessive), so a long run of digits is read once: linear time.
+_NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.(\d++))?"
 _FIGURES = [
     ("percent", re.compile(rf"{_NUMBER}\s*(?:%|percent\b|per cent\b)")),
     ("money", re.compile(rf"\$\s*{_NUMBER}(?:\s*(billion|million|trillion)\b)?")),
@@ -93,13 +99,16 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tup
     texts, figures, problems = {}, {}, []
     for index, source in enumerate(sources):
         name = source.archive_file or f"{source.id}.txt"
-        path = folder / name
         try:
-            raw = path.read_text(encoding="utf-8")
-        except (FileNotFoundError, UnicodeDecodeError) as error:
-            reason = "is not in the archive" if isinstance(error, FileNotFoundError) else "is not UTF-8 text"
+            data = read_inside(folder, name, MAX_ARTICLE_BYTES)
+            if len(data) > MAX_ARTICLE_BYTES:
+                raise UnreadableFile(f"is over {MAX_ARTICLE_BYTES // 1_000_000} MB, far longer than an article")
+            raw = data.decode("utf-8")
+        except (FileNotFoundError, UnicodeDecodeError, UnreadableFile, OSError) as error:
+            reason = ("is not in the archive" if isinstance(error, FileNotFoundError) else "is not UTF-8 text" if isinstance(error, UnicodeDecodeError)
+                      else f"cannot be read: {error}" if isinstance(error, UnreadableFile) else f"cannot be read: {error.strerror}")
             problems.append(loaded.problem((index, "archive_file") if source.archive_file else (index, "id"),
-                                           f"article '{name}' {reason} ({folder}); correct `archive_file`", field_path=(index,)))
+                                           f"article '{shown(name)}' {reason} ({folder}); correct `archive_file`", field_path=(index,)))
             continue
         texts[source.id] = normalise(raw)
         figures[source.id] = {figure.key() for figure in figures_in(raw)}

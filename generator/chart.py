@@ -5,6 +5,7 @@ for readers who cannot see it."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -42,7 +43,7 @@ def _series(content: Content):
         if before:
             points.append((before.when.date.earliest, tariff.rate_before.value, True))
             # Hold the old rate until the day before the change: a step, not a slope.
-            points.append((tariff.since.date.earliest - dt.timedelta(days=1), tariff.rate_before.value, False))
+            points.append((max(tariff.since.date.earliest - dt.timedelta(days=1), before.when.date.earliest), tariff.rate_before.value, False))
         points.append((tariff.since.date.earliest, tariff.rate_now.value, True))
         if tariff.until:
             points.append((tariff.until.date.earliest, tariff.rate_now.value, True))
@@ -70,11 +71,25 @@ def draw_tariff_chart(content: Content) -> Chart | None:
     description = describe(content)
     series = list(_series(content))
     dates = sorted({date for _, _, _, points in series for date, _, shown in points if shown})
-    top = max(value for _, _, _, points in series for _, value, _ in points)
-    return Chart({variant: _render(series, dates, top, variant, title, description) for variant in _PALETTES}, title, description)
+    values = [value for _, _, _, points in series for _, value, _ in points]
+    ticks = axis_ticks(min(values), max(values))
+    return Chart({variant: _render(series, dates, ticks, variant, title, description) for variant in _PALETTES}, title, description)
 
 
-def _render(series, dates, top, variant: str, title: str, description: str) -> str:
+def axis_ticks(low: float, high: float, most: int = 8) -> list[float]:
+    """Round values for the rate axis, from zero (or below it) to above the highest rate:
+    never more than `most`, whatever the numbers (a step of 25 up to a billion would be
+    forty million labels)."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    span = (high - low) or 1.0
+    magnitude = 10 ** math.floor(math.log10(span / most))
+    step = next(magnitude * factor for factor in (1, 2, 2.5, 5, 10) if span / (magnitude * factor) <= most)
+    first = math.floor(low / step) * step
+    count = math.ceil((high * 1.1 - first) / step) if high > 0 else math.ceil((high - first) / step)
+    return [round(first + index * step, 12) for index in range(max(count, 1) + 1)]
+
+
+def _render(series, dates, ticks, variant: str, title: str, description: str) -> str:
     palette = _PALETTES[variant]
     style = Style(
         background="transparent", plot_background="transparent",
@@ -86,7 +101,7 @@ def _render(series, dates, top, variant: str, title: str, description: str) -> s
     chart = pygal.DateLine(
         style=style, js=[], disable_xml_declaration=True, width=640, height=380, margin_right=70,
         print_values=True, show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=1, dots_size=4,
-        stroke_style={"width": 3}, range=(0, top * 1.1), y_labels=list(range(0, int(top * 1.1) + 1, 25)), show_minor_y_labels=False,
+        stroke_style={"width": 3}, range=(ticks[0], ticks[-1]), y_labels=ticks, show_minor_y_labels=False,
         x_value_formatter=lambda date: f"{date.day} {date:%b} {date.year}",
         value_formatter=lambda value: f"{value:g}%", show_x_guides=False,
     )

@@ -6,9 +6,11 @@ shows an editor everything that is wrong.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .content import CONTENT_FILES, Content
+from .characters import shown
 from .errors import ContentError, Problem
 from .load import LoadedFile, load_file
 from .archive import check_against_archive
@@ -21,7 +23,9 @@ def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
 
     With `archive_dir`, quotes and figures are also checked against the articles.
     """
-    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
+    problems: list[Problem] = unknown_files(content_dir)
     files: dict[str, LoadedFile] = {}
     entries: dict[str, object] = {}
     for spec in CONTENT_FILES:
@@ -41,3 +45,19 @@ def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     return Content(**entries)
+
+
+def unknown_files(content_dir: Path) -> list[Problem]:
+    """YAML files the briefing does not read: a misspelt name (`timline.yml`) would
+    otherwise leave its facts silently unpublished."""
+    known = {spec.stem: spec.filename for spec in CONTENT_FILES}
+    problems = []
+    for path in sorted(content_dir.iterdir()):
+        name = path.name
+        if path.suffix.lower() not in (".yml", ".yaml") or name in known.values() or name.startswith("."):
+            continue
+        close = known.get(path.stem) or next(iter(difflib.get_close_matches(path.stem, list(known), n=1, cutoff=0.8)), None)
+        advice = (f"rename it to `{known[close] if close in known else close}`" if close
+                  else f"move it out of the folder (the briefing's files are {', '.join(known.values())})")
+        problems.append(Problem(path, 1, 1, "", f"'{shown(name)}' is not one of the briefing's files, so nothing in it is published; {advice}"))
+    return problems

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import shown
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -20,7 +22,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{display_path(self.file)}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # Escaped once more as a whole: nothing from a file reaches the terminal raw.
+        return shown(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}", limit=None)
 
 
 class ContentError(Exception):
@@ -57,9 +60,9 @@ def field_label(file_stem: str, at: tuple, data: object = None) -> str:
         if isinstance(part, int):
             entry = node[part] if isinstance(node, list) and part < len(node) else None
             entry_id = entry.get("id") if isinstance(entry, dict) else None
-            label += f"[{entry_id}]" if isinstance(entry_id, str) and entry_id else f"[{part + 1}]"
+            label += f"[{shown(entry_id, 40)}]" if isinstance(entry_id, str) and entry_id else f"[{part + 1}]"
             node = entry
         else:
-            label += f".{part}"
+            label += f".{shown(part, 40)}"
             node = node.get(part) if isinstance(node, dict) else None
     return label

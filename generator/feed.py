@@ -14,9 +14,13 @@ from .content import Content
 from .inline import plain_text
 
 
+# Characters XML 1.0 does not allow at all: a feed holding one is refused by every reader.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def escape(text: str) -> str:
-    """Text for an XML element's content."""
-    return _escape_html(text, quote=False)
+    """Text for an XML element's content (the loader refuses control characters already)."""
+    return _NOT_XML.sub("\ufffd", _escape_html(text, quote=False))
 
 
 def _slug(text: str) -> str:

@@ -1,20 +1,26 @@
 """Read YAML content files into plain data, remembering where every value stood.
 
-PyYAML turns a file into nodes that carry their line and column; we build the
-Python values from those nodes ourselves so that each value's position is kept
-in a `Positions` map keyed by its path (`(3, "speaker")`). Along the way we
-reject what PyYAML would silently accept: a key repeated in one mapping.
+The values are built from the parser's events by `_Builder`, with a stack of its own
+rather than PyYAML's recursive composer, so that each value's position is kept in a
+`Positions` map keyed by its path (`(3, "speaker")`) and nothing an editor or an
+attacker writes can exhaust the stack, the memory or the time: nesting depth and
+alias expansion are bounded. Along the way we refuse what PyYAML would silently
+accept or crash on: a key repeated in one mapping, explicit tags (`!!binary`),
+merges of anything but a mapping, and invisible control characters in text.
 Dates stay strings here (no YAML timestamp magic); the models parse them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .characters import FORBIDDEN, describe, shown, why_refused
 from .errors import Problem, field_label
+from .files import UnreadableFile, read_inside
 
 try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same
     _BaseLoader = yaml.CSafeLoader
@@ -69,12 +75,15 @@ class LoadedFile:
 
 
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
-    """Parse one YAML file. Returns the data, or None and the problems that stopped it."""
+    """Parse one YAML file, read only from inside its folder. Returns the data, or
+    None and the problems that stopped it."""
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)  # no more: a huge file is refused unread
+        raw = read_inside(path.parent, path.name, MAX_FILE_BYTES)  # no more: a huge file is refused unread
     except FileNotFoundError:
         return None, [Problem(path, 1, 1, "", "file is missing; every briefing needs it (see README)")]
+    except (UnreadableFile, OSError) as error:
+        reason = error if isinstance(error, UnreadableFile) else (error.strerror or error)
+        return None, [Problem(path, 1, 1, "", f"cannot be read: {reason}")]
     if len(raw) > MAX_FILE_BYTES:
         size = path.stat().st_size / 1_000_000
         return None, [Problem(path, 1, 1, "", f"file is {size:.1f} MB, too big for a content file (at most {MAX_FILE_BYTES // 1_000_000} MB); "
@@ -88,68 +97,256 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         text = text[1:]
 
     loader = _Loader(text)
+    builder = _Builder(loader, text)
     try:
-        root = loader.get_single_node()
+        data = builder.document()
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, text, error)]
     except yaml.reader.ReaderError as error:
         return None, [_character_problem(path, text, error)]
     except yaml.YAMLError as error:  # anything else the parser refuses
-        return None, [Problem(path, 1, 1, "", f"not valid YAML: {error}")]
-
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag.endswith(":null")):
+        return None, [Problem(path, 1, 1, "", f"not valid YAML: {shown(error)}")]
+    except _Stop as stop:  # too deep, too large: nothing more is read
+        return None, [Problem(path, *stop.position, "", stop.message)]
+    finally:
         loader.dispose()
+    if data is None:
         return None, [Problem(path, 1, 1, "", "file is empty; it should hold this briefing's entries (see README)")]
-
-    found: list[_Found] = []
-    positions = Positions()
-    data = _build(root, (), loader, positions, found)
-    loader.dispose()
     # Labelled once the whole file is built, so a list entry is named by its id, as elsewhere.
-    problems = [Problem(path, line, column, field_label(path.stem, at, data), message) for (line, column), at, message in found]
-    return LoadedFile(path, data, positions), problems
+    problems = [Problem(path, line, column, field_label(path.stem, at, data), message) for (line, column), at, message in builder.found]
+    return LoadedFile(path, data, builder.positions), problems
 
+
+MAX_DEPTH = 32
+"""Content nests a few levels (a file, an entry, its `when`, …). Deeper is a mistake or an
+attack; PyYAML's own composer recurses and overflows the C stack at a few thousand."""
+
+MAX_VALUES = 600_000
+"""More values than a 1 MB file can write out, counting each value an alias repeats:
+a few lines of nested aliases (a "billion laughs") would otherwise expand to billions."""
 
 _Found = tuple[tuple[int, int], Path_, str]
 """A problem met while building: where it stands, the path it concerns, the message."""
 
-
-def _build(node, at: Path_, loader, positions: Positions, found: list[_Found]):
-    positions.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolves `<<:` merge keys
-        result: dict = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, loader)
-            key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                found.append((key_at, at, f"key {key!r} is not a name; keys are words like `title`"))
-                continue
-            if key in result:
-                first = positions.keys[(*at, key)][0]
-                found.append((key_at, (*at, key), f"key '{key}' appears twice in this mapping (first on line {first}); keep one"))
-                continue
-            positions.keys[(*at, key)] = key_at
-            result[key] = _build(value_node, (*at, key), loader, positions, found)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*at, index), loader, positions, found) for index, item in enumerate(node.value)]
-    try:
-        return _scalar(node, loader)
-    except yaml.YAMLError as error:
-        found.append((positions.values[at], at, f"cannot read this value: {error}"))
-        return None
-
-
 _TEXT = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+# A plain scalar starting with any other character is text: no implicit type starts with it.
+_TYPED_FIRST = frozenset(first for first in _Loader.yaml_implicit_resolvers if first is not None)
+_CONSTRUCT = {
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+}
+_SKIP = object()
+"""Where a value goes that is not kept (under a repeated key): read, never stored."""
 
 
-def _scalar(node, loader):
-    """A scalar's value. Text, nearly every value, is the node's own string: what the
-    constructor would return, without its per-node bookkeeping."""
-    if node.tag == _TEXT and isinstance(node, yaml.ScalarNode):
-        return node.value
-    return loader.construct_object(node, deep=True)
+class _Stop(Exception):
+    def __init__(self, position: tuple[int, int], message: str):
+        self.position, self.message = position, message
+
+
+class _Frame:
+    """An open mapping or sequence while its events are read."""
+
+    __slots__ = ("value", "at", "mark", "key", "anchor", "start", "merges")
+
+    def __init__(self, value, at, mark, anchor, start):
+        self.value, self.at, self.mark, self.anchor, self.start = value, at, mark, anchor, start
+        self.key = None  # in a mapping: the key waiting for its value
+        self.merges = None  # in a mapping: `<<:` values to merge at its end
+
+
+class _Builder:
+    """Builds a document's values from the parser's events, without recursion: depth and
+    size are bounded, every position is kept, and YAML features the content format does
+    not use (explicit tags, keys that are not names) are reported, not constructed."""
+
+    def __init__(self, loader, text: str):
+        self.loader, self.text = loader, text
+        self.positions = Positions()
+        self.found: list[_Found] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.count = 0  # values built, counting those that aliases repeat
+
+    def document(self):
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # document start
+        root = self._values()
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            mark = loader.peek_event().start_mark
+            raise _Stop((mark.line + 1, mark.column + 1), "YAML syntax error: expected a single document in the stream, "
+                                                          "but this `---` starts another; delete it (a content file is one document)")
+        return root
+
+    def _values(self):
+        """The events of the document's value into Python values, with an explicit stack."""
+        loader, positions, stack = self.loader, self.positions, []
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.merges:
+                    self._merge(frame)
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.value, self.count - frame.start + 1)
+                value, mark = frame.value, frame.mark
+            else:
+                mark = event.start_mark
+                at, parent = self._place(stack, mark)
+                if kind is yaml.ScalarEvent:
+                    value = self._scalar(event, at, parent)
+                    self.count += 1
+                    if event.anchor:
+                        self.anchors[event.anchor] = (value, 1)
+                elif kind is yaml.AliasEvent:
+                    value, weight = self.anchors.get(event.anchor, (_SKIP, 1))
+                    if value is _SKIP:
+                        self._problem(mark, at, f"alias *{shown(event.anchor)} has no anchor &{shown(event.anchor)} before it; "
+                                                "define it first, or write the value out")
+                        value = None
+                    self.count += weight
+                else:  # a mapping or a sequence starts
+                    if len(stack) >= MAX_DEPTH:
+                        raise _Stop((mark.line + 1, mark.column + 1), f"nested more than {MAX_DEPTH} levels deep; content files "
+                                                                       "nest a few levels at most: check the indentation and brackets")
+                    self._no_tag(event, mark, at)
+                    self.count += 1
+                    # A list or mapping used as a key is read, then refused as a key (`_key`).
+                    stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], _SKIP if at is None else at,
+                                        mark, event.anchor, self.count))
+                    continue
+                if self.count > MAX_VALUES:
+                    raise _Stop((mark.line + 1, mark.column + 1), f"aliases (`*name`) repeat values here until the file holds "
+                                                                   f"over {MAX_VALUES:,} of them; write the entries out instead")
+            if not stack:
+                return value
+            self._store(stack[-1], value, mark)
+
+    def _place(self, stack, mark):
+        """The path of the value about to be read (None for a key, `_SKIP` for one not kept),
+        and the open collection it goes into."""
+        if not stack:
+            at, parent = (), None
+        else:
+            parent = stack[-1]
+            if parent.at is _SKIP or parent.key is _SKIP:
+                return _SKIP, parent
+            if isinstance(parent.value, list):
+                at = (*parent.at, len(parent.value))
+            elif parent.key is None:
+                return None, parent
+            elif parent.key is _MERGE:
+                at = (*parent.at, "<<")
+            else:
+                at = (*parent.at, parent.key)
+        self.positions.values[at] = (mark.line + 1, mark.column + 1)
+        return at, parent
+
+    def _store(self, frame: _Frame, value, mark) -> None:
+        if isinstance(frame.value, list):
+            if frame.at is not _SKIP:
+                frame.value.append(value)
+            return
+        key = frame.key
+        if key is None:  # this value is a key
+            self._key(frame, value, mark)
+            return
+        frame.key = None
+        if key is _MERGE:
+            frame.merges = (frame.merges or []) + [(value, self.positions.keys[(*frame.at, "<<")])]
+        elif key is not _SKIP:
+            frame.value[key] = value
+
+    def _key(self, frame: _Frame, key, mark) -> None:
+        position = (mark.line + 1, mark.column + 1)
+        if frame.at is _SKIP:
+            frame.key = _SKIP
+        elif key is _MERGE:
+            frame.key = _MERGE
+            self.positions.keys[(*frame.at, "<<")] = position
+        elif not isinstance(key, (str, int)) or isinstance(key, bool):
+            self.found.append((position, frame.at, f"key {shown(repr(key))} is not a name; keys are words like `title`"))
+            frame.key = _SKIP
+        elif key in frame.value:
+            first = self.positions.keys[(*frame.at, key)][0]
+            self.found.append((position, (*frame.at, key), f"key '{shown(key)}' appears twice in this mapping (first on line {first}); keep one"))
+            frame.key = _SKIP
+        else:
+            self.positions.keys[(*frame.at, key)] = position
+            frame.key = key
+
+    def _merge(self, frame: _Frame) -> None:
+        """`<<: *defaults` (or a list of them): their fields, where the mapping has none of its own."""
+        for value, position in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            if not all(isinstance(source, dict) for source in sources):
+                self.found.append((position, frame.at, "`<<:` merges the fields of a mapping (`<<: *name`) into this one; "
+                                                       "what follows it here is not a mapping: write the fields out instead"))
+                continue
+            for source in sources:
+                for key, item in source.items():
+                    if key not in frame.value:
+                        frame.value[key] = item
+                        self.positions.keys[(*frame.at, key)] = position
+                        self.positions.values[(*frame.at, key)] = position
+
+    def _scalar(self, event, at, parent):
+        value = event.value
+        if event.tag is not None:
+            self._no_tag(event, event.start_mark, at)
+        elif not event.implicit[0] or (value and value[0] not in _TYPED_FIRST):
+            pass  # text: quoted, a block, or plain text that no implicit type matches
+        else:
+            tag = self.loader.resolve(yaml.ScalarNode, value, (True, False))
+            if tag == _MERGE and parent is not None and parent.key is None and isinstance(parent.value, dict):
+                return _MERGE
+            if tag == "tag:yaml.org,2002:null":
+                return None
+            if tag in _CONSTRUCT:
+                return getattr(self.loader, _CONSTRUCT[tag])(yaml.ScalarNode(tag, value))
+        bad = FORBIDDEN.search(value)
+        if bad and at is not _SKIP:
+            character = bad.group()
+            line, column = self._locate(event, character)
+            path = parent.at if at is None else at  # a key: reported at its mapping
+            self.found.append(((line, column), path, f"{describe(character)} is not allowed in text: {why_refused(character)}; delete it"))
+        return value
+
+    def _no_tag(self, event, mark, at) -> None:
+        if event.tag is not None and at is not _SKIP:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self._problem(mark, at, f"YAML tag `{shown(tag)}` is not used in content files; delete it and write the value as it should read")
+
+    def _problem(self, mark, at, message: str) -> None:
+        self.found.append(((mark.line + 1, mark.column + 1), () if at is None else at, message))
+
+    def _locate(self, event, character: str) -> tuple[int, int]:
+        """Line and column of a refused character: typed as it is, or written as an escape (`\\x7f`)."""
+        lines = self.text.split("\n")
+        start, end = event.start_mark, event.end_mark
+        code = ord(character)
+        escapes = re.compile(rf"\\(?:x{code:02x}|u{code:04x}|U{code:08x}|u{0xD800 + ((code - 0x10000) >> 10):04x})" if code > 0xFFFF
+                             else rf"\\(?:x{code:02x}|u{code:04x}|U{code:08x})" if code < 0x100 else rf"\\(?:u{code:04x}|U{code:08x})",
+                             re.IGNORECASE)
+        special = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e", 0x85: "N"}.get(code)
+        for number in range(start.line, min(end.line, len(lines) - 1) + 1):
+            line = lines[number]
+            offset = start.column if number == start.line else 0
+            found = [index for index in (line.find(character, offset),) if index >= 0]
+            match = escapes.search(line, offset)
+            if match:
+                found.append(match.start())
+            if special and f"\\{special}" in line[offset:]:
+                found.append(line.index(f"\\{special}", offset))
+            if found:
+                return number + 1, min(found) + 1
+        return start.line + 1, start.column + 1
 
 
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:

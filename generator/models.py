@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
+
+from .files import unsafe_name
 
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Id = Annotated[str, StringConstraints(pattern=VALID_ID.pattern, min_length=1, max_length=80)]
@@ -50,6 +51,7 @@ class Model(BaseModel):
 # --- dates -------------------------------------------------------------------
 
 Precision = Literal["year", "month", "day"]
+MIN_YEAR = 1000  # four-digit years: every date can be drawn, sorted and shifted by a day
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -78,6 +80,8 @@ class PartialDate(Model):
         if not match:
             raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
+        if year < MIN_YEAR:
+            raise ValueError(f"'{value}': years before {MIN_YEAR} are not supported; check the year")
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError as error:
@@ -124,10 +128,15 @@ Unit = Literal["percent", "USD", "billion USD", "days", "minutes", "hours"]
 Qualifier = Literal["approximately", "nearly", "up to", "about"]
 
 
+MAX_MAGNITUDE = 1e15
+"""Far beyond any figure in the news (a quadrillion), and small enough that every value
+prints, sums and charts exactly; `.nan`, `.inf` and `1.0e300` are mistakes."""
+
+
 class Quantity(Model):
     """A number with its unit: `{value: 145, unit: percent}`."""
 
-    value: float
+    value: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
     unit: Unit
     qualifier: Qualifier | None = None
 
@@ -167,16 +176,6 @@ class Briefing(Model):
     key_figures: list[KeyFigure] = []
     next_steps: Annotated[list[Statement], Field(min_length=1)]
 
-    @field_validator("title", "standfirst")
-    @classmethod
-    def _reads_as_text(cls, text: str) -> str:
-        # These become MkDocs' site name and description through environment variables,
-        # which MkDocs reads as YAML: `1984`, `Yes` or a date would arrive as a number,
-        # a boolean or a date and stop the build.
-        if yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":
-            raise ValueError(f"'{text}' would be read as a number, a date or yes/no; add a word to it")
-        return text
-
 
 class Source(Model):
     """One entry of `sources.yml`: an article the briefing draws on."""
@@ -188,7 +187,15 @@ class Source(Model):
     kind: Text
     dateline: Text | None = None
     credit: Text | None = None
-    archive_file: Text | None = None
+    archive_file: Text | None = None  # the article's file, inside the archive folder
+
+    @field_validator("archive_file")
+    @classmethod
+    def _inside_the_archive(cls, name: str | None) -> str | None:
+        reason = unsafe_name(name) if name else None
+        if reason:
+            raise ValueError(reason)
+        return name
 
 
 class Player(Model):
@@ -218,6 +225,12 @@ class Tariff(Model):
     covers: Text
     covers_value: Quantity | None = None
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Tariff:
+        if self.until and self.until.date.earliest < self.since.date.earliest:
+            raise ValueError(f"`until` ({self.until.date}) is before `since` ({self.since.date}); a measure ends after it starts")
+        return self
 
 
 class Event(Model):

@@ -10,7 +10,7 @@ from .check import load_content  # noqa: F401  (re-exported for the CLI)
 from .content import Content
 from .inline import head_text
 from .render import render_pages
-from .settings import Settings
+from .settings import Settings, published_address
 from .site import build_site
 from .write import write_pages
 
@@ -38,19 +38,22 @@ def generate(settings: Settings) -> tuple[Content, list[str]]:
     return content, changed
 
 
-def site_environment(content: Content) -> dict[str, str]:
-    """Values `mkdocs.yml` reads with `!ENV`, so the story stays in `content/`.
-
-    HTML-escaped: the theme prints the site name and description as they are.
-    """
-    return {
-        "BRIEFING_TITLE": head_text(content.briefing.title),
-        "BRIEFING_DESCRIPTION": head_text(content.briefing.standfirst),
+def site_values(content: Content, settings: Settings) -> dict[str, str]:
+    """What the site's configuration takes from the briefing: its name, description and
+    address. The name and description are HTML-escaped: the theme prints them as they are."""
+    values = {
+        "site_name": head_text(content.briefing.title),
+        "site_description": head_text(content.briefing.standfirst),
     }
+    address = published_address(settings.site_url)
+    if address:
+        values["site_url"] = address
+    return values
 
 
 def build(settings: Settings) -> Content:
     """Generate the pages, then build the site; the old site stays if anything fails."""
+    published_address(settings.site_url)  # a wrong address stops the build before anything is written
     content, _ = generate(settings)
-    build_site(settings.config_file, settings.site_dir, env=site_environment(content), engine=settings.engine)
+    build_site(settings.config_file, settings.site_dir, values=site_values(content, settings), engine=settings.engine)
     return content

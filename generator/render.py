@@ -8,7 +8,6 @@ it is already safe markup, so text from YAML can never turn into page syntax.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 
 import jinja2
@@ -16,6 +15,7 @@ from markupsafe import Markup
 
 from .chart import draw_tariff_chart
 from .content import Content
+from .encode import yaml_json
 from .feed import atom_feed
 from .metadata import news_article, page_description
 from .inline import escape_text, head_text, render_inline
@@ -93,5 +93,12 @@ def render_pages(content: Content) -> dict[str, str]:
             meta["search"] = {"boost": page.search_boost}
         if page is PAGES[0]:  # the home page speaks for the whole briefing
             meta.update(description=head_text(content.briefing.standfirst), json_ld=news_article(content))
-        pages[page.filename] = f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{body}"
+        pages[page.filename] = f"{front_matter(meta)}\n{body}"
     return pages
+
+
+def front_matter(meta: dict) -> str:
+    """The page's metadata as a `---` block that MkDocs and Zensical read back exactly.
+    Were a parser to refuse a character in it, it would read the block as Markdown, and
+    the metadata as live page text."""
+    return f"---\n{yaml_json(meta, sort_keys=True)}\n---\n"

@@ -2,24 +2,37 @@
 while `mkdocs serve` rebuilds and reloads the open page.
 
 A content error is printed and the pages are left as they were, so the last
-good version stays on screen until the error is fixed.
+good version stays on screen until the error is fixed. The MkDocs server reads
+a configuration written here (the title, escaped, follows the content) and
+never outlives the preview: it is stopped with it, even when the preview is
+killed.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from .errors import ContentError
-from .pipeline import generate, site_environment
-from .settings import Settings
+from .pipeline import generate, site_values
+from .settings import Settings, SettingsError
+from .site import write_config
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 POLL_SECONDS = 0.5
+PLACEHOLDER = {"site_name": "Briefing preview", "site_description": ""}
+"""The preview's name until the content first checks out."""
+
+
+class PreviewError(SettingsError):
+    """The preview cannot start; the message says why and what to do."""
 
 
 def _fingerprint(folders: list[Path]) -> tuple:
@@ -39,29 +52,66 @@ def _regenerate(settings: Settings) -> dict[str, str] | None:
         print(f"{error}\n{len(error.problems)} problem(s); still showing the last good version.", file=sys.stderr, flush=True)
         return None
     print(f"regenerated: {', '.join(changed) or 'no page changed'}", file=sys.stderr, flush=True)
-    return site_environment(content)
+    return site_values(content, Settings(site_url=None))  # the preview has no published address
+
+
+def _check_free(address: str) -> None:
+    """Stop with a clear message, before MkDocs starts, if nothing can listen at `address`."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise PreviewError(f"'{address}' is not an address to serve on; write host:port, like 127.0.0.1:8000")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PreviewError(f"port {port} on {host} is already in use (another preview?); stop that, "
+                               f"or choose another port: make serve PORT={int(port) + 1}") from None
+        raise PreviewError(f"cannot serve on {address}: {error.strerror}") from None
+
+
+def _stop_with_parent() -> None:
+    """In the server's process: be sent SIGTERM when the preview dies, however it dies (Linux)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
+    _check_free(address)
     # Stopped by a signal, still stop the MkDocs server it started.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda *_: sys.exit(0))
     watched = [settings.content_dir, TEMPLATES_DIR]
-    environment = _regenerate(settings) or {}
-    # --watch-theme: an edit under overrides/ reloads the page too.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme",
-               "--config-file", str(settings.config_file), "--dev-addr", address]
-    server = subprocess.Popen(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment})
-    seen = _fingerprint(watched)
+    values = _regenerate(settings) or PLACEHOLDER
+    config_file = Path(settings.config_file).absolute()
+    config = config_file.with_name(f".{config_file.stem}-generated-preview.yml")
+    write_config(config, config_file, values)
     try:
-        while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            current = _fingerprint(watched)
-            if current != seen:
-                seen = current
-                _regenerate(settings)
-    except KeyboardInterrupt:
-        pass
+        # --watch-theme: an edit under overrides/ reloads the page too.
+        command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "--config-file", str(config), "--dev-addr", address]
+        server = subprocess.Popen(command, preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        seen = _fingerprint(watched)
+        try:
+            while server.poll() is None:
+                time.sleep(POLL_SECONDS)
+                current = _fingerprint(watched)
+                if current != seen:
+                    seen = current
+                    new_values = _regenerate(settings)
+                    if new_values and new_values != values:  # a new title: MkDocs reloads its configuration
+                        values = new_values
+                        write_config(config, config_file, values)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            if server.poll() is None:
+                server.terminate()
+            status = server.wait()
     finally:
-        server.terminate()
-        server.wait()
+        config.unlink(missing_ok=True)
+    if status not in (0, -signal.SIGTERM, -signal.SIGINT):
+        print(f"the preview server stopped (exit status {status}); see its messages above", file=sys.stderr)
+        return 1
     return 0
+

@@ -1,14 +1,18 @@
 """Build the static site from the generated Markdown with MkDocs, without ever
-leaving a half-built `site/`: the build goes to a fresh folder beside it and
-replaces the old site only once it has succeeded.
+leaving a half-built or missing `site/`: the build goes to a fresh folder beside
+it and is swapped in, in one atomic step, only once it has succeeded.
 
 Two engines read the same `mkdocs.yml`: MkDocs with Material for MkDocs (the
-default) and Zensical, its successor from the same team."""
+default) and Zensical, its successor from the same team. Both read it through a
+configuration the build writes beside it, which inherits it (`INHERIT`) and adds
+what comes from the briefing: the site's name, description and address. Nothing
+reaches the engine through the environment."""
 
 from __future__ import annotations
 
 import contextlib
-import json
+import ctypes
+import errno
 import logging
 import os
 import re
@@ -18,31 +22,79 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .encode import yaml_json
 
 ENGINES = ("mkdocs", "zensical")
 
 
 class SiteBuildError(Exception):
-    """The engine refused to build; its own report is the message."""
+    """The engine refused to build, or the site could not be written; the message says why."""
 
 
-def build_site(config_file: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs") -> None:
+def build_site(config_file: Path, site_dir: Path, *, values: dict[str, str] | None = None, engine: str = "mkdocs") -> None:
     """`mkdocs build --strict` (or `zensical build --strict`) into a temporary folder,
-    then swap it in for `site_dir`."""
+    then swap it in for `site_dir`. `values` are configuration settings from the
+    briefing (`site_name`, …). The old site stays whole if anything fails."""
     if engine not in ENGINES:
         raise SiteBuildError(f"unknown engine '{engine}'; use one of: {', '.join(ENGINES)}")
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    site_dir = Path(os.path.abspath(site_dir))
+    config_file = Path(os.path.abspath(config_file))
     try:
-        if engine == "zensical":
-            _build_with_zensical(Path(config_file).resolve(), staging, env or {})
-        else:
-            _build_with_mkdocs(Path(config_file), staging, env or {})
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_abandoned_builds(site_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-{os.getpid()}-", dir=site_dir.parent))
+    except OSError as error:
+        raise SiteBuildError(_cannot_write(error, site_dir)) from None
+    try:
+        with generated_config(config_file, values or {}, engine, staging) as config:
+            if engine == "zensical":
+                _build_with_zensical(config)
+            else:
+                _build_with_mkdocs(config, staging)
+        staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        swap_in(staging, site_dir)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(_cannot_write(error, site_dir)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap_in(staging, site_dir)
+
+
+def _cannot_write(error: OSError, site_dir: Path) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"could not write the site beside {site_dir}: {error.strerror or error}{where}"
+
+
+def write_config(path: Path, config_file: Path, values: dict[str, str]) -> None:
+    """A configuration at `path`, beside `config_file`, that inherits it and sets `values`.
+    Written as quoted strings: a title like `1984` or `Yes` stays text, and no character
+    can end the string early."""
+    lines = [f"INHERIT: {yaml_json(config_file.name)}"] + [f"{key}: {yaml_json(value)}" for key, value in values.items()]
+    temporary = path.with_name(f"{path.name}.tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.replace(path)  # a watching server never reads half a file
+
+
+@contextlib.contextmanager
+def generated_config(config_file: Path, values: dict[str, str], engine: str = "mkdocs", staging: Path | None = None):
+    """A temporary configuration beside `config_file` (relative paths in it, like
+    `docs_dir`, are read from its folder, and Zensical builds only inside that folder)."""
+    settings = dict(values)
+    if engine == "zensical" and staging is not None:
+        try:  # Zensical has no `--site-dir`: the staging folder is named here, relative to the configuration
+            settings["site_dir"] = staging.relative_to(config_file.parent).as_posix()
+        except ValueError:
+            raise SiteBuildError(f"Zensical builds only inside the folder of its configuration ({config_file.parent}); "
+                                 "choose a site folder there") from None
+    handle, temporary = tempfile.mkstemp(prefix=f".{config_file.stem}-generated-", suffix=".yml", dir=config_file.parent)
+    os.close(handle)
+    path = Path(temporary)
+    try:
+        write_config(path, config_file, settings)
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
 
 
 class _Collect(logging.Handler):
@@ -56,21 +108,7 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-@contextlib.contextmanager
-def _environment(values: dict[str, str]):
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-def _build_with_mkdocs(config_file: Path, staging: Path, env: dict[str, str]) -> None:
+def _build_with_mkdocs(config_file: Path, staging: Path) -> None:
     """`mkdocs build --strict`, in this process: the generator's own start-up is already paid."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -80,28 +118,26 @@ def _build_with_mkdocs(config_file: Path, staging: Path, env: dict[str, str]) ->
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collected)
     propagate, logger.propagate = logger.propagate, False  # reported once, below, not also on the console
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
-        with _environment({"NO_MKDOCS_2_WARNING": "1", **env}):
-            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
-    except (MkDocsException, OSError, SystemExit) as error:  # SystemExit: a config error aborts like the CLI
+        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except OSError:
+        raise
+    except (MkDocsException, SystemExit) as error:  # SystemExit: a config error aborts like the CLI
         raise SiteBuildError("\n".join([*collected.messages, str(error)]).strip() or "MkDocs refused to build") from None
     finally:
         logger.removeHandler(collected)
         logger.propagate = propagate
 
 
-def _build_with_zensical(config_file: Path, staging: Path, env: dict[str, str]) -> None:
-    wrapper = _zensical_config(config_file, staging)
-    try:
-        command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(wrapper)]
-        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env})
-    finally:
-        wrapper.unlink(missing_ok=True)
+def _build_with_zensical(config_file: Path) -> None:
+    command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(config_file)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=config_file.parent)
     if result.returncode != 0:
         raise SiteBuildError(_report(result.stderr or result.stdout) or f"zensical exited with status {result.returncode}")
 
@@ -113,26 +149,75 @@ def _report(output: str) -> str:
     return (before + after.strip().splitlines()[-1] if traceback and after.strip() else output).strip()
 
 
-def _zensical_config(config_file: Path, staging: Path) -> Path:
-    """Zensical has no `--site-dir`: a configuration beside the real one inherits it
-    and names the staging folder, which Zensical wants inside the config's folder."""
-    try:
-        relative = staging.relative_to(config_file.parent)
-    except ValueError:
-        raise SiteBuildError(f"Zensical builds only inside the folder of its configuration ({config_file.parent}); "
-                             "choose a site folder there") from None
-    handle, name = tempfile.mkstemp(prefix=f".{config_file.stem}-zensical-", suffix=".yml", dir=config_file.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as file:  # JSON strings are YAML strings
-        file.write(f"INHERIT: {json.dumps(config_file.name)}\nsite_dir: {json.dumps(relative.as_posix())}\n")
-    return Path(name)
+# --- the swap ------------------------------------------------------------------------
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
 
-def _swap_in(staging: Path, site_dir: Path) -> None:
-    retired = None
-    if site_dir.exists():
-        retired = site_dir.with_name(f".{site_dir.name}-retired-{os.getpid()}")
-        site_dir.rename(retired)
-    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`). False where the
+    system or the file system cannot; then the caller falls back to two renames."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Put the new site in place of the old. With an atomic exchange a reader (or a kill)
+    sees the complete old site or the complete new one, never no site."""
+    if not os.path.lexists(site_dir):
+        staging.rename(site_dir)
+        return
+    if _exchange(staging, site_dir):  # staging now holds the old site
+        _remove(staging)
+        return
+    retired = site_dir.with_name(f".{site_dir.name}-retired-{os.getpid()}-{staging.name.rsplit('-', 1)[-1]}")
+    site_dir.rename(retired)
     staging.rename(site_dir)
-    if retired:
-        shutil.rmtree(retired, ignore_errors=True)
+    _remove(retired)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+_LEFT_BEHIND = re.compile(r"^\.(?P<site>.+)-(?:building|retired)-(?:(?P<pid>\d+)-)?[^-]+$")
+
+
+def remove_abandoned_builds(site_dir: Path) -> list[Path]:
+    """Remove what builds that were killed left beside `site_dir` (their staging or retired
+    folders), unless the process that made one is still running."""
+    removed = []
+    for path in site_dir.parent.iterdir():
+        match = _LEFT_BEHIND.match(path.name) if path.name.startswith(f".{site_dir.name}-") else None
+        if not match or match["site"] != site_dir.name or _alive(match["pid"]):
+            continue
+        _remove(path)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: str | None) -> bool:
+    if not pid:
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process, or not a pid: leave it
+    return True

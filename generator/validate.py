@@ -8,8 +8,10 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 
 from .content import ContentFile
+from .characters import shown
 from .errors import Problem, did_you_mean
 from .load import LoadedFile, Path_
+from .models import MAX_MAGNITUDE
 
 _TYPE_NAMES = {
     "string_type": "text",
@@ -75,7 +77,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         message = f"required field `{path[-1]}` is missing; add it"
         return loaded.problem(path[:-1], message, field_path=path)
     if kind == "extra_forbidden":
-        message = f"unknown field `{path[-1]}`{did_you_mean(str(path[-1]), _field_names(model))}"
+        message = f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}"
         return loaded.problem(path, message, at_key=True)
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"
@@ -85,17 +87,23 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         elif kind == "string_type" and isinstance(value, (int, float)):
             message += "; put it in quotes to make it text"
     elif kind == "string_pattern_mismatch":
-        message = f"'{value}' is not a valid id; use lower-case letters, digits and hyphens, like `scott-bessent`"
+        message = f"'{shown(value)}' is not a valid id; use lower-case letters, digits and hyphens, like `scott-bessent`"
     elif kind == "string_too_short":
         message = "must not be empty"
+    elif kind == "string_too_long":
+        message = f"is longer than {detail['ctx']['max_length']} characters; shorten it"
+    elif kind == "finite_number":
+        message = f"{shown(value)} is not a number a reader can be shown; write the figure, like `145`"
+    elif kind in ("less_than_equal", "greater_than_equal"):
+        message = f"{value:g} is out of range; a figure lies between -{MAX_MAGNITUDE:,.0f} and {MAX_MAGNITUDE:,.0f}"
     elif kind == "too_short":
         message = f"needs at least {detail['ctx']['min_length']} entr{'y' if detail['ctx']['min_length'] == 1 else 'ies'}"
     elif kind == "literal_error":
-        message = f"'{value}' is not allowed here; use {detail['ctx']['expected']}"
+        message = f"'{shown(value)}' is not allowed here; use {detail['ctx']['expected']}"
     elif kind == "value_error":
         message = str(detail["ctx"]["error"])
     else:
-        message = detail["msg"]
+        message = shown(detail["msg"])
     return loaded.problem(path, message)
 
 
@@ -130,7 +138,7 @@ def _kind(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text '{shown(value)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
