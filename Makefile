@@ -25,8 +25,9 @@ site: $(INSTALLED)  ## validate the content, generate the pages, build site/
 check: $(INSTALLED)  ## validate the content only; exit 1 with every problem found
 	$(GENERATOR) check
 
-serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000 that follows content/ edits
-	$(GENERATOR) serve
+PORT ?= 8000
+serve: $(INSTALLED)  ## live preview on http://127.0.0.1:$(PORT) that follows content/ edits
+	$(GENERATOR) serve --address 127.0.0.1:$(PORT)
 
 test: $(INSTALLED) chromium  ## every test
 	$(BIN)/python -m pytest

@@ -146,7 +146,7 @@ def _check_fact(model: BaseModel, at: Path_, inherited_sources: list[str], archi
                                      "correct the words, or mark it `kind: paraphrase`"))
     for path, figure in _figures_of(model, at):
         if not any(figure.key() in archive.figures[source_id] for source_id in cited):
-            problems.append(loaded.problem(path, f"figure '{figure.written}' not found in its sources ({', '.join(cited)}); check the number"))
+            problems.append(loaded.problem(path, f"figure '{shown(figure.written)}' not found in its sources ({', '.join(cited)}); check the number"))
     for name in type(model).model_fields:
         value = getattr(model, name)
         children = value if isinstance(value, list) else [value]

@@ -57,8 +57,11 @@ def read_inside(folder: Path, name: str, limit: int) -> bytes:
         raise UnreadableFile(f"'{name}' is a folder, not a file") from None
     except PermissionError:
         raise UnreadableFile(f"'{name}' cannot be read (permission denied); make it readable") from None
-    with os.fdopen(descriptor, "rb") as file:
+    try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise UnreadableFile(f"'{name}' is {_kind(mode)}, not a file; replace it with a text file")
-        return file.read(limit + 1)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(limit + 1)
+    finally:
+        os.close(descriptor)

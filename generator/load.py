@@ -401,8 +401,7 @@ def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) ->
         return Problem(path, 1, 1, "", f"not valid YAML: {error}")
     line = text.count("\n", 0, offset) + 1
     column = offset - text.rfind("\n", 0, offset)
-    return Problem(path, line, column, "", f"an invisible control character (U+{ord(character):04X}) that YAML does not allow, "
-                                             "often pasted in from a word processor; delete it")
+    return Problem(path, line, column, "", f"{describe(character)} is not allowed in a content file: {why_refused(character)}; delete it")
 
 
 def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
+import resource
 import shutil
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,3 +88,40 @@ def edit(path: Path, old: str, new: str) -> int:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return text[: text.index(old)].count("\n") + 1
+
+
+def _virtual_memory() -> int:
+    """This process's address space now, in bytes (Linux), else 0."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+@contextlib.contextmanager
+def bounded(seconds: float = 20, memory: int = 2 << 30):
+    """Run a piece of a test within a time and memory budget, so that a runaway input
+    fails the test (TimeoutError, MemoryError) instead of hanging CI or taking the
+    machine's memory. Should Python itself be stuck, the process is ended after three
+    times the budget, with every thread's stack printed."""
+    def too_slow(signum, frame):
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous_handler = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    faulthandler.dump_traceback_later(seconds * 3, exit=True)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    base = _virtual_memory()
+    if base:
+        limit = base + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        faulthandler.cancel_dump_traceback_later()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)

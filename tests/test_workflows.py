@@ -1,14 +1,16 @@
 """The GitHub Actions workflows: valid against GitHub's workflow schema, clean in
 zizmor's security audit, and shaped as the project promises (least privilege,
-actions pinned to commit SHAs, dependencies from the lock file, no secrets).
+actions and container images pinned, dependencies from the lock file, no secrets,
+the published site built in the image that was tested).
 
 Both tools run offline: check-jsonschema with its vendored copy of the schema,
-zizmor with `--offline`; a proxy that goes nowhere makes any attempt to reach
+zizmor with `--offline` (and `--pedantic`, its strictest persona); a proxy that goes nowhere makes any attempt to reach
 the network fail instead of passing quietly.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -23,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^\s*-?\s*uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s*v\d+(\.\d+)*\s*$")
+DIGEST = re.compile(r"^[^\s@]+@sha256:[0-9a-f]{64}$")
 
 
 def _offline_env() -> dict[str, str]:
@@ -36,7 +39,7 @@ def _offline_env() -> dict[str, str]:
 
 def _zizmor(*paths: Path) -> tuple[int, list[dict], str]:
     result = subprocess.run(
-        [str(BIN / "zizmor"), "--offline", "--no-ignores", "--no-config", "--no-progress", "--strict-collection",
+        [str(BIN / "zizmor"), "--offline", "--pedantic", "--no-ignores", "--no-config", "--no-progress", "--strict-collection",
          "--format", "json", *map(str, paths)],
         capture_output=True, text=True, env=_offline_env(), timeout=120,
     )
@@ -81,14 +84,16 @@ def test_zizmor_audit_is_live(tmp_path):
     """A workflow with known faults must be reported, or a clean audit proves nothing."""
     bad = tmp_path / "bad.yml"
     bad.write_text(
-        "name: bad\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "name: bad\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    container:\n      image: python:3.11-bookworm\n    steps:\n"
         "      - uses: actions/checkout@v4\n"
         "      - run: echo \"${{ github.event.head_commit.message }}\"\n",
         encoding="utf-8",
     )
     status, findings, _ = _zizmor(bad)
     assert status != 0
-    assert {"artipacked", "template-injection"} <= {finding["ident"] for finding in findings}
+    # unpinned-images flags a tag without a digest only in the pedantic persona.
+    assert {"artipacked", "template-injection", "unpinned-images"} <= {finding["ident"] for finding in findings}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
@@ -144,6 +149,66 @@ def test_pages_workflow_tests_pull_requests_and_deploys_main_only():
     deploy = workflow["jobs"][deploys[0]]
     assert deploy["concurrency"]["group"] and deploy["concurrency"]["cancel-in-progress"] is False
     assert deploy["environment"]["name"] == "github-pages"
+
+
+def _image(job: dict) -> str | None:
+    # `container:` is either the image itself or a mapping with `image:`.
+    container = job.get("container")
+    return container.get("image") if isinstance(container, dict) else container
+
+
+def _unpinned_images(workflow: dict) -> list[str]:
+    images = [(job_id, _image(job)) for job_id, job in workflow["jobs"].items() if "container" in job]
+    images += [(f"{job_id} (service {name})", _image({"container": service}))
+               for job_id, job in workflow["jobs"].items() for name, service in (job.get("services") or {}).items()]
+    return [f"{where}: {image}" for where, image in images if not DIGEST.match(str(image or ""))]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_container_image_is_pinned_by_digest(path):
+    """A tag can be re-pushed; only a digest says which image runs."""
+    workflow = _load(path)
+    assert not _unpinned_images(workflow), "pin by digest (image: name:tag@sha256:...)"
+    for job in workflow["jobs"].values():
+        if "container" in job:  # the check must catch a digest dropped from a pinned image
+            job["container"] = {"image": _image(job).split("@")[0]}
+            assert _unpinned_images(workflow)
+            break
+
+
+def _published_where_tested(workflow: dict) -> list[str]:
+    jobs = workflow["jobs"]
+    runs = {job_id: "\n".join(step.get("run", "") for step in job.get("steps", [])) for job_id, job in jobs.items()}
+    testers = [job_id for job_id, script in runs.items() if "make test" in script]
+    uploaders = [job_id for job_id, job, step in _steps(workflow) if "actions/upload-pages-artifact@" in step.get("uses", "")]
+    if not testers or not uploaders:
+        return ["no job runs `make test`, or none uploads the Pages artifact"]
+    tested = {_image(jobs[job_id]) for job_id in testers}
+    problems = [f"the tests run in {sorted(map(str, tested))}, more than one image"] if len(tested) > 1 else []
+    for job_id in uploaders:
+        job = jobs[job_id]
+        if _image(job) is None or _image(job) not in tested:
+            problems.append(f"job {job_id} builds the site in {_image(job)}, the tests run in {sorted(map(str, tested))}")
+        if "make site" not in runs[job_id]:
+            problems.append(f"job {job_id}: build with `make site`, from the lock file, as the tested build does")
+        if any("actions/setup-python@" in step.get("uses", "") for step in job.get("steps", [])):
+            problems.append(f"job {job_id}: setup-python would put another Python before the image's")
+    return problems
+
+
+def test_the_published_site_is_built_in_the_tested_image():
+    workflow = _site_workflow()
+    assert not _published_where_tested(workflow)
+    # The check must fail when the publishing job leaves the tested image, or drops `make site`.
+    uploader = next(job_id for job_id, job, step in _steps(workflow) if "actions/upload-pages-artifact@" in step.get("uses", ""))
+    for change in (lambda job: job.pop("container"),
+                   lambda job: job.update(container={"image": "python:3.11-bookworm@sha256:" + "0" * 64}),
+                   lambda job: job["steps"].insert(0, {"uses": "actions/setup-python@" + "0" * 40}),
+                   lambda job: [step.update(run=step["run"].replace("make site", "mkdocs build"))
+                                for step in job["steps"] if "run" in step]):
+        modified = copy.deepcopy(workflow)
+        change(modified["jobs"][uploader])
+        assert _published_where_tested(modified), "a modified copy must be caught"
 
 
 def _needs(job: dict) -> list[str]:

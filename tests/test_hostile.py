@@ -1,0 +1,359 @@
+"""Input made to break out: whatever an editor, a file or the environment supplies ends in
+a clean message or a correct site, never in live markup, a traceback or a lost site.
+
+The corpus of hostile files (`tests/hostile/`) runs with the bad inputs in
+`test_bad_inputs.py`; here are the page metadata, the published address, the site swap,
+the preview, and generated hostile YAML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from generator.check import load_content
+from generator.encode import yaml_json
+from generator.errors import ContentError
+from generator.inline import plain_text
+from generator.pipeline import build
+from generator.render import render_pages
+from generator.site import SiteBuildError, build_site
+
+from conftest import REAL_CONTENT, ROOT, TINY_CONTENT, bounded, edit, settings_for
+from pages import SITE_PAGES, page_article, parse_html, unexplained_elements
+from test_bad_inputs import snapshot
+
+AWKWARD_BUT_ALLOWED = "Brücke 🌉 \u2028 “quotes” \"double\" 'single' \\ back\\slash --- ... \n---\n # {: x} <b>&amp;</b> \u200f"
+
+
+def tiny_with(tmp_path: Path, old: str, new: str, file: str = "sources.yml") -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    edit(content / file, old, new)
+    return content
+
+
+# --- page metadata ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content_dir", [REAL_CONTENT, TINY_CONTENT], ids=["real", "tiny"])
+def test_every_pages_front_matter_reads_back_through_mkdocs_meta_parser(content_dir):
+    for filename, text in render_pages(load_content(content_dir)).items():
+        if filename.endswith(".md"):
+            body, meta = get_data(text)
+            assert meta.get("title") and meta.get("description"), f"{filename}: front matter not read as metadata"
+            assert not body.startswith("---") and '"cited_sources"' not in body, f"{filename}: metadata left in the page"
+
+
+def test_awkward_characters_in_metadata_read_back_exactly(tmp_path):
+    headline = AWKWARD_BUT_ALLOWED.replace("\n", " ")
+    content = tiny_with(tmp_path, 'headline: "Council backs bridge"', f"headline: {yaml_json(headline)}")
+    for filename, text in render_pages(load_content(content)).items():
+        if filename.endswith(".md"):
+            assert text.split("\n---\n", 1)[0].isascii(), f"{filename}: front matter is not plain ASCII"
+            _, meta = get_data(text)
+            labels = [source["label"] for source in meta.get("cited_sources", [])]
+            assert not labels or any("Brücke 🌉" in label for label in labels) or filename != "timeline.md"
+
+
+def live_markup(html: str) -> Counter:
+    """What would run or load in a reader's browser: scripts, event handlers, embeds."""
+    found = Counter(tag.lower() for tag in re.findall(r"<(script|iframe|object|embed|img|svg|style|base|form|meta http-equiv)\b", html, re.I))
+    found["on*="] = len(re.findall(r"<[^>]*\son\w+\s*=", html, re.I))
+    found["javascript:"] = len(re.findall(r"javascript:", html, re.I))
+    return found
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_markup_and_awkward_characters_in_a_headline_stay_text_with_both_engines(engine, tmp_path):
+    """A source's headline reaches every page's front matter, footer and JSON-LD."""
+    plain = build_site_of(TINY_CONTENT, tmp_path / "plain", engine)
+    headline = "<img src=x onerror=alert(1)> </script><script>alert(2)</script> " + AWKWARD_BUT_ALLOWED.replace("\n", " ")
+    content = tiny_with(tmp_path, 'headline: "Council backs bridge"', f"headline: {yaml_json(headline)}")
+    site = build_site_of(content, tmp_path / "hostile", engine)
+    for page in SITE_PAGES:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        plain_html = (plain / page / "index.html").read_text(encoding="utf-8")
+        assert live_markup(html) == live_markup(plain_html), f"{page or 'overview'}: markup injected"
+        assert "cited_sources" not in html and "json_ld" not in html, f"{page or 'overview'}: front matter read as page text"
+    overview = (site / "index.html").read_text(encoding="utf-8")
+    article = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', overview, re.S).group(1))
+    assert plain_text(headline) in [citation.get("headline") for citation in article["citation"]]
+
+
+def build_site_of(content: Path, workdir: Path, engine: str = "mkdocs") -> Path:
+    workdir.mkdir(parents=True)
+    settings = settings_for(content, workdir)
+    if engine == "zensical":  # Zensical wants a relative docs_dir and the site inside the configuration's folder
+        settings.config_file.write_text(settings.config_file.read_text(encoding="utf-8").replace(f"docs_dir: {settings.docs_dir}", "docs_dir: docs"), encoding="utf-8")
+    build(type(settings)(content_dir=content, docs_dir=settings.docs_dir, config_file=settings.config_file,
+                         site_dir=settings.site_dir, engine=engine, site_url=None))
+    return settings.site_dir
+
+
+# --- the published address ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The tiny briefing built once, as a site to be rebuilt over."""
+    workdir = tmp_path_factory.mktemp("published")
+    settings = settings_for(TINY_CONTENT, workdir)
+    build(settings)
+    return settings
+
+
+def generator(*arguments: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def build_arguments(settings) -> list[str]:
+    return ["build", "--content", str(settings.content_dir), "--docs", str(settings.docs_dir),
+            "--config", str(settings.config_file), "--site", str(settings.site_dir)]
+
+
+@pytest.mark.parametrize("address", [
+    'https://example.org/"><script>alert(1)</script>', "javascript://x/%0aalert(1)", "https://example.org/a b",
+    "ftp://example.org/", "//example.org/", "https://user:secret@example.org/", "https://exa mple.org/",
+])
+def test_a_site_url_that_is_not_an_http_address_is_refused_before_anything_is_built(address, published):
+    before = snapshot(published.site_dir)
+    result = generator(*build_arguments(published), env={"SITE_URL": address})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "is not a published address" in result.stderr
+    assert snapshot(published.site_dir) == before
+
+
+def test_a_site_url_with_a_path_is_published_as_canonical_links(tmp_path):
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    result = generator(*build_arguments(settings), "--site-url", "https://news.example.org/bridge")
+    assert result.returncode == 0, result.stderr
+    assert '<link rel="canonical" href="https://news.example.org/bridge/players/">' in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+
+
+# --- the site swap --------------------------------------------------------------------------------
+
+
+def test_a_build_killed_at_any_moment_leaves_the_complete_old_or_new_site_and_the_next_build_tidies_up(tmp_path):
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    build(settings)
+    old = snapshot(settings.site_dir)
+    content = tiny_with(tmp_path / "new", 'headline: "Council backs bridge"', 'headline: "Council backs the new bridge"')
+    arguments = build_arguments(settings)
+    arguments[2] = str(content)
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.5):
+        process = subprocess.Popen([sys.executable, "-m", "generator", *arguments], cwd=ROOT, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.kill()
+        process.wait()
+        now = snapshot(settings.site_dir)
+        assert now == old or ("Council backs the new bridge" in now["sources/index.html"].decode() and set(now) == set(old)), \
+            f"killed after {delay} s: the site is neither the old nor the new one"
+    result = generator(*arguments)
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site-")) == [], "staging folders left behind"
+
+
+def test_leftovers_of_a_killed_build_are_removed_but_not_those_of_a_running_one(tmp_path):
+    site = tmp_path / "site"
+    abandoned = tmp_path / ".site-building-999999999-abc123"
+    running = tmp_path / f".site-building-{os.getppid()}-def456"
+    for folder in (abandoned, running):
+        folder.mkdir()
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    build(settings)
+    assert site.is_dir() and not abandoned.exists() and running.exists()
+
+
+def test_a_full_disk_ends_in_a_clean_message_and_the_old_site_stays(published):
+    # A file-size limit makes the kernel refuse writes past it, as a full disk does.
+    before = snapshot(published.site_dir)
+    limit = "import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000)); " \
+            "sys.argv = ['generator', *sys.argv[1:]]; runpy.run_module('generator', run_name='__main__')"
+    result = subprocess.run([sys.executable, "-c", limit, *build_arguments(published)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "could not write the site" in result.stderr and "the previous site was left as it was" in result.stderr
+    assert snapshot(published.site_dir) == before
+    assert not [path for path in published.site_dir.parent.iterdir() if path.name.startswith(".site-building-")]
+
+
+def test_a_site_folder_that_cannot_be_written_ends_in_a_clean_message(tmp_path):
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    arguments = build_arguments(settings)
+    arguments[-1] = str(blocked / "site")
+    result = generator(*arguments)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "could not write the site" in result.stderr and str(blocked) in result.stderr
+
+
+@contextlib.contextmanager
+def unwritable(folder: Path):
+    """`folder` made unwritable: read-only for a user, immutable (`chattr +i`) for root,
+    whom permissions do not stop."""
+    if os.geteuid() == 0:
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+            pytest.skip("chattr +i is not available on this file system; root can write anywhere else")
+        undo = ["chattr", "-i", str(folder)]
+    else:
+        folder.chmod(0o555)
+        undo = ["chmod", "755", str(folder)]
+    try:
+        yield
+    finally:
+        subprocess.run(undo, check=True)
+
+
+def test_a_site_folder_without_write_permission_ends_in_a_clean_message(tmp_path):
+    (tmp_path / "published").mkdir()
+    settings = settings_for(TINY_CONTENT, tmp_path / "published")
+    build(settings)
+    before = snapshot(settings.site_dir)
+    arguments = build_arguments(settings)
+    arguments[4] = str(tmp_path / "docs")  # the pages can be written; the site's folder cannot
+    with unwritable(tmp_path / "published"):
+        result = generator(*arguments)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "could not write the site" in result.stderr and "the previous site was left as it was" in result.stderr
+    assert snapshot(settings.site_dir) == before
+
+
+# --- the preview ------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_busy_port_ends_the_preview_with_a_clear_message(tiny_copy, tmp_path):
+    settings = settings_for(tiny_copy, tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = generator("serve", "--content", str(tiny_copy), "--docs", str(settings.docs_dir), "--config",
+                           str(settings.config_file), "--address", f"127.0.0.1:{port}", timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr and "PORT=" in result.stderr
+
+
+def test_the_preview_server_dies_with_the_preview_even_when_it_is_killed(tiny_copy, tmp_path):
+    settings = settings_for(tiny_copy, tmp_path)
+    port = free_port()
+    preview = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy), "--docs", str(settings.docs_dir),
+                                "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _listening(port):
+            time.sleep(0.2)
+        assert _listening(port), "the preview did not start"
+        preview.kill()  # no chance to clean up: the server must still go
+        preview.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and _listening(port):
+            time.sleep(0.2)
+        assert not _listening(port), "an orphaned preview server still holds the port"
+    finally:
+        preview.kill()
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+# --- generated hostile YAML ---------------------------------------------------------------------------
+
+CONTROL = st.sampled_from(["\\x7f", "\\x9b", "\\u202e", "\\uffff", "\\0", "\\e", "\\x85", "\\u2066", "\\ud800"])
+MARKUP = st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{: onclick=alert(1) }",
+                          "[x](javascript:alert(1))", "](#", "\" onmouseover=\"alert(1)", "---", "*", "|", "&#60;"])
+WORDS = st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
+
+
+@st.composite
+def hostile_values(draw, depth: int = 0):
+    """A YAML value as an attacker might write it: quoted text with escapes and markup,
+    tags, anchors and aliases, nesting, numbers out of any range."""
+    kind = draw(st.sampled_from(["quoted", "quoted", "number", "tag", "alias", "nested", "flow", "plain"]))
+    if kind == "quoted":
+        parts = draw(st.lists(st.one_of(WORDS.map(lambda text: yaml_json(text)[1:-1]), CONTROL, MARKUP.map(lambda text: yaml_json(text)[1:-1])), min_size=1, max_size=6))
+        return '"' + "".join(parts) + '"'
+    if kind == "number":
+        return draw(st.sampled_from([".nan", ".inf", "-.inf", "1.0e+300", "-5", "1000000000", "0", "9" * 400, "0x1F", "1_000"]))
+    if kind == "tag":
+        return draw(st.sampled_from(["!!int", "!!float", "!!binary", "!!timestamp", "!!str", "!x", "!", "!!python/object:os.system"])) + " " + draw(st.sampled_from(['"abc"', "12", '"aGk="', "2024-01-01"]))
+    if kind == "alias":
+        return draw(st.sampled_from(["&a [1, *a]", "*nowhere", "&b x", "&c {<<: *c}", "{<<: [1, 2]}", '{<<: "x"}']))
+    if kind == "nested":
+        levels = draw(st.integers(1, 120))
+        return "[" * levels + draw(st.sampled_from(['"x"', "1", ""])) + "]" * levels
+    if kind == "flow" and depth < 2:
+        return "{" + ", ".join(f"k{index}: {draw(hostile_values(depth + 1))}" for index in range(draw(st.integers(0, 3)))) + "}"
+    return draw(st.sampled_from(["yes", "null", "~", "2024-02-30", "<b>bold</b>", "x: y", "- a", "'unclosed", "a #comment"]))
+
+
+TARGETS = [  # (file, text replaced, what comes before the value), each a field of a different kind
+    ("sources.yml", 'headline: "Council backs bridge"', "headline: "),
+    ("briefing.yml", 'title: "Millbrook votes on its river bridge"', "title: "),
+    ("tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: "),
+    ("tariffs.yml", "{value: 5, unit: percent}", ""),
+    ("timeline.yml", 'when: {date: "2024-04"}', "when: "),
+    ("players.yml", "sources: [gazette]\n- id: friends", "sources: "),
+]
+
+
+@pytest.fixture(scope="module")
+def plain_tiny(tmp_path_factory) -> Path:
+    workdir = tmp_path_factory.mktemp("plain-tiny")
+    build(settings_for(TINY_CONTENT, workdir))
+    return workdir / "site"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(target=st.sampled_from(TARGETS), value=hostile_values())
+def test_generated_hostile_yaml_ends_in_a_located_problem_or_a_site_without_injected_markup(target, value, plain_tiny):
+    file, old, prefix = target
+    if old.endswith("\n- id: friends"):
+        value += "\n- id: friends"
+    with tempfile.TemporaryDirectory() as workdir:
+        content = Path(workdir) / "content"
+        shutil.copytree(TINY_CONTENT, content)
+        edit(content / file, old, prefix + value)
+        with bounded(seconds=20):
+            try:
+                briefing = load_content(content, content / "archive")
+            except ContentError as error:
+                for problem in error.problems:
+                    assert problem.file.parent == content and problem.line >= 1 and problem.column >= 1 and problem.message
+                    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", str(problem)), "raw control character"
+                return
+            page_article.cache_clear()
+            build(settings_for(content, Path(workdir)))
+        site = Path(workdir) / "site"
+        text = briefing.sources[0].headline if file == "sources.yml" else briefing.briefing.title if file == "briefing.yml" else ""
+        for page in SITE_PAGES:
+            html = (site / page / "index.html").read_text(encoding="utf-8")
+            assert live_markup(html) == live_markup((plain_tiny / page / "index.html").read_text(encoding="utf-8")), f"{page}: markup injected"
+            assert unexplained_elements(site, plain_tiny, page, text) == {}, f"{page or 'overview'}: elements injected or lost"
