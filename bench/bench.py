@@ -10,6 +10,10 @@ how heavy each page is. One run prints every figure; nothing here is a test.
    the same, already generated Markdown, measured alternately in the same run.
 3. Every page's weight: its HTML and every stylesheet, script, image and font it
    loads, raw and gzip-compressed, and the search index.
+4. Hostile input: the check (`python -m generator check`, with the archive) of the
+   tiny test briefing with one file replaced by a worst case just under the
+   loader's 1 MB limit, and by the same case at 100 KB (`bench/hostile.py`):
+   exit status, time and peak memory of a fresh process for each.
 
 Times are the best of several runs (the median for the builds), on this
 machine: compare figures from the same machine only.
@@ -41,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+from bench import hostile  # noqa: E402
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
 from generator import check, load  # noqa: E402
 from generator.pipeline import collecting_no_garbage, site_values  # noqa: E402
@@ -56,6 +61,8 @@ TARGETS = {
     "seconds_10k": 1.0,  # 10,000 events generate in under a second
     "growth": 11.0,  # 10x the events, at most 11x the time
     "home_kb": 100.0,  # the home page and all it loads, gzip-compressed
+    "hostile_seconds": 10.0,  # a 1 MB worst-case file is checked in under 10 s
+    "hostile_mb": 1000.0,  # and under 1 GB of memory
 }
 
 
@@ -392,10 +399,42 @@ def _compressed_by_file(site: Path, weight: Weight | None) -> dict[str, int]:
     return {name: len(gzip.compress((site / name).read_bytes(), GZIP_LEVEL, mtime=0)) for name in weight.files}
 
 
+# --- 4. hostile input --------------------------------------------------------------
+
+
+def bench_hostile() -> dict:
+    """Each worst case at 100 KB and just under the loader's limit, checked in a fresh
+    process: parsing, validation and checks should stay linear in the file's size."""
+    sizes = (load.MAX_FILE_BYTES // 10, load.MAX_FILE_BYTES)
+    print("\n## 4. Hostile input: `generator check` of the tiny briefing with one file replaced (a fresh process each)\n")
+    header = f"{'case':24} {'file bytes':>10} {'exit':>5} {'process':>8} {'check':>8} {'growth':>7} {'peak MB':>8} {'lines':>6}  first line printed"
+    print(header)
+    print("-" * len(header))
+    results: dict[str, list[hostile.Result]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-hostile-") as workdir:
+        folder = Path(workdir) / "briefing"
+        rows = [("tiny, as it is", [hostile.check(folder)])]
+        for name, case in hostile.CASES.items():
+            results[name] = [hostile.check(folder, case(size)) for size in sizes]
+            rows.append((name, results[name]))
+    for name, runs in rows:
+        for index, run in enumerate(runs):
+            growth = f"{run.check_seconds / runs[0].check_seconds:.1f}x" if index and run.check_seconds and runs[0].check_seconds else ""
+            check_time = _s(run.check_seconds) if run.check_seconds is not None else "?"
+            peak = f"{run.peak_mb:.0f}" if run.peak_mb is not None else "?"
+            line = run.first_line if len(run.first_line) <= 72 else run.first_line[:71] + "…"
+            print(f"{'' if index else name:24} {f'{run.size:,}' if run.size else '-':>10} {run.status:>5} {_s(run.seconds):>8} {check_time:>8} {growth:>7} {peak:>8} {run.lines:>6,}  {line}")
+    print("\nexit 1: refused, every problem located; 0: valid. process: wall time of the whole check, from Python's start;")
+    print("check: of the check alone, without the start and the imports; growth: the check's time at 10x the bytes;")
+    print("peak MB: the process's peak memory (resident); lines: how many it printed (a problem a line, then a count).")
+    print(f"A check still running after {hostile.TIMEOUT} s is killed.")
+    return results
+
+
 # --- summary -----------------------------------------------------------------------
 
 
-def summary(generator: dict, build: dict, weight: dict) -> None:
+def summary(generator: dict, build: dict, weight: dict, hostile_results: dict) -> None:
     print("\n## Targets\n")
     lines = []
     lines.append((build["overhead"] <= TARGETS["overhead"],
@@ -415,6 +454,15 @@ def summary(generator: dict, build: dict, weight: dict) -> None:
     lines.append((weight["home_gz"] / 1000 < TARGETS["home_kb"],
                   f"home page and all it loads under {TARGETS['home_kb']:.0f} KB gzip: {weight['home_gz'] / 1000:.1f} KB "
                   f"({weight['home_with_index_gz'] / 1000:.1f} KB with the search index)"))
+    if hostile_results:
+        largest = [runs[-1] for runs in hostile_results.values()]
+        slowest, heaviest = max(run.seconds for run in largest), max(run.peak_mb or float("inf") for run in largest)
+        lines.append((slowest < TARGETS["hostile_seconds"] and heaviest < TARGETS["hostile_mb"],
+                      f"every 1 MB worst case checked in under {TARGETS['hostile_seconds']:.0f} s and {TARGETS['hostile_mb']:.0f} MB: "
+                      f"slowest {_s(slowest)}, largest {heaviest:.0f} MB"))
+        growth = max((runs[-1].check_seconds or float("inf")) / (runs[0].check_seconds or 1e-9) for runs in hostile_results.values())
+        lines.append((growth <= TARGETS["growth"], f"100 KB -> 1 MB worst cases: the check's time grows at most {growth:.1f}x "
+                                                   f"(at most {TARGETS['growth']:.0f}x)"))
     for passed, text in lines:
         print(f"  [{'met ' if passed else 'MISS'}] {text}")
 
@@ -424,17 +472,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--archive", type=Path, help="check quotes and figures against this folder of articles, as `make site` does")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="synthetic briefing sizes, in events (default: %(default)s)")
     parser.add_argument("--build-runs", type=int, default=5, help="runs of each build; the median counts (default: %(default)s)")
+    parser.add_argument("--only", choices=["generator", "build", "hostile"],
+                        help="run one section: generator (1), build (2 and 3, the page weight needs the build) or hostile (4); "
+                             "default: every section and the targets")
     arguments = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # show each table as it is measured
     sizes = tuple(int(size) for size in arguments.sizes.split(",") if size.strip())
 
     print(f"# Benchmark: Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, "
           f"YAML loader {'libyaml (C)' if getattr(load, '_BaseLoader', None) is getattr(__import__('yaml'), 'CSafeLoader', None) else 'pure Python'}")
-    generator = bench_generator(sizes, arguments.archive)
-    with tempfile.TemporaryDirectory(prefix="bench-build-") as workdir:
-        build = bench_build(Path(workdir), arguments.archive, arguments.build_runs)
-        weight = bench_weight(build["site"])
-    summary(generator, build, weight)
+    only = arguments.only
+    if only in (None, "generator"):
+        generator = bench_generator(sizes, arguments.archive)
+    if only in (None, "build"):
+        with tempfile.TemporaryDirectory(prefix="bench-build-") as workdir:
+            build = bench_build(Path(workdir), arguments.archive, arguments.build_runs)
+            weight = bench_weight(build["site"])
+    if only in (None, "hostile"):
+        hostile_results = bench_hostile()
+    if only is None:
+        summary(generator, build, weight, hostile_results)
     print("\nRun again with `make bench`; figures vary by machine and load.")
     return 0
 

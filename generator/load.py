@@ -271,7 +271,8 @@ class _Builder:
             frame.key = _MERGE
             self.positions.keys[(*frame.at, "<<")] = position
         elif not isinstance(key, (str, int)) or isinstance(key, bool):
-            self.found.append((position, frame.at, f"key {shown(repr(key))} is not a name; keys are words like `title`"))
+            what = "a list or mapping" if isinstance(key, (list, dict)) else shown(repr(key))
+            self.found.append((position, frame.at, f"a key must be a name, like `title`; this one is {what}"))
             frame.key = _SKIP
         elif key in frame.value:
             first = self.positions.keys[(*frame.at, key)][0]
@@ -319,12 +320,13 @@ class _Builder:
         return value
 
     def _no_tag(self, event, mark, at) -> None:
-        if event.tag is not None and at is not _SKIP:
+        if event.tag is not None:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             self._problem(mark, at, f"YAML tag `{shown(tag)}` is not used in content files; delete it and write the value as it should read")
 
     def _problem(self, mark, at, message: str) -> None:
-        self.found.append(((mark.line + 1, mark.column + 1), () if at is None else at, message))
+        if at is not _SKIP:  # nothing in a value that is dropped anyway is reported
+            self.found.append(((mark.line + 1, mark.column + 1), () if at is None else at, message))
 
     def _locate(self, event, character: str) -> tuple[int, int]:
         """Line and column of a refused character: typed as it is, or written as an escape (`\\x7f`)."""
