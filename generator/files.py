@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path, PurePath
 
+from .characters import shown
+
 
 class UnreadableFile(Exception):
     """Why a file cannot be read, as a sentence an editor can act on."""
@@ -21,11 +23,11 @@ class UnreadableFile(Exception):
 
 def unsafe_name(name: str) -> str | None:
     """Why a file name given in content is refused, or None: it must stay inside its folder."""
-    path = PurePath(name)
+    path, shown_name = PurePath(name), shown(name)
     if path.is_absolute() or name.startswith(("/", "\\", "~")) or (len(name) > 1 and name[1] == ":"):
-        return f"'{name}' is an absolute path; name a file inside the folder, like `article.txt`"
+        return f"'{shown_name}' is an absolute path; name a file inside the folder, like `article.txt`"
     if ".." in path.parts or ".." in name.replace("\\", "/").split("/"):
-        return f"'{name}' climbs out of the folder with `..`; name a file inside it"
+        return f"'{shown_name}' climbs out of the folder with `..`; name a file inside it"
     return None
 
 

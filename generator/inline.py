@@ -16,6 +16,8 @@ import re
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from .characters import shown
+
 _MARKDOWN_SYNTAX = "\\`*_{}[]()#!|<>&\"~=^"
 _AS_ENTITIES = {ord(char): f"&#{ord(char)};" for char in _MARKDOWN_SYNTAX}
 # A text without these is plain: inline Markdown would read it as it is (a fast path).
@@ -105,5 +107,5 @@ def link_problems(text: str) -> list[str]:
         for child in token.children or []:
             href = child.attrGet("href") if child.type == "link_open" else None
             if href is not None and not _SAFE_LINK.match(href):
-                problems.append(f"link '{href}' is not a web address; write the full https:// address")
+                problems.append(f"link '{shown(href)}' is not a web address; write the full https:// address")
     return problems

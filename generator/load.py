@@ -95,6 +95,12 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         return None, [Problem(path, line, column, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
+    odd_break = _ODD_LINE_BREAK.search(text)
+    if odd_break:  # YAML counts it as a line break, so every line number after it would be off
+        line = text.count("\n", 0, odd_break.start()) + 1
+        column = odd_break.start() - text.rfind("\n", 0, odd_break.start())
+        return None, [Problem(path, line, column, "", f"{describe(odd_break.group())}, an invisible line break that YAML counts as a new line; "
+                                                      "replace it with a space, or press Enter for a real line break")]
 
     loader = _Loader(text)
     builder = _Builder(loader, text)
@@ -121,9 +127,14 @@ MAX_DEPTH = 32
 """Content nests a few levels (a file, an entry, its `when`, …). Deeper is a mistake or an
 attack; PyYAML's own composer recurses and overflows the C stack at a few thousand."""
 
+MAX_NUMBER_LENGTH = 100
+"""Characters in a number: a figure, a date or a count never needs more."""
+
 MAX_VALUES = 600_000
 """More values than a 1 MB file can write out, counting each value an alias repeats:
 a few lines of nested aliases (a "billion laughs") would otherwise expand to billions."""
+
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 
 _Found = tuple[tuple[int, int], Path_, str]
 """A problem met while building: where it stands, the path it concerns, the message."""
@@ -168,6 +179,7 @@ class _Builder:
         self.found: list[_Found] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.count = 0  # values built, counting those that aliases repeat
+        self.lines: list[str] | None = None  # the text's lines, split when first needed
 
     def document(self):
         loader = self.loader
@@ -259,7 +271,7 @@ class _Builder:
             return
         frame.key = None
         if key is _MERGE:
-            frame.merges = (frame.merges or []) + [(value, self.positions.keys[(*frame.at, "<<")])]
+            frame.merges = [(value, self.positions.keys[(*frame.at, "<<")])]
         elif key is not _SKIP:
             frame.value[key] = value
 
@@ -267,10 +279,15 @@ class _Builder:
         position = (mark.line + 1, mark.column + 1)
         if frame.at is _SKIP:
             frame.key = _SKIP
+        elif key is _MERGE and (*frame.at, "<<") in self.positions.keys:
+            first = self.positions.keys[(*frame.at, "<<")][0]
+            self.found.append((position, frame.at, f"`<<:` appears twice in this mapping (first on line {first}); "
+                                                   "merge several with one `<<: [*a, *b]`"))
+            frame.key = _SKIP
         elif key is _MERGE:
             frame.key = _MERGE
             self.positions.keys[(*frame.at, "<<")] = position
-        elif not isinstance(key, (str, int)) or isinstance(key, bool):
+        elif not isinstance(key, str):
             what = "a list or mapping" if isinstance(key, (list, dict)) else shown(repr(key))
             self.found.append((position, frame.at, f"a key must be a name, like `title`; this one is {what}"))
             frame.key = _SKIP
@@ -310,6 +327,10 @@ class _Builder:
             if tag == "tag:yaml.org,2002:null":
                 return None
             if tag in _CONSTRUCT:
+                if len(value) > MAX_NUMBER_LENGTH and at is not _SKIP:  # Python's big numbers cost time quadratic in their length
+                    self._problem(event.start_mark, at if at is not None else parent.at,
+                                  f"a number of {len(value):,} characters; no figure needs more than {MAX_NUMBER_LENGTH}")
+                    return None
                 return getattr(self.loader, _CONSTRUCT[tag])(yaml.ScalarNode(tag, value))
         bad = FORBIDDEN.search(value)
         if bad and at is not _SKIP:
@@ -330,7 +351,9 @@ class _Builder:
 
     def _locate(self, event, character: str) -> tuple[int, int]:
         """Line and column of a refused character: typed as it is, or written as an escape (`\\x7f`)."""
-        lines = self.text.split("\n")
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        lines = self.lines
         start, end = event.start_mark, event.end_mark
         code = ord(character)
         escapes = re.compile(rf"\\(?:x{code:02x}|u{code:04x}|U{code:08x}|u{0xD800 + ((code - 0x10000) >> 10):04x})" if code > 0xFFFF

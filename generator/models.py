@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
+from .characters import shown
 from .files import unsafe_name
 
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,7 +53,7 @@ class Model(BaseModel):
 
 Precision = Literal["year", "month", "day"]
 MIN_YEAR = 1000  # four-digit years: every date can be drawn, sorted and shifted by a day
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits: `\d` takes any script's
 
 
 class PartialDate(Model):
@@ -78,14 +79,14 @@ class PartialDate(Model):
             raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
         match = _PARTIAL_DATE.match(value.strip())
         if not match:
-            raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(f"'{shown(value)}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         if year < MIN_YEAR:
-            raise ValueError(f"'{value}': years before {MIN_YEAR} are not supported; check the year")
+            raise ValueError(f"'{shown(value)}': years before {MIN_YEAR} are not supported; check the year")
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError as error:
-            raise ValueError(f"'{value}' is not a real date ({error})") from None
+            raise ValueError(f"'{shown(value)}' is not a real date ({error})") from None
         return cls(year=year, month=month, day=day)
 
     def __str__(self) -> str:

@@ -4,14 +4,18 @@ load and validate the content → render pages → write them → build the site
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
+import os
+import sys
+from pathlib import Path
 
 from .check import load_content  # noqa: F401  (re-exported for the CLI)
 from .content import Content
 from .inline import head_text
 from .render import render_pages
 from .settings import Settings, published_address
-from .site import build_site
+from .site import build_site, refuse_to_replace
 from .write import write_pages
 
 
@@ -40,10 +44,14 @@ def generate(settings: Settings) -> tuple[Content, list[str]]:
 
 def site_values(content: Content, settings: Settings) -> dict[str, str]:
     """What the site's configuration takes from the briefing: its name, description and
-    address. The name and description are HTML-escaped: the theme prints them as they are."""
+    address, and where the pages are. The name and description are HTML-escaped: the
+    theme prints them as they are."""
+    config_folder = Path(settings.config_file).absolute().parent
     values = {
         "site_name": head_text(content.briefing.title),
         "site_description": head_text(content.briefing.standfirst),
+        # Relative to the configuration: Zensical takes no absolute docs_dir.
+        "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
     }
     address = published_address(settings.site_url)
     if address:
@@ -54,6 +62,24 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
 def build(settings: Settings) -> Content:
     """Generate the pages, then build the site; the old site stays if anything fails."""
     published_address(settings.site_url)  # a wrong address stops the build before anything is written
-    content, _ = generate(settings)
-    build_site(settings.config_file, settings.site_dir, values=site_values(content, settings), engine=settings.engine)
+    refuse_to_replace(Path(os.path.abspath(settings.site_dir)))
+    with one_build_at_a_time(settings.docs_dir):
+        content, _ = generate(settings)
+        build_site(settings.config_file, settings.site_dir, values=site_values(content, settings), engine=settings.engine)
     return content
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(docs_dir: Path):
+    """Two builds into the same folders would mix their pages; the second waits for the first."""
+    Path(docs_dir).mkdir(parents=True, exist_ok=True)
+    folder = os.open(docs_dir, os.O_RDONLY)  # the lock is on the folder itself: no lock file to leave behind
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build that writes to {docs_dir}…", file=sys.stderr, flush=True)
+            fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # and with it the lock

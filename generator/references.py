@@ -16,6 +16,7 @@ from .inline import link_problems
 from .load import LoadedFile, Path_
 from .models import VALID_ID, RefTo
 
+MAX_HINTS = 50
 _NOUNS = {"sources": "source", "players": "player", "sides": "side", "timeline": "timeline event"}
 
 
@@ -40,6 +41,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *
         known["sides"] = {side.id for side in entries["briefing"].sides}
 
     cited: set[str] = set()
+    hinted = 0
     for stem, value in entries.items():
         loaded = files[stem]
         for at, model in entries_with_paths(value):
@@ -48,7 +50,10 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *
                     cited.add(ref)
                 if collection in known and ref not in known[collection]:
                     noun = _NOUNS.get(collection, collection)
-                    hint = did_you_mean(ref, known[collection]) or f"; add it to {collection}.yml or correct the id"
+                    # A hint compares the id with every known one: given for the first few only,
+                    # so thousands of unknown ids are still reported in seconds.
+                    hinted += 1
+                    hint = (did_you_mean(ref, known[collection]) if hinted <= MAX_HINTS else "") or f"; add it to {collection}.yml or correct the id"
                     problems.append(loaded.problem(path, f"unknown {noun} '{ref}'{hint}"))
             for path, text in _texts(model, at):
                 problems += [loaded.problem(path, message) for message in link_problems(text)]

@@ -11,6 +11,7 @@ killed.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import errno
 import os
 import signal
@@ -36,13 +37,17 @@ class PreviewError(SettingsError):
 
 
 def _fingerprint(folders: list[Path]) -> tuple:
-    """Names, sizes and modification times of every file: changes when anything is edited."""
-    return tuple(
-        (str(path), stat.st_mtime_ns, stat.st_size)
-        for folder in folders if folder.exists()
-        for path in sorted(folder.rglob("*")) if path.is_file()
-        for stat in [path.stat()]
-    )
+    """Names, sizes and modification times of every file: changes when anything is edited.
+    A file that goes while it is looked at (an editor's temporary file) is simply left out."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.exists() else []:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def _regenerate(settings: Settings) -> dict[str, str] | None:
@@ -52,7 +57,7 @@ def _regenerate(settings: Settings) -> dict[str, str] | None:
         print(f"{error}\n{len(error.problems)} problem(s); still showing the last good version.", file=sys.stderr, flush=True)
         return None
     print(f"regenerated: {', '.join(changed) or 'no page changed'}", file=sys.stderr, flush=True)
-    return site_values(content, Settings(site_url=None))  # the preview has no published address
+    return site_values(content, dataclasses.replace(settings, site_url=None))  # the preview has no published address
 
 
 def _check_free(address: str) -> None:

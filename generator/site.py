@@ -39,9 +39,11 @@ def build_site(config_file: Path, site_dir: Path, *, values: dict[str, str] | No
         raise SiteBuildError(f"unknown engine '{engine}'; use one of: {', '.join(ENGINES)}")
     site_dir = Path(os.path.abspath(site_dir))
     config_file = Path(os.path.abspath(config_file))
+    refuse_to_replace(site_dir)
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         remove_abandoned_builds(site_dir)
+        remove_abandoned_configs(config_file)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-{os.getpid()}-", dir=site_dir.parent))
     except OSError as error:
         raise SiteBuildError(_cannot_write(error, site_dir)) from None
@@ -59,6 +61,20 @@ def build_site(config_file: Path, site_dir: Path, *, values: dict[str, str] | No
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def refuse_to_replace(site_dir: Path) -> None:
+    """The build replaces `site_dir` whole: refuse when it holds anything but a built site
+    (a mistyped `--site` could name the content folder, a file, or a link elsewhere)."""
+    if os.path.islink(site_dir):
+        raise SiteBuildError(f"{site_dir} is a symbolic link; name the site's real folder, so the link's target is not left stale")
+    if not os.path.lexists(site_dir):
+        return
+    if not site_dir.is_dir():
+        raise SiteBuildError(f"{site_dir} is a file, not a site folder; remove it or choose another place for the site")
+    if any(site_dir.iterdir()) and not (site_dir / "index.html").is_file():
+        raise SiteBuildError(f"{site_dir} holds files but no built site (no index.html), and building would replace them all; "
+                             "choose a new or empty folder for the site")
 
 
 def _cannot_write(error: OSError, site_dir: Path) -> str:
@@ -87,7 +103,7 @@ def generated_config(config_file: Path, values: dict[str, str], engine: str = "m
         except ValueError:
             raise SiteBuildError(f"Zensical builds only inside the folder of its configuration ({config_file.parent}); "
                                  "choose a site folder there") from None
-    handle, temporary = tempfile.mkstemp(prefix=f".{config_file.stem}-generated-", suffix=".yml", dir=config_file.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{config_file.stem}-generated-{os.getpid()}-", suffix=".yml", dir=config_file.parent)
     os.close(handle)
     path = Path(temporary)
     try:
@@ -194,6 +210,15 @@ def _remove(path: Path) -> None:
 
 
 _LEFT_BEHIND = re.compile(r"^\.(?P<site>.+)-(?:building|retired)-(?:(?P<pid>\d+)-)?[^-]+$")
+
+
+def remove_abandoned_configs(config_file: Path) -> None:
+    """Remove configurations that killed builds left beside `config_file`."""
+    prefix = f".{config_file.stem}-generated-"
+    for path in config_file.parent.iterdir():
+        pid = path.name[len(prefix):].split("-", 1)[0] if path.name.startswith(prefix) else ""
+        if pid.isdigit() and path.suffix == ".yml" and not _alive(pid):
+            path.unlink(missing_ok=True)
 
 
 def remove_abandoned_builds(site_dir: Path) -> list[Path]:

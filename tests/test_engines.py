@@ -160,12 +160,12 @@ def test_zensical_refuses_a_broken_link_in_strict_mode(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\ndocs_dir: docs\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
-    (site / "old.html").write_text("old", encoding="utf-8")
+    (site / "index.html").write_text("old", encoding="utf-8")
     for engine in ("mkdocs", "zensical"):
         with pytest.raises(SiteBuildError, match="missing.md"):
             build_site(tmp_path / "mkdocs.yml", site, engine=engine)
-        assert (site / "old.html").read_text(encoding="utf-8") == "old"
-    assert not list(tmp_path.glob(".mkdocs-zensical-*.yml")), "the temporary configuration is removed"
+        assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    assert not list(tmp_path.glob(".mkdocs-generated-*.yml")), "the temporary configuration is removed"
     assert not list(tmp_path.glob(".site-building-*")), "the staging folder is removed"
 
 

@@ -169,6 +169,7 @@ def test_a_build_killed_at_any_moment_leaves_the_complete_old_or_new_site_and_th
     result = generator(*arguments)
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site-")) == [], "staging folders left behind"
+    assert not list(tmp_path.glob(".mkdocs-generated-*")), "configurations of killed builds left behind"
 
 
 def test_leftovers_of_a_killed_build_are_removed_but_not_those_of_a_running_one(tmp_path):
@@ -357,3 +358,54 @@ def test_generated_hostile_yaml_ends_in_a_located_problem_or_a_site_without_inje
             html = (site / page / "index.html").read_text(encoding="utf-8")
             assert live_markup(html) == live_markup((plain_tiny / page / "index.html").read_text(encoding="utf-8")), f"{page}: markup injected"
             assert unexplained_elements(site, plain_tiny, page, text) == {}, f"{page or 'overview'}: elements injected or lost"
+
+
+# --- what a build may replace, and two builds at once ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["a file", "a folder of other files", "a symbolic link"])
+def test_the_site_option_never_replaces_what_is_not_a_built_site(kind, tmp_path):
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    target = tmp_path / "target"
+    if kind == "a file":
+        target.write_text("notes")
+    elif kind == "a folder of other files":
+        target.mkdir()
+        (target / "notes.txt").write_text("notes")
+    else:
+        (tmp_path / "real-site").mkdir()
+        target.symlink_to(tmp_path / "real-site")
+    before = {path.name: path.is_symlink() for path in tmp_path.iterdir()}
+    arguments = build_arguments(settings)
+    arguments[-1] = str(target)
+    result = generator(*arguments)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert str(target) in result.stderr
+    assert {path.name: path.is_symlink() for path in tmp_path.iterdir() if path.name != "docs"} == {
+        name: link for name, link in before.items() if name != "docs"}
+    if kind == "a folder of other files":
+        assert (target / "notes.txt").read_text() == "notes"
+
+
+def test_the_site_is_built_from_the_pages_folder_given(tmp_path):
+    """`--docs` names where the pages go; the site is built from there, not from the configuration's default."""
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    arguments = build_arguments(settings)
+    arguments[4] = str(tmp_path / "elsewhere")
+    assert generator(*arguments).returncode == 0
+    assert "Jo Mayor" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+    assert not settings.docs_dir.exists()
+
+
+def test_two_builds_at_once_publish_one_whole_briefing(tmp_path):
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    other = tiny_with(tmp_path / "other", 'title: "Millbrook votes on its river bridge"', 'title: "Another town votes"', file="briefing.yml")
+    edit(other / "players.yml", 'name: "Jo Mayor"', 'name: "Sam Reeve"')
+    first, second = build_arguments(settings), build_arguments(settings)
+    second[2] = str(other)
+    for _ in range(3):
+        runs = [subprocess.Popen([sys.executable, "-m", "generator", *arguments], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                for arguments in (first, second)]
+        assert [run.wait(timeout=120) for run in runs] == [0, 0], [run.stderr.read() for run in runs]
+        players = (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+        assert ("Another town votes" in players) == ("Sam Reeve" in players), "the site mixes two briefings"
