@@ -140,12 +140,12 @@ def _runs_for(events: int) -> int:
 
 def _real_sizes(content_dir: Path) -> tuple[int, int]:
     content = check.load_content(content_dir)
-    facts = (len(content.timeline) + len(content.quotes) + len(content.players)
-             + sum(len(player.actions) for player in content.players) + len(content.issues)
-             + sum(len(issue.positions) for issue in content.issues) + len(content.differences)
-             + sum(len(difference.accounts) for difference in content.differences) + len(content.tariffs)
-             + len(content.briefing.takeaways) + len(content.briefing.next_steps))
-    return len(content.timeline), facts
+    people, positions, differences = content.entries("people"), content.entries("positions"), content.entries("differences")
+    facts = (len(content.entries("timeline")) + len(content.entries("quotes")) + len(people)
+             + sum(len(person.actions) for person in people) + len(positions)
+             + sum(len(issue.positions) for issue in positions) + len(differences)
+             + sum(len(difference.accounts) for difference in differences) + len(content.entries("measures")))
+    return len(content.entries("timeline")), facts
 
 
 def bench_generator(sizes: tuple[int, ...], archive_dir: Path | None) -> dict:

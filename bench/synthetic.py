@@ -153,8 +153,8 @@ def write_briefing(folder: Path, events: int) -> Sizes:
         for i in range(1, sizes.differences + 1)
     ]
     tariffs = [
-        {"id": f"tariff-{i}", "imposed_by": sides[i % 2]["id"], "on_goods_of": sides[(i + 1) % 2]["id"],
-         "rate_before": {"value": 100 + i, "unit": "percent"}, "rate_now": {"value": 10 + i, "unit": "percent"},
+        {"id": f"tariff-{i}", "name": _sentence(i, 3), "imposed_by": sides[i % 2]["id"], "applied_to": sides[(i + 1) % 2]["id"],
+         "before": {"value": 100 + i, "unit": "percent"}, "now": {"value": 10 + i, "unit": "percent"},
          "since": {"date": "2025-05-14"}, "duration": {"value": 90, "unit": "days"},
          "covers": _sentence(i, 8), "sources": _sources_for(i, sizes)}
         for i in range(1, sizes.tariffs + 1)
@@ -162,6 +162,13 @@ def write_briefing(folder: Path, events: int) -> Sizes:
     briefing = {
         "title": f"A synthetic briefing of {events:,} events", "standfirst": _sentence(1, 40), "as_of": "2025-06-05",
         "sides": sides,
+        "units": {"percent": {"shown": "{value}%", "figure": "percent"},
+                  "days": {"shown": "{value} days", "figure": "duration", "word": "day"}},
+        "venues": list(_VENUES),
+        "sections": [{"kind": kind, "title": title, "file": f"{stem}.yml"} for kind, title, stem in (
+            ("overview", "Overview", "updates"), ("people", "Players", "players"), ("measures", "Tariffs", "tariffs"),
+            ("timeline", "Timeline", "timeline"), ("quotes", "Quotes", "quotes"), ("positions", "Issues", "issues"),
+            ("differences", "Differences", "differences"), ("sources", "Sources", "sources"))],
         "takeaways": [{"text": _sentence(next(fact), 24), "sources": _sources_for(k, sizes)} for k in range(8)],
         "next_steps": [{"text": _sentence(next(fact), 24), "sources": _sources_for(k, sizes)} for k in range(6)],
     }

@@ -15,15 +15,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .characters import shown
 from .errors import Problem
 from .files import UnreadableFile, read_inside
 from .content import entries_with_paths
 from .inline import plain_text
 from .load import LoadedFile, Path_
-from .models import Quantity, Quote, Source
+from .models import Quantity, Source, UnitFormat
+from .walk import visits
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
 
@@ -72,16 +71,19 @@ def figures_in(text: str) -> list[Figure]:
     return found
 
 
-def figure_of(quantity: Quantity) -> Figure:
-    """A structured quantity as the figure an article would print."""
+def figure_of(quantity: Quantity, units: dict[str, UnitFormat]) -> Figure | None:
+    """A structured quantity as the figure an article would print, as its unit says;
+    None for a unit the briefing does not check (`figure:` left out)."""
+    unit = units.get(quantity.unit)
+    if unit is None or unit.figure is None or unit.figure == "count":
+        return None
     value = f"{quantity.value:g}"
-    if quantity.unit == "percent":
-        return Figure("percent", value, "", f"{value}%")
-    if quantity.unit == "billion USD":
-        return Figure("money", value, "billion", f"${value} billion")
-    if quantity.unit == "USD":
-        return Figure("money", value, "", f"${value}")
-    return Figure("duration", value, quantity.unit.rstrip("s"), f"{value} {quantity.unit}")
+    written = unit.shown.replace("{value}", value)
+    if unit.figure == "percent":
+        return Figure("percent", value, "", written)
+    if unit.figure == "money":
+        return Figure("money", value, unit.word or "", written)
+    return Figure("duration", value, unit.word or quantity.unit.rstrip("s"), written)
 
 
 # --- the check -----------------------------------------------------------------
@@ -128,56 +130,40 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tup
     return Archive(texts, figures), problems
 
 
-def check_against_archive(entries: dict[str, object], files: dict[str, LoadedFile], archive_dir: Path) -> list[Problem]:
+def check_against_archive(entries: dict[str, object], files: dict[str, LoadedFile], archive_dir: Path,
+                          units: dict[str, UnitFormat]) -> list[Problem]:
+    """Each fact's quotes and figures against the articles it cites. A value in a part
+    without sources of its own (a summary, an editor's note) is held to the sources of
+    the fact around it, or, at the top of a file, to the whole archive."""
     archive, problems = read_archive(archive_dir, entries["sources"], files["sources"])
-    every_source = sorted(archive.texts)
-    for stem, value in entries.items():
-        if stem == "sources":
+    every_source = tuple(sorted(archive.texts))
+    for key, value in entries.items():
+        if key == "sources":
             continue
-        loaded = files[stem]
+        loaded = files[key]
         for at, model in entries_with_paths(value):
-            problems += _check_fact(model, at, every_source, archive, loaded)
+            for visit in visits(model, at):
+                cited = [source_id for source_id in visit.sources or every_source if source_id in archive.texts]
+                if not cited or visit.marks.ref:
+                    continue
+                if isinstance(visit.value, str):
+                    if visit.marks.verbatim and getattr(visit.owner, "kind", None) == "direct":
+                        problems += _check_quote(visit.value, visit.path, cited, archive, loaded)
+                    figures = figures_in(plain_text(visit.value))
+                elif isinstance(visit.value, Quantity):
+                    figures = [figure for figure in [figure_of(visit.value, units)] if figure]
+                else:
+                    continue
+                for figure in figures:
+                    if not any(figure.key() in archive.figures[source_id] for source_id in cited):
+                        problems.append(loaded.problem(visit.path, f"figure '{shown(figure.written)}' not found in its sources ({', '.join(cited)}); check the number"))
     return problems
 
 
-def _check_fact(model: BaseModel, at: Path_, inherited_sources: list[str], archive: Archive, loaded: LoadedFile) -> list[Problem]:
-    """Check one fact's figures (and quote) against its own sources; recurse into facts inside it.
-
-    A model without `sources` of its own (a summary, an editor's note) is held
-    to the sources of the fact around it, or, at the top, to the whole archive.
-    """
-    cited = [source_id for source_id in getattr(model, "sources", None) or inherited_sources if source_id in archive.texts]
-    if not cited:
+def _check_quote(text: str, path: Path_, cited: list[str], archive: Archive, loaded: LoadedFile) -> list[Problem]:
+    # A quote's closing full stop often stands as a comma in the article: ends don't count.
+    words = normalise(plain_text(text)).strip(_END_PUNCTUATION)
+    if any(archive.quotes(source_id, words) for source_id in cited):
         return []
-    problems = []
-    if isinstance(model, Quote) and model.kind == "direct":
-        # A quote's closing full stop often stands as a comma in the article: ends don't count.
-        words = normalise(plain_text(model.text)).strip(_END_PUNCTUATION)
-        if not any(archive.quotes(source_id, words) for source_id in cited):
-            problems.append(loaded.problem((*at, "text"),
-                                     f"direct quote not found word for word in its sources ({', '.join(cited)}); "
-                                     "correct the words, or mark it `kind: paraphrase`"))
-    for path, figure in _figures_of(model, at):
-        if not any(figure.key() in archive.figures[source_id] for source_id in cited):
-            problems.append(loaded.problem(path, f"figure '{shown(figure.written)}' not found in its sources ({', '.join(cited)}); check the number"))
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        children = value if isinstance(value, list) else [value]
-        for index, child in enumerate(children):
-            if isinstance(child, BaseModel) and "sources" in type(child).model_fields:
-                child_at = (*at, name, index) if isinstance(value, list) else (*at, name)
-                problems += _check_fact(child, child_at, cited, archive, loaded)
-    return problems
-
-
-def _figures_of(model: BaseModel, at: Path_):
-    """Figures in the model's own text and quantities, and in parts of it that cite nothing of their own."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, str):
-            for figure in figures_in(plain_text(value)):
-                yield (*at, name), figure
-        elif isinstance(value, Quantity):
-            yield (*at, name), figure_of(value)
-        elif isinstance(value, BaseModel) and "sources" not in type(value).model_fields:
-            yield from _figures_of(value, (*at, name))
+    return [loaded.problem(path, f"direct quote not found word for word in its sources ({', '.join(cited)}); "
+                                 "correct the words, or mark it `kind: paraphrase`")]

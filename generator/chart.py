@@ -1,21 +1,14 @@
-"""The tariff chart: each measure's rate over time, drawn at build time as
-static SVG with pygal, in a light and a dark variant, with a text description
-for readers who cannot see it."""
+"""A step chart of measures over time, drawn at build time as static SVG with pygal,
+in a light and a dark variant, with a text description for readers who cannot see
+it. Only drawn when a measures page is built: pygal is imported then."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass
 
-import pygal
-from pygal.style import Style
-
-from .content import Content
 from .inline import escape_text
-from .present import format_date, format_quantity
-from .views import tariff_label
 
 # Colours chosen for contrast on Material's light (white) and dark (slate) backgrounds.
 _PALETTES = {
@@ -27,59 +20,56 @@ _PALETTES = {
 @dataclass(frozen=True)
 class Chart:
     svg: dict[str, str]  # variant ("light", "dark") to SVG text
+    files: dict[str, str]  # variant to the file's path in the site
     title: str
     description: str
 
 
-def _series(content: Content):
-    """Per tariff: its label, the event that set its earlier rate (if any), and the
-    (date, rate, labelled) points of a step line."""
-    events = {event.id: event for event in content.timeline}
-    sides = {side.id: side for side in content.briefing.sides}
-    for tariff in content.tariffs:
-        label = tariff_label(tariff, sides)
-        before = events.get(tariff.rate_before_event)
-        points = []
-        if before:
-            points.append((before.when.date.earliest, tariff.rate_before.value, True))
-            # Hold the old rate until the day before the change: a step, not a slope.
-            points.append((max(tariff.since.date.earliest - dt.timedelta(days=1), before.when.date.earliest), tariff.rate_before.value, False))
-        points.append((tariff.since.date.earliest, tariff.rate_now.value, True))
-        if tariff.until:
-            points.append((tariff.until.date.earliest, tariff.rate_now.value, True))
-        yield tariff, label, before, points
-
-
-def describe(content: Content) -> str:
+def describe(series, present, messages) -> str:
     """The chart in words, for screen readers and as the image's alternative text."""
     sentences = []
-    for tariff, label, before, _ in _series(content):
-        sentence = f"{label}: "
+    for measure, before, _, _ in series:
+        parts = []
         if before:
-            sentence += f"{format_quantity(tariff.rate_before)} from {format_date(before.when.date)}, "
-        sentence += f"{format_quantity(tariff.rate_now)} from {format_date(tariff.since.date)}"
-        if tariff.until:
-            sentence += f" until {format_date(tariff.until.date)}"
+            parts.append(messages.format("chart_point", value=present.quantity(measure.before), date=present.date(before.when.date)))
+        parts.append(messages.format("chart_point", value=present.quantity(measure.now), date=present.date(measure.since.date)))
+        sentence = f"{measure.name}: {', '.join(parts)}"
+        if measure.until:
+            sentence += " " + messages.format("chart_until", date=present.date(measure.until.date))
         sentences.append(sentence + ".")
     return " ".join(sentences)
 
 
-def draw_tariff_chart(content: Content) -> Chart | None:
-    if not content.tariffs:
+def draw_step_chart(page, context, series) -> Chart | None:
+    """The page's measures as step lines, or None when it has none."""
+    if not series:
         return None
-    title = "Tariff rates over time"
-    description = describe(content)
-    series = list(_series(content))
-    dates = sorted({date for _, _, _, points in series for date, _, shown in points if shown})
-    values = [value for _, _, _, points in series for _, value, _ in points]
+    present, messages = context.present, context.messages
+    title = page.option("chart_title", messages.format("chart_title", title=page.title))
+    description = describe(series, present, messages)
+    dates = sorted({date for _, _, points, _ in series for date, _, shown in points if shown})
+    values = [value for _, _, points, _ in series for _, value, _ in points]
     ticks = axis_ticks(min(values), max(values))
-    return Chart({variant: _render(series, dates, ticks, variant, title, description) for variant in _PALETTES}, title, description)
+    unit = series[0][0].now.unit  # the axis speaks the first measure's unit
+
+    def value_label(value: float) -> str:
+        return present.units[unit].shown.replace("{value}", present.number(value)) if unit in present.units else present.number(value)
+
+    def date_label(date) -> str:
+        from babel.dates import format_skeleton
+
+        return format_skeleton("yMMMd", date, locale=present.locale)
+
+    chart_id = f"{page.slug}-chart"
+    files = {variant: f"assets/charts/{page.slug}-{variant}.svg" for variant in _PALETTES}
+    svg = {variant: _render(series, dates, ticks, variant, title, description, chart_id, value_label, date_label) for variant in _PALETTES}
+    return Chart(svg, files, title, description)
 
 
 def axis_ticks(low: float, high: float, most: int = 8) -> list[float]:
-    """Round values for the rate axis, from zero (or below it) to above the highest rate:
-    never more than `most`, whatever the numbers (a step of 25 up to a billion would be
-    forty million labels)."""
+    """Round values for the value axis, from zero (or below it) to above the highest
+    value: never more than `most`, whatever the numbers (a step of 25 up to a billion
+    would be forty million labels)."""
     low, high = min(low, 0.0), max(high, 0.0)
     span = (high - low) or 1.0
     magnitude = 10 ** math.floor(math.log10(span / most))
@@ -89,7 +79,10 @@ def axis_ticks(low: float, high: float, most: int = 8) -> list[float]:
     return [round(first + index * step, 12) for index in range(max(count, 1) + 1)]
 
 
-def _render(series, dates, ticks, variant: str, title: str, description: str) -> str:
+def _render(series, dates, ticks, variant: str, title: str, description: str, chart_id: str, value_label, date_label) -> str:
+    import pygal
+    from pygal.style import Style
+
     palette = _PALETTES[variant]
     style = Style(
         background="transparent", plot_background="transparent",
@@ -102,22 +95,21 @@ def _render(series, dates, ticks, variant: str, title: str, description: str) ->
         style=style, js=[], disable_xml_declaration=True, width=640, height=380, margin_right=70,
         print_values=True, show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=1, dots_size=4,
         stroke_style={"width": 3}, range=(ticks[0], ticks[-1]), y_labels=ticks, show_minor_y_labels=False,
-        x_value_formatter=lambda date: f"{date.day} {date:%b} {date.year}",
-        value_formatter=lambda value: f"{value:g}%", show_x_guides=False,
+        x_value_formatter=date_label, value_formatter=value_label, show_x_guides=False,
     )
     chart.x_labels = dates
-    for _, label, _, points in series:
-        chart.add(label, [
-            {"value": (date, value), "formatter": _rate_label} if shown
+    for measure, _, points, _ in series:
+        chart.add(measure.name, [
+            {"value": (date, value), "formatter": _labelled(value_label)} if shown
             else {"value": (date, value), "formatter": _no_label, "node": {"r": 0}}
             for date, value, shown in points
         ])
     svg = chart.render(is_unicode=True)
-    return _tidy(svg, f"tariff-chart-{variant}", title, description)
+    return _tidy(svg, f"{chart_id}-{variant}", title, description)
 
 
-def _rate_label(point) -> str:
-    return f"{point[1]:g}%" if isinstance(point, (tuple, list)) else f"{point:g}%"
+def _labelled(value_label):
+    return lambda point: value_label(point[1] if isinstance(point, (tuple, list)) else point)
 
 
 def _no_label(point) -> str:

@@ -1,4 +1,5 @@
-"""The first half of a build: every content file loaded, validated and cross-checked.
+"""The first half of a build: `briefing.yml` read first, then the file of every
+section it declares, each validated with its kind's model, then cross-checked.
 
 Problems from all files are gathered before anything is reported, so one run
 shows an editor everything that is wrong.
@@ -7,15 +8,23 @@ shows an editor everything that is wrong.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
-from .content import CONTENT_FILES, Content
-from .characters import shown
-from .errors import ContentError, Problem
-from .load import LoadedFile, load_file
 from .archive import check_against_archive
+from .characters import shown
+from .content import Content, Page
+from .errors import ContentError, Problem, did_you_mean
+from .files import UnreadableFile, read_inside
+from .inline import PAGE_LINK, page_links
+from .load import MAX_FILE_BYTES, LoadedFile, load_file
+from .models import VALID_ID, Briefing
+from .present import NOT_STATED
 from .references import check_references
+from .sections import KINDS
 from .validate import validate_file
+
+BRIEFING_FILE = "briefing.yml"
 
 
 def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
@@ -25,39 +34,156 @@ def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
     """
     if not content_dir.is_dir():
         raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
-    problems: list[Problem] = unknown_files(content_dir)
-    files: dict[str, LoadedFile] = {}
-    entries: dict[str, object] = {}
-    for spec in CONTENT_FILES:
-        loaded, load_problems = load_file(content_dir / spec.filename)
-        problems += load_problems
-        if loaded is None or load_problems:
+    loaded, problems = load_file(content_dir / BRIEFING_FILE)
+    briefing, briefing_problems = validate_file(Briefing, loaded, is_list=False) if loaded and not problems else (None, [])
+    problems += briefing_problems
+    if briefing is None:  # without it, the sections and their files are unknown
+        raise ContentError(problems)
+    pages, page_problems = declared_pages(briefing, loaded)
+    problems += page_problems
+    files: dict[str, LoadedFile] = {"briefing": loaded}
+    entries: dict[str, object] = {"briefing": briefing}
+    used = {BRIEFING_FILE}
+    complete = not page_problems
+    for page in pages:
+        name = page.declaration.file or page.kind.default_file
+        if name is None:
             continue
-        files[spec.stem] = loaded
-        value, file_problems = validate_file(spec, loaded)
+        used.add(name)
+        if page.kind.reads == "markdown":
+            text, text_problems = _markdown(content_dir / name)
+            problems += text_problems + _page_link_problems(content_dir / name, text or "", pages)
+            page.entries = text or ""
+            complete &= not text_problems
+            continue
+        page_file, load_problems = load_file(content_dir / name)
+        problems += load_problems
+        if page_file is None or load_problems:
+            complete = False
+            continue
+        value, file_problems = validate_file(page.kind.entry, page_file)
         problems += file_problems
-        if not file_problems:
-            entries[spec.stem] = value
-    # Cross-file checks run on the files that are valid, so they too are reported now.
-    problems += check_references(entries, files, complete=len(entries) == len(CONTENT_FILES))
+        complete &= not file_problems
+        page.entries, page.loaded = value, page_file
+        key = "sources" if page.kind.name == "sources" else page_file.path.stem
+        files[key], entries[key] = page_file, value
+    problems += unknown_files(content_dir, used)
+    known, where = vocabularies(briefing, pages, files)
+    reference_problems, cited = check_references(entries, files, known, where, complete=complete)
+    problems += reference_problems
     if archive_dir is not None and "sources" in entries:
-        problems += check_against_archive(entries, files, archive_dir)
+        problems += check_against_archive(entries, files, archive_dir, briefing.units)
     if problems:
         raise ContentError(problems)
-    return Content(**entries)
+    sources_page = next(page for page in pages if page.kind.name == "sources")
+    return Content(briefing=briefing, sources=sources_page.entries, pages=pages, citation_counts=cited)
 
 
-def unknown_files(content_dir: Path) -> list[Problem]:
+def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], list[Problem]]:
+    """The pages `sections:` declares, in order: each of a known kind, with the file its
+    kind needs, at an address of its own. The first is the home page."""
+    pages, problems, slugs = [], [], {}
+    for index, declaration in enumerate(briefing.sections):
+        at = ("sections", index)
+        kind = KINDS.get(declaration.kind)
+        if kind is None:
+            problems.append(loaded.problem((*at, "kind"), f"unknown kind '{declaration.kind}'{did_you_mean(declaration.kind, KINDS)}; "
+                                                          f"the kinds are {', '.join(sorted(KINDS))}"))
+            continue
+        name = declaration.file or kind.default_file
+        wanted = ".md" if kind.reads == "markdown" else ".yml"
+        if name is None and kind.file_required:
+            problems.append(loaded.problem(at, f"a `{kind.name}` section needs `file:`, the {wanted} file it shows"))
+            continue
+        if name and kind.reads == "none":
+            problems.append(loaded.problem((*at, "file"), f"a `{kind.name}` section reads no file; delete `file:`"))
+            continue
+        if name and not name.endswith(wanted):
+            problems.append(loaded.problem((*at, "file"), f"a `{kind.name}` section reads a {wanted} file, not '{shown(name)}'"))
+            continue
+        for option in declaration.options:
+            if option not in kind.options:
+                hint = did_you_mean(option, kind.options) or (f"; it takes {', '.join(kind.options)}" if kind.options else "; it takes none")
+                problems.append(loaded.problem((*at, "options", option), f"a `{kind.name}` section has no option '{option}'{hint}", at_key=True))
+        slug = "index" if not pages else declaration.slug or (Path(name).stem if name else kind.name)
+        if slug in slugs:
+            problems.append(loaded.problem((*at, "slug") if declaration.slug else at,
+                                           f"the address '{slug}' is already that of section {slugs[slug] + 1}; give this one a `slug:` of its own"))
+            continue
+        slugs[slug] = index
+        pages.append(Page(declaration=declaration, kind=kind, slug=slug))
+    counts = {name: sum(page.kind.name == name for page in pages) for name in ("sources", "overview")}
+    if counts["sources"] != 1:
+        problems.append(loaded.problem(("sections",), "a briefing has one `kind: sources` section: every source marker links to it"
+                                       if counts["sources"] == 0 else "only one `kind: sources` section: every source marker links to it"))
+    if pages and pages[0].kind.name != "overview" and counts["overview"]:
+        problems.append(loaded.problem(("sections", 0), "the `overview` section comes first: it is the home page"))
+    return pages, problems
+
+
+def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedFile]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """What each reference may name (ids of each kind's entries, the sources, and the
+    briefing's sides, units and venues), and where an editor adds one."""
+    known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units),
+                                  "venues": {*briefing.venues, NOT_STATED}}
+    where = {"sides": "add it to `sides` in briefing.yml, or correct it", "units": "add it to `units` in briefing.yml, or correct it",
+             "venues": f"add it to `venues` in briefing.yml, write `{NOT_STATED}`, or correct it"}
+    for page in pages:
+        if page.kind.reads != "entries":
+            continue
+        name = page.declaration.file or page.kind.default_file
+        # Ids from the raw data, so an entry with a mistake elsewhere still counts as known;
+        # an id that is itself invalid does not, so no hint ever suggests it.
+        data = page.loaded.data if page.loaded else None
+        ids = {item["id"] for item in data if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.match(item["id"])} \
+            if isinstance(data, list) else set()
+        known.setdefault(page.kind.name, set()).update(ids)
+        where.setdefault(page.kind.name, f"add it to {name}, or correct it")
+    for kind in KINDS:
+        where.setdefault(kind, f"this briefing has no `{kind}` section; declare one in briefing.yml, or correct it")
+    return known, where
+
+
+def _page_link_problems(path: Path, text: str, pages: list[Page]) -> list[Problem]:
+    """Links in an editor's page go to the web, or to a page of this briefing (`timeline.md`)."""
+    slugs = [page.slug for page in pages]
+    problems = []
+    for line, href in page_links(text):
+        match = PAGE_LINK.match(href)
+        if re.match(r"^(https?://|mailto:)", href, re.IGNORECASE) or (match and match["slug"] in slugs):
+            continue
+        problems.append(Problem(path, line, 1, "", f"link '{shown(href)}' goes nowhere a reader can follow; link to a web address, "
+                                                   f"or to a page of this briefing: {', '.join(f'{slug}.md' for slug in slugs)}"))
+    return problems
+
+
+def _markdown(path: Path) -> tuple[str | None, list[Problem]]:
+    """A Markdown page's text, read as safely as a YAML file."""
+    try:
+        raw = read_inside(path.parent, path.name, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        return None, [Problem(path, 1, 1, "", "file is missing; write it, or correct `file:` in briefing.yml")]
+    except (UnreadableFile, OSError) as error:
+        return None, [Problem(path, 1, 1, "", f"cannot be read: {error if isinstance(error, UnreadableFile) else error.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, "", f"file is over {MAX_FILE_BYTES // 1_000_000} MB, too big for a page")]
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), []
+    except UnicodeDecodeError as error:
+        return None, [Problem(path, 1, 1, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
+
+
+def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:
     """YAML files the briefing does not read: a misspelt name (`timline.yml`) would
     otherwise leave its facts silently unpublished."""
-    known = {spec.stem: spec.filename for spec in CONTENT_FILES}
     problems = []
     for path in sorted(content_dir.iterdir()):
         name = path.name
-        if path.suffix.lower() not in (".yml", ".yaml") or name in known.values() or name.startswith("."):
+        if path.suffix.lower() not in (".yml", ".yaml") or name in used or name.startswith("."):
             continue
-        close = known.get(path.stem) or next(iter(difflib.get_close_matches(path.stem, list(known), n=1, cutoff=0.8)), None)
-        advice = (f"rename it to `{known[close] if close in known else close}`" if close
-                  else f"move it out of the folder (the briefing's files are {', '.join(known.values())})")
+        stems = {Path(known).stem: known for known in used}
+        close = stems.get(path.stem) or next(iter(difflib.get_close_matches(path.stem, list(stems), n=1, cutoff=0.8)), None)
+        advice = (f"rename it to `{stems.get(close, close)}`" if close
+                  else f"move it out of the folder, or declare a section that reads it in {BRIEFING_FILE} (its files are {', '.join(sorted(used))})")
         problems.append(Problem(path, 1, 1, "", f"'{shown(name)}' is not one of the briefing's files, so nothing in it is published; {advice}"))
     return problems

@@ -1,38 +1,42 @@
-"""Which content files a briefing has, and the typed content they add up to."""
+"""A briefing once checked: `briefing.yml`, its sources, and its pages in the order
+it declares them, each with its kind and entries. The page list, the nav, every
+link and every anchor come from here, so each is said once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from pydantic import BaseModel
+from collections import Counter
+from dataclasses import dataclass, field
 
 from . import models
+from .load import LoadedFile
+from .messages import Messages
+from .sections import Kind
 
 
-@dataclass(frozen=True)
-class ContentFile:
-    """One YAML file of `content/`: its name, the model of an entry, and its shape."""
+@dataclass
+class Page:
+    """One declared section: its kind, its address, and the entries it shows."""
 
-    stem: str
-    model: type[BaseModel]
-    is_list: bool = True  # a list of entries; otherwise one mapping
+    declaration: models.SectionDeclaration
+    kind: Kind
+    slug: str  # "index" for the home page
+    entries: list = field(default_factory=list)  # validated entries; the text, for a Markdown page
+    loaded: LoadedFile | None = None  # where its entries stand, for messages
 
     @property
     def filename(self) -> str:
-        return f"{self.stem}.yml"
+        return f"{self.slug}.md"
 
+    @property
+    def title(self) -> str:
+        return self.declaration.title
 
-CONTENT_FILES: tuple[ContentFile, ...] = (
-    ContentFile("briefing", models.Briefing, is_list=False),
-    ContentFile("sources", models.Source),
-    ContentFile("players", models.Player),
-    ContentFile("tariffs", models.Tariff),
-    ContentFile("timeline", models.Event),
-    ContentFile("quotes", models.Quote),
-    ContentFile("issues", models.Issue),
-    ContentFile("differences", models.Difference),
-    ContentFile("updates", models.Update),
-)
+    def intro(self, messages: Messages) -> str:
+        """The declared intro, or the kind's own."""
+        return self.declaration.intro if self.declaration.intro is not None else messages[f"{self.kind.name}_intro"]
+
+    def option(self, name: str, default: str) -> str:
+        return self.declaration.options.get(name, default)
 
 
 def entries_with_paths(value: object) -> list[tuple[tuple[int, ...], object]]:
@@ -41,16 +45,39 @@ def entries_with_paths(value: object) -> list[tuple[tuple[int, ...], object]]:
     return [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Content:
     """A whole briefing, validated: what the templates render."""
 
     briefing: models.Briefing
     sources: list[models.Source]
-    players: list[models.Player]
-    tariffs: list[models.Tariff]
-    timeline: list[models.Event]
-    quotes: list[models.Quote]
-    issues: list[models.Issue]
-    differences: list[models.Difference]
-    updates: list[models.Update]
+    pages: list[Page]
+    citation_counts: Counter = field(default_factory=Counter)  # source id to how many facts cite it (from the checks)
+
+    def entries(self, kind: str) -> list:
+        """Every entry of every page of this kind."""
+        return [entry for page in self.pages if page.kind.name == kind for entry in page.entries]
+
+    def page(self, kind: str) -> Page | None:
+        return next((page for page in self.pages if page.kind.name == kind), None)
+
+    @property
+    def home(self) -> Page:
+        return self.pages[0]
+
+
+class Links:
+    """Links between pages, from the declared sections: a section left out has no page,
+    so nothing links to it. Anchors are each kind's own (`Kind.anchor`)."""
+
+    def __init__(self, content: Content):
+        self.content = content
+
+    def page(self, kind: str) -> str | None:
+        page = self.content.page(kind)
+        return page.filename if page else None
+
+    def entry(self, kind: str, entry) -> str | None:
+        """`timeline.md#event-vote`, or None where the briefing has no such page."""
+        page = self.content.page(kind)
+        return f"{page.filename}#{page.kind.anchor(entry, page)}" if page else None

@@ -44,7 +44,7 @@ def display_path(path: Path) -> str:
 
 
 def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
-    """`; did you mean 'trump'?` when a close match exists, else nothing."""
+    """`; did you mean 'mayor'?` when a close match exists, else nothing."""
     matches = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=0.6)
     return f"; did you mean '{matches[0]}'?" if matches else ""
 

@@ -13,7 +13,6 @@ from html import escape as _escape_html
 from .content import Content
 from .inline import plain_text
 
-
 # Characters XML 1.0 does not allow at all: a feed holding one is refused by every reader.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -27,21 +26,27 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain_text(text).lower()).strip("-") or "briefing"
 
 
-def atom_feed(content: Content) -> str:
-    updates = sorted(enumerate(content.updates), key=lambda item: (item[1].when.earliest, item[0]), reverse=True)
+def updates_of(content: Content) -> list:
+    """The updates log: the entries of the overview page."""
+    home = content.page("overview")
+    return list(home.entries) if home else []
+
+
+def atom_feed(content: Content, present, messages) -> str:
+    updates = sorted(enumerate(updates_of(content)), key=lambda item: (item[1].when.earliest, item[0]), reverse=True)
     feed_id = f"urn:briefing:{_slug(content.briefing.title)}"
     newest = updates[0][1].when.earliest.isoformat() if updates else content.briefing.as_of.earliest.isoformat()
     title = escape(plain_text(content.briefing.title))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(content.briefing.language)}">',
         f"  <title>{title}</title>",
         f"  <subtitle>{escape(plain_text(content.briefing.standfirst))}</subtitle>",
         f"  <id>{feed_id}</id>",
         f"  <updated>{newest}T00:00:00Z</updated>",
         '  <link rel="alternate" type="text/html" href="./"/>',
         '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
-        f"  <author><name>{title}</name></author>",
+        f"  <author><name>{escape(plain_text(content.briefing.publisher)) if content.briefing.publisher else title}</name></author>",
     ]
     for index, update in updates:
         text = plain_text(update.text)
@@ -49,7 +54,7 @@ def atom_feed(content: Content) -> str:
         headline = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         lines += [
             "  <entry>",
-            f"    <title>{escape(update.when.earliest.strftime('%-d %B %Y'))}: {escape(headline)}</title>",
+            f"    <title>{escape(present.date(update.when))}: {escape(headline)}</title>",
             f"    <id>{feed_id}:update:{update.when}:{index}</id>",
             f"    <updated>{update.when.earliest.isoformat()}T00:00:00Z</updated>",
             '    <link rel="alternate" type="text/html" href="./#updates"/>',

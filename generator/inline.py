@@ -56,6 +56,8 @@ def _space_rule(renderer, tokens, index, options, env) -> str:
 
 def _link_open_rule(renderer, tokens, index, options, env) -> str:
     href = tokens[index].attrGet("href") or ""
+    if env and env.get("resolve"):  # an editor's page links to another page of the briefing
+        href = env["resolve"](href)
     return f'<a href="{escape_text(href)}">'
 
 
@@ -109,3 +111,63 @@ def link_problems(text: str) -> list[str]:
             if href is not None and not _SAFE_LINK.match(href):
                 problems.append(f"link '{shown(href)}' is not a web address; write the full https:// address")
     return problems
+
+
+# Blocks of an editor's Markdown page (paragraphs, lists, quotes, code), as HTML with the
+# same rules: text is escaped so that no later Markdown pass reads it as syntax.
+_block_markdown = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
+
+
+def _code_block_rule(renderer, tokens, index, options, env) -> str:
+    return f"<pre><code>{tokens[index].content.translate(_AS_ENTITIES)}</code></pre>\n"
+
+
+for _rule, _render in {
+    "text": _text_rule,
+    "code_inline": _code_rule,
+    "softbreak": _space_rule,
+    "hardbreak": _space_rule,
+    "link_open": _link_open_rule,
+    "code_block": _code_block_rule,
+    "fence": _code_block_rule,
+}.items():
+    _block_markdown.add_render_rule(_rule, _render)
+
+
+PAGE_LINK = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md(?P<anchor>#[A-Za-z0-9_-]+)?$")
+"""A link from an editor's page to another page of the briefing: `timeline.md#event-vote`."""
+
+
+def page_links(text: str) -> list[tuple[int, str]]:
+    """Every link target of an editor's Markdown page, with the line it is on."""
+    found = []
+    for token in _block_markdown.parse(text):
+        for child in token.children or []:
+            if child.type == "link_open":
+                found.append(((token.map or [0])[0] + 1, child.attrGet("href") or ""))
+    return found
+
+
+def markdown_blocks(text: str, resolve=None) -> list[tuple[int, str]]:
+    """An editor's Markdown page as a list of (heading level, heading HTML) and
+    (0, HTML of the blocks between headings). `resolve` turns `timeline.md` into
+    the page's address."""
+    env = {"resolve": resolve} if resolve else {}
+    tokens = _block_markdown.parse(text)
+    parts: list[tuple[int, str]] = []
+    pending: list = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.level == 0:
+            if pending:
+                parts.append((0, _block_markdown.renderer.render(pending, _block_markdown.options, env)))
+                pending = []
+            parts.append((int(token.tag[1]), render_inline(tokens[index + 1].content)))
+            index += 3
+            continue
+        pending.append(token)
+        index += 1
+    if pending:
+        parts.append((0, _block_markdown.renderer.render(pending, _block_markdown.options, env)))
+    return parts

@@ -1,29 +1,29 @@
-"""What search engines and link previews read: each page's title and
-description, and on the home page a schema.org `NewsArticle` that cites the
-briefing's sources."""
+"""What search engines and link previews read about the briefing as a whole: a
+schema.org `NewsArticle` on the home page that cites the briefing's sources."""
 
 from __future__ import annotations
 
 from .content import Content
+from .feed import updates_of
 from .inline import plain_text
 from .present import NOT_STATED
 
 
-def page_description(content: Content, page_title: str, summary: str) -> str:
-    return f"{page_title} — {summary} From the briefing “{plain_text(content.briefing.title)}”."
-
-
 def news_article(content: Content) -> dict:
     """schema.org NewsArticle for the home page, with a citation per source article."""
-    updates = sorted(update.when.earliest for update in content.updates)
+    updates = sorted(update.when.earliest for update in updates_of(content))
     article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": plain_text(content.briefing.title),
         "description": plain_text(content.briefing.standfirst),
-        "about": [side.name for side in content.briefing.sides],
+        "inLanguage": content.briefing.language,
         "citation": [_citation(source) for source in content.sources],
     }
+    if content.briefing.sides:
+        article["about"] = [plain_text(side.name) for side in content.briefing.sides]
+    if content.briefing.publisher:
+        article["publisher"] = {"@type": "Organization", "name": plain_text(content.briefing.publisher)}
     if updates:
         article["datePublished"] = updates[0].isoformat()
         article["dateModified"] = updates[-1].isoformat()

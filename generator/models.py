@@ -1,9 +1,11 @@
-"""Typed models of a briefing's content files.
+"""The building blocks of a briefing's content, and `briefing.yml` itself.
 
-One model per YAML file shape. Every model forbids unknown keys, so a misspelt
-field name is an error rather than a silently ignored fact. Cross-references
-(a quote's speaker is a player, a cited source exists) are checked later, in
-`references.py`, because they span files.
+Each section kind (`generator/sections/`) models its own entries from these parts.
+Every model forbids unknown keys, so a misspelt field name is an error rather
+than a silently ignored fact. Fields carry marks that tell the one walker over
+the models (`walk.py`) what they are: `RefTo` a reference to another entry or to
+a vocabulary of `briefing.yml`, `Verbatim` words that must stand in the articles.
+Cross-references are checked later, in `references.py`, because they span files.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class RefTo:
-    """Marks an id field as a reference to an entry of another content file."""
+    """Marks a field as naming an entry elsewhere: of a section kind's entries
+    (`people`, `timeline`), the sources, or a vocabulary of `briefing.yml` (`sides`,
+    `units`, `venues`)."""
 
     def __init__(self, collection: str):
         self.collection = collection
@@ -36,10 +40,20 @@ class RefTo:
         return f"RefTo({self.collection!r})"
 
 
+class Verbatim:
+    """Marks text that must appear word for word in every article the fact cites
+    (where the entry says it is a direct quote)."""
+
+    def __repr__(self) -> str:
+        return "Verbatim()"
+
+
 SourceRef = Annotated[Id, RefTo("sources")]
-PlayerRef = Annotated[Id, RefTo("players")]
+PersonRef = Annotated[Id, RefTo("people")]
 SideRef = Annotated[Id, RefTo("sides")]
 EventRef = Annotated[Id, RefTo("timeline")]
+UnitRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), RefTo("units")]
+VenueRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), RefTo("venues")]
 
 SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
 """Every fact names at least one source that reports it."""
@@ -125,21 +139,17 @@ class When(Model):
 
 # --- quantities --------------------------------------------------------------
 
-Unit = Literal["percent", "USD", "billion USD", "days", "minutes", "hours"]
-Qualifier = Literal["approximately", "nearly", "up to", "about"]
-
-
 MAX_MAGNITUDE = 1e15
 """Far beyond any figure in the news (a quadrillion), and small enough that every value
 prints, sums and charts exactly; `.nan`, `.inf` and `1.0e300` are mistakes."""
 
 
 class Quantity(Model):
-    """A number with its unit: `{value: 145, unit: percent}`."""
+    """A number with its unit, one of the briefing's `units`: `{value: 145, unit: percent}`."""
 
     value: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
-    unit: Unit
-    qualifier: Qualifier | None = None
+    unit: UnitRef
+    qualifier: Text | None = None  # a word shown before the number, in the briefing's language: `up to`, `about`
 
 
 # --- facts -------------------------------------------------------------------
@@ -158,24 +168,6 @@ class KeyFigure(Model):
     value: Quantity
     label: Text
     sources: SourceIds
-
-
-class Side(Model):
-    id: Id
-    name: Text
-    adjective: Text
-
-
-class Briefing(Model):
-    """`briefing.yml`: the story at a glance."""
-
-    title: Text
-    standfirst: Text
-    as_of: DateValue
-    sides: Annotated[list[Side], Field(min_length=1)]
-    takeaways: Annotated[list[Statement], Field(min_length=1)]
-    key_figures: list[KeyFigure] = []
-    next_steps: Annotated[list[Statement], Field(min_length=1)]
 
 
 class Source(Model):
@@ -199,102 +191,54 @@ class Source(Model):
         return name
 
 
-class Player(Model):
-    """One entry of `players.yml`: a person or an institution."""
+# --- briefing.yml ------------------------------------------------------------
+
+
+class Side(Model):
+    """One side of a story told as a contest (countries, parties): people and positions name it."""
 
     id: Id
     name: Text
-    role: Text
-    side: SideRef
-    kind: Literal["person", "institution"]
-    actions: Annotated[list[Statement], Field(min_length=1)]
-    sources: SourceIds
+    adjective: Text | None = None  # `US`, `Chinese`: how a measure names the side, where it does
 
 
-class Tariff(Model):
-    """One entry of `tariffs.yml`: a measure, as one row of the tariff table."""
+class UnitFormat(Model):
+    """How a unit is shown, and how articles write a figure in it (for the figure check)."""
 
-    id: Id
-    imposed_by: SideRef
-    on_goods_of: SideRef
-    rate_before: Quantity
-    rate_before_event: EventRef | None = None  # the timeline event that set the rate before
-    rate_now: Quantity
-    since: When
-    duration: Quantity | None = None
-    until: When | None = None
-    covers: Text
-    covers_value: Quantity | None = None
-    sources: SourceIds
-
-    @model_validator(mode="after")
-    def _in_order(self) -> Tariff:
-        if self.until and self.until.date.earliest < self.since.date.earliest:
-            raise ValueError(f"`until` ({self.until.date}) is before `since` ({self.since.date}); a measure ends after it starts")
-        return self
+    shown: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")]  # `{value}%`, `${value} billion`
+    before_noun: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")] | None = None  # `{value}-day` (window)
+    figure: Literal["percent", "money", "duration", "count"] | None = None  # how articles write it; None: not checked
+    word: Annotated[str, StringConstraints(pattern=r"^[a-z]+$", max_length=20)] | None = None  # `billion`, `day`: the word after the number
 
 
-class Event(Model):
-    """One entry of `timeline.yml`."""
+SectionFile = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(yml|md)$", max_length=80)]
+"""A file of the content folder, by name: `timeline.yml`, `background.md`."""
 
-    id: Id
-    when: When
+
+class SectionDeclaration(Model):
+    """One page of the briefing: what kind of section it is, its title, and what it reads."""
+
+    kind: Annotated[str, StringConstraints(pattern=VALID_ID.pattern, max_length=40)]
     title: Text
-    detail: Text | None = None
-    sources: SourceIds
+    file: SectionFile | None = None  # the entries it shows; each kind says whether it needs one
+    intro: Text | None = None  # a paragraph under the title; each kind has a default
+    slug: Id | None = None  # the page's address; by default the file's name, or the kind's
+    options: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)], Text] = {}  # labels a kind lets the briefing name (see its module)
 
 
-Venue = Literal["call", "social media post", "state media", "foreign ministry statement", "public remarks", "interview"]
+class Briefing(Model):
+    """`briefing.yml`: the story at a glance, the sections that tell it, and its vocabularies."""
 
-
-class Quote(Model):
-    """One entry of `quotes.yml`: words a player said, exactly or in paraphrase."""
-
-    id: Id
-    speaker: PlayerRef
-    text: Text
-    kind: Literal["direct", "paraphrase"]
-    context: Text
-    when: When
-    venue: Venue
-    sources: SourceIds
-
-
-class Position(Model):
-    side: SideRef
-    text: Text
-    sources: SourceIds
-
-
-class Issue(Model):
-    """One entry of `issues.yml`: a sticking point and each side's position."""
-
-    id: Id
     title: Text
-    summary: Text
-    positions: Annotated[list[Position], Field(min_length=1)]
-    sources: SourceIds
-
-
-class Account(Model):
-    """What one or more sources say on a point where the sources differ."""
-
-    text: Text
-    sources: SourceIds
-
-
-class Difference(Model):
-    """One entry of `differences.yml`: where the sources disagree or err."""
-
-    id: Id
-    topic: Text
-    accounts: Annotated[list[Account], Field(min_length=2)]
-    briefing_uses: Text
-    why: Text
-
-
-class Update(Model):
-    """One entry of `updates.yml`: a dated change to the briefing."""
-
-    when: DateValue
-    text: Text
+    standfirst: Text
+    as_of: DateValue
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")] = "en"
+    publisher: Text | None = None  # who publishes the briefing, named in the page footer
+    corrections: Text | None = None  # how readers report a mistake: an address or a sentence
+    sides: list[Side] = []
+    units: dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], UnitFormat] = {}
+    venues: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]] = []
+    takeaways: Annotated[list[Statement], Field(min_length=1)]
+    key_figures: list[KeyFigure] = []
+    next_steps: list[Statement] = []
+    sections: Annotated[list[SectionDeclaration], Field(min_length=1)]

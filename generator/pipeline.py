@@ -6,13 +6,15 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import html
 import os
 import sys
 from pathlib import Path
 
 from .check import load_content  # noqa: F401  (re-exported for the CLI)
 from .content import Content
-from .inline import head_text
+from .inline import head_text, plain_text
+from .messages import Messages
 from .render import render_pages
 from .settings import Settings, published_address
 from .site import build_site, refuse_to_replace
@@ -37,7 +39,7 @@ def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
     with collecting_no_garbage():
         content = load_content(settings.content_dir, settings.archive_dir)
-        pages = render_pages(content)
+        pages = render_pages(content, settings.content_dir / "templates")  # the briefing's own templates first
         changed = write_pages(pages, settings.docs_dir)
     return content, changed
 
@@ -47,16 +49,39 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     address, and where the pages are. The name and description are HTML-escaped: the
     theme prints them as they are."""
     config_folder = Path(settings.config_file).absolute().parent
+    messages = Messages(content.briefing.language)
     values = {
         "site_name": head_text(content.briefing.title),
         "site_description": head_text(content.briefing.standfirst),
         # Relative to the configuration: Zensical takes no absolute docs_dir.
         "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
+        "nav": [{plain_text(page.title): page.filename} for page in content.pages],
+        "theme": {"language": theme_language(content.briefing.language)},
+        # What the theme overrides print: the words in the briefing's language, and its footer.
+        "extra": {"briefing": {
+            "messages": {key: html.escape(value) for key, value in messages.all().items()},
+            "language": content.briefing.language,
+            "publisher": head_text(content.briefing.publisher) if content.briefing.publisher else "",
+            "corrections": head_text(content.briefing.corrections) if content.briefing.corrections else "",
+        }},
     }
     address = published_address(settings.site_url)
     if address:
         values["site_url"] = address
     return values
+
+
+def theme_language(language: str) -> str:
+    """The theme's own words (search, navigation) in the briefing's language, where the
+    theme has them; else English."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    code = language.replace("_", "-").lower()
+    for candidate in (code, code.split("-")[0]):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
 
 
 def build(settings: Settings) -> Content:

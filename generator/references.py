@@ -1,68 +1,58 @@
-"""Checks that span files: ids are unique, every reference points at an entry
-that exists, every listed source is cited, and every link in a text is one a
-reader can follow."""
+"""Checks that span files: ids are unique, every reference (a `RefTo` field) names
+an entry or a vocabulary word that exists, every listed source is cited, and every
+link in a text is one a reader can follow. What it learns, who cites which source,
+is kept for the pages."""
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from typing import Annotated, get_args, get_origin
-
-from pydantic import BaseModel
 
 from .content import entries_with_paths
 from .errors import Problem, did_you_mean
 from .inline import link_problems
-from .load import LoadedFile, Path_
-from .models import VALID_ID, RefTo
+from .load import LoadedFile
+from .walk import visits
 
+_NOUNS = {"sources": "source", "people": "person", "timeline": "timeline event", "sides": "side", "units": "unit", "venues": "venue"}
 MAX_HINTS = 50
-_NOUNS = {"sources": "source", "players": "player", "sides": "side", "timeline": "timeline event"}
+"""A hint compares an id with every known one: given for the first few only, so
+thousands of unknown ids are still reported in seconds."""
 
 
-def check_references(entries: dict[str, object], files: dict[str, LoadedFile], *, complete: bool = True) -> list[Problem]:
-    """`entries` maps a file stem to its validated models (a list, or one model).
-
-    A reference into a file that did not validate is not checked; "never cited"
-    is only judged when every file is `complete`.
-    """
+def check_references(entries: dict[str, object], files: dict[str, LoadedFile], known: dict[str, set[str]],
+                     where: dict[str, str], *, complete: bool = True) -> tuple[list[Problem], Counter]:
+    """`entries` maps a file's key to its validated models (a list, or one model);
+    `known` maps each collection (`sources`, a kind, `sides`, `units`, `venues`) to its
+    ids, and `where` says where an editor adds one. Returns the problems and how many
+    facts cite each source. "Never cited" is only judged when every file is `complete`."""
     problems: list[Problem] = []
-    # Ids are taken from the raw data, so an entry with a mistake elsewhere still counts as
-    # known; an id that is itself invalid does not, so no hint ever suggests it.
-    known: dict[str, set[str]] = {
-        stem: {item["id"] for item in loaded.data
-               if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.match(item["id"])}
-        for stem, loaded in files.items() if isinstance(loaded.data, list)
-    }
-    for stem, value in entries.items():
+    for key, value in entries.items():
         if isinstance(value, list):
-            problems += _duplicate_ids(value, files[stem])
-    if "briefing" in entries:
-        known["sides"] = {side.id for side in entries["briefing"].sides}
-
-    cited: set[str] = set()
+            problems += _duplicate_ids(value, files[key])
+    cited: Counter = Counter()
     hinted = 0
-    for stem, value in entries.items():
-        loaded = files[stem]
+    for key, value in entries.items():
+        loaded = files[key]
         for at, model in entries_with_paths(value):
-            for path, collection, ref in references_in(model, at):
-                if collection == "sources":
-                    cited.add(ref)
-                if collection in known and ref not in known[collection]:
-                    noun = _NOUNS.get(collection, collection)
-                    # A hint compares the id with every known one: given for the first few only,
-                    # so thousands of unknown ids are still reported in seconds.
-                    hinted += 1
-                    hint = (did_you_mean(ref, known[collection]) if hinted <= MAX_HINTS else "") or f"; add it to {collection}.yml or correct the id"
-                    problems.append(loaded.problem(path, f"unknown {noun} '{ref}'{hint}"))
-            for path, text in _texts(model, at):
-                problems += [loaded.problem(path, message) for message in link_problems(text)]
-
-    if complete:
+            counted: set[str] = set()
+            for visit in visits(model, at):
+                ref = visit.marks.ref
+                if ref and isinstance(visit.value, str):
+                    if ref.collection == "sources" and id(visit.owner) not in counted:
+                        cited.update(set(getattr(visit.owner, "sources", [])))
+                        counted.add(id(visit.owner))
+                    if visit.value not in known.get(ref.collection, ()):
+                        hinted += 1
+                        hint = did_you_mean(visit.value, known.get(ref.collection, set())) if hinted <= MAX_HINTS else ""
+                        noun = _NOUNS.get(ref.collection, ref.collection)
+                        problems.append(loaded.problem(visit.path, f"unknown {noun} '{visit.value}'{hint or '; ' + where.get(ref.collection, f'add it or correct it')}"))
+                elif isinstance(visit.value, str):
+                    problems += [loaded.problem(visit.path, message) for message in link_problems(visit.value)]
+    if complete and "sources" in entries:
         for index, source in enumerate(entries["sources"]):
-            if source.id not in cited:
+            if cited[source.id] == 0:
                 problems.append(files["sources"].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
-    return problems
+    return problems, cited
 
 
 def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
@@ -79,52 +69,3 @@ def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
             continue
         problems.append(loaded.problem((index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
     return problems
-
-
-def references_in(model: BaseModel, at: Path_ = ()):
-    """Every (path, collection, id) that the model refers to, found by its `RefTo` marks."""
-    for name, mark in _field_marks(type(model)):
-        value = getattr(model, name)
-        if mark and isinstance(value, str):
-            yield (*at, name), mark.collection, value
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if mark and isinstance(item, str):
-                    yield (*at, name, index), mark.collection, item
-                elif isinstance(item, BaseModel):
-                    yield from references_in(item, (*at, name, index))
-        elif isinstance(value, BaseModel):
-            yield from references_in(value, (*at, name))
-
-
-@functools.cache
-def _field_marks(model_class: type[BaseModel]) -> tuple[tuple[str, RefTo | None], ...]:
-    """Each field's name and `RefTo` mark, worked out once per model class."""
-    return tuple((name, _ref_mark([*info.metadata, info.annotation])) for name, info in model_class.model_fields.items())
-
-
-def _ref_mark(candidates: list) -> RefTo | None:
-    """The `RefTo` mark of a field, wherever its type holds it: `PlayerRef`, `list[SourceRef]`, `EventRef | None`."""
-    pending = list(candidates)
-    while pending:
-        current = pending.pop()
-        if isinstance(current, RefTo):
-            return current
-        if get_origin(current) is Annotated:
-            pending += list(current.__metadata__)
-        pending += list(get_args(current))
-    return None
-
-
-def _texts(model: BaseModel, at: Path_):
-    """Every text field of the model, with its path."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, str):
-            yield (*at, name), value
-        elif isinstance(value, BaseModel):
-            yield from _texts(value, (*at, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _texts(item, (*at, name, index))

@@ -1,48 +1,30 @@
-"""Render the validated content into Markdown pages with the package's Jinja2 templates.
+"""Render the validated content into Markdown pages, one per declared section, with
+each kind's template (a briefing's own `templates/` folder is searched first).
 
-`views.py` prepares what each page shows (sorted, grouped, counted); the
-templates only lay it out. Every `{{ value }}` is escaped for Markdown unless
-it is already safe markup, so text from YAML can never turn into page syntax.
+Each kind's view prepares what its page shows; the templates only lay it out.
+Every `{{ value }}` is escaped for Markdown unless it is already safe markup, so
+text from YAML can never turn into page syntax. Words come from the message
+catalogue of the briefing's language.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from .chart import draw_tariff_chart
-from .content import Content
+from .content import Content, Links, Page
 from .encode import yaml_json
 from .feed import atom_feed
-from .metadata import news_article, page_description
-from .inline import escape_text, head_text, render_inline
-from .present import Citations, format_date, format_quantity, format_span, format_when
-from .views import page_context
+from .inline import escape_text, head_text, plain_text, render_inline
+from .messages import Messages
+from .metadata import news_article
+from .present import NOT_STATED, Citations, Presenter
+from .sections import Context
 
-
-@dataclass(frozen=True)
-class Page:
-    filename: str
-    title: str
-    template: str
-    summary: str  # one sentence for search engines and link previews
-    search_boost: float | None = None  # ranks the page higher in the site's search (Material's `search.boost`)
-
-
-PAGES: tuple[Page, ...] = (
-    Page("index.md", "Overview", "overview.md.j2", "The story at a glance, its key figures and what happens next."),
-    Page("players.md", "Key players", "players.md.j2", "Who did what, side by side.", search_boost=2),
-    Page("tariffs.md", "Tariffs", "tariffs.md.j2", "Each tariff measure before and now, as a chart and a table.", search_boost=2),
-    Page("timeline.md", "Timeline", "timeline.md.j2", "The events in date order."),
-    Page("quotes.md", "Quotes", "quotes.md.j2", "What the players said, by speaker."),
-    Page("issues.md", "Issues", "issues.md.j2", "The sticking points and where each side stands."),
-    Page("differences.md", "Where the sources differ", "differences.md.j2",
-         "Where the articles disagree or err, and what the briefing uses."),
-    Page("sources.md", "Sources", "sources.md.j2", "The articles behind every fact, and who reports what."),
-)
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _finalize(value: object) -> object:
@@ -52,9 +34,10 @@ def _finalize(value: object) -> object:
     return escape_text("" if value is None else str(value))
 
 
-def _environment(citations: Citations) -> jinja2.Environment:
+def _environment(citations: Citations, present: Presenter, templates_dir: Path | None) -> jinja2.Environment:
+    folders = [str(templates_dir)] if templates_dir and templates_dir.is_dir() else []
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
@@ -68,33 +51,50 @@ def _environment(citations: Citations) -> jinja2.Environment:
     environment.filters.update(
         md=render_inline,
         cite=citations,
-        date=format_date,
-        span=format_span,
-        when=format_when,
-        quantity=format_quantity,
+        date=present.date,
+        span=present.span,
+        when=present.when,
+        quantity=present.quantity,
     )
     return environment
 
 
-def render_pages(content: Content) -> dict[str, str]:
-    """Every file of the briefing's docs: pages (Markdown, front matter first) and charts (SVG)."""
-    citations = Citations(content.sources, "sources.md")
-    environment = _environment(citations)
-    chart = draw_tariff_chart(content)
-    context = {**page_context(content, PAGES), "chart": chart}
-    pages = {f"assets/charts/tariffs-{variant}.svg": svg for variant, svg in (chart.svg.items() if chart else [])}
-    pages["feed.xml"] = atom_feed(content)
-    for page in PAGES:
+def context_for(content: Content) -> Context:
+    messages = Messages(content.briefing.language)
+    present = Presenter(content.briefing.language, content.briefing.units, messages)
+    return Context(content=content, present=present, messages=messages, links=Links(content))
+
+
+def render_pages(content: Content, templates_dir: Path | None = None) -> dict[str, str]:
+    """Every file of the briefing's docs: pages (Markdown, front matter first), charts (SVG), the feed."""
+    context = context_for(content)
+    messages, present = context.messages, context.present
+    citations = Citations(content.sources, context.links.page("sources"), messages)
+    environment = _environment(citations, present, templates_dir)
+    common = {"t": messages, "briefing": content.briefing, "links": context.links, "not_stated": NOT_STATED,
+              "sides": {side.id: side for side in content.briefing.sides}}
+    files: dict[str, str] = {"feed.xml": atom_feed(content, present, messages)}
+    for page in content.pages:
+        view = page.kind.view(page, context)
+        chart = view.get("chart")
+        if chart:
+            files.update({chart.files[variant]: svg for variant, svg in chart.svg.items()})
         citations.reset()
-        body = environment.get_template(page.template).render(page=page, **context)
-        meta = {"title": page.title, "description": html.escape(page_description(content, page.title, page.summary)),
-                "cited_sources": citations.listing()}
-        if page.search_boost:
-            meta["search"] = {"boost": page.search_boost}
-        if page is PAGES[0]:  # the home page speaks for the whole briefing
-            meta.update(description=head_text(content.briefing.standfirst), json_ld=news_article(content))
-        pages[page.filename] = f"{front_matter(meta)}\n{body}"
-    return pages
+        body = environment.get_template(page.kind.template).render({**common, **view, "page": page})
+        files[page.filename] = front_matter(page_meta(page, content, messages, citations)) + "\n" + body
+    return files
+
+
+def page_meta(page: Page, content: Content, messages: Messages, citations: Citations) -> dict:
+    """What MkDocs and the theme overrides read from the page's front matter."""
+    summary = messages.format(f"summary_{page.kind.name}", title=plain_text(page.title))
+    description = messages.format("description", page=plain_text(page.title), summary=summary, briefing=plain_text(content.briefing.title))
+    meta = {"title": page.title, "description": html.escape(description), "cited_sources": citations.listing()}
+    if page.kind.search_boost:
+        meta["search"] = {"boost": page.kind.search_boost}
+    if page is content.home:  # the home page speaks for the whole briefing
+        meta.update(description=head_text(content.briefing.standfirst), json_ld=news_article(content))
+    return meta
 
 
 def front_matter(meta: dict) -> str:

@@ -3,15 +3,13 @@ into a located `Problem` an editor can act on."""
 
 from __future__ import annotations
 
-from typing import get_args
-
 from pydantic import BaseModel, ValidationError
 
-from .content import ContentFile
 from .characters import shown
 from .errors import Problem, did_you_mean
 from .load import LoadedFile, Path_
 from .models import MAX_MAGNITUDE
+from .walk import model_classes
 
 _TYPE_NAMES = {
     "string_type": "text",
@@ -24,21 +22,21 @@ _TYPE_NAMES = {
 }
 
 
-def validate_file(spec: ContentFile, loaded: LoadedFile) -> tuple[object, list[Problem]]:
+def validate_file(model: type[BaseModel], loaded: LoadedFile, *, is_list: bool = True) -> tuple[object, list[Problem]]:
     """The file's entries as models (a list, or one model), and the problems found."""
-    if spec.is_list:
+    if is_list:
         if not isinstance(loaded.data, list):
             return [], [loaded.problem((), f"expected a list of entries, each starting with `- `; got {_kind(loaded.data)}")]
         entries, problems = [], []
         for index, item in enumerate(loaded.data):
-            model, item_problems = _validate(spec.model, item, loaded, (index,))
+            entry, item_problems = _validate(model, item, loaded, (index,))
             problems += item_problems
-            if model is not None:
-                entries.append(model)
+            if entry is not None:
+                entries.append(entry)
         return entries, problems
     if not isinstance(loaded.data, dict):
         return None, [loaded.problem((), f"expected a mapping of `field: value` lines; got {_kind(loaded.data)}")]
-    return _validate(spec.model, loaded.data, loaded, ())
+    return _validate(model, loaded.data, loaded, ())
 
 
 def _validate(model: type[BaseModel], data: object, loaded: LoadedFile, at: Path_) -> tuple[BaseModel | None, list[Problem]]:
@@ -109,25 +107,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
 
 def _field_names(model: type[BaseModel]) -> set[str]:
     """Every field name of the model and the models inside it, for typo hints."""
-    names, pending, seen = set(), [model], set()
-    while pending:
-        current = pending.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for name, info in current.model_fields.items():
-            names.add(name)
-            pending += [arg for arg in _types_in(info.annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)]
-    return names
-
-
-def _types_in(annotation) -> list:
-    found, pending = [], [annotation]
-    while pending:
-        current = pending.pop()
-        found.append(current)
-        pending += list(get_args(current))
-    return found
+    return {name for model_class in model_classes(model) for name in model_class.model_fields}
 
 
 def _kind(value: object) -> str:

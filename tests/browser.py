@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script by `make screenshots`
     sys.path.insert(0, str(ROOT))
 
-from generator.render import PAGES  # noqa: E402
+from generator.check import load_content  # noqa: E402
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # No sandbox (containers, root), and none of Chromium's own calls home.
@@ -39,14 +39,9 @@ SCHEMES = ("light", "dark")  # prefers-color-scheme; mkdocs.yml picks the palett
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
 
 
-def page_paths() -> list[str]:
+def page_paths(content: Path = ROOT / "content") -> list[str]:
     """Every page of the briefing as a served path, in navigation order, then the 404 page."""
-    paths = []
-    for page in PAGES:
-        stem = page.filename.removesuffix(".md")
-        stem = "" if stem == "index" else stem.removesuffix("/index")
-        paths.append(f"/{stem}/" if stem else "/")
-    return paths + ["/404.html"]
+    return ["/" if page.slug == "index" else f"/{page.slug}/" for page in load_content(content).pages] + ["/404.html"]
 
 
 def slug(path: str) -> str:

@@ -21,7 +21,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from generator.pipeline import build
-from generator.render import PAGES
+from generator.check import load_content
 
 from conftest import TINY_CONTENT, settings_for
 
@@ -228,6 +228,7 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("players.yml", (0, "role"), "players", lambda a: a.find("p", cls="role"), markdown=True),
     TextField("players.yml", (0, "actions", 0, "text"), "players", lambda a: _list_item(a.find("h3", id="player-mayor")), markdown=True),
     TextField("tariffs.yml", (0, "covers"), "tariffs", lambda a: _table_cell(a, "Covers"), markdown=True),
+    TextField("tariffs.yml", (0, "name"), "tariffs", lambda a: _table_cell(a, "Measure"), markdown=True),
     TextField("timeline.yml", (0, "title"), "timeline", lambda a: a.find("h3", id="event-vote"), markdown=True),
     TextField("timeline.yml", (0, "detail"), "timeline", lambda a: a.find("h3", id="event-vote").next_sibling("p"), markdown=True),
     TextField("timeline.yml", (1, "when", "as_reported"), "timeline", lambda a: a.find("p", cls="editor-date"), markdown=False,
@@ -235,7 +236,7 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("quotes.yml", (0, "text"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p"), markdown=True,
               around="“{}”"),
     TextField("quotes.yml", (0, "context"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p", cls="attribution"),
-              markdown=True, around="— {players.0.name}, public remarks, 1 March 2024. {}"),
+              markdown=True, around="— {players.0.name}, public remarks, March 1, 2024. {}"),
     TextField("issues.yml", (0, "title"), "issues", lambda a: a.find("h2", id="issue-cost"), markdown=True),
     TextField("issues.yml", (0, "summary"), "issues", lambda a: a.find("h2", id="issue-cost").next_sibling("p"), markdown=True),
     TextField("issues.yml", (0, "positions", 0, "text"), "issues", lambda a: _after_label(_list_item(a.find("h2", id="issue-cost"))),
@@ -298,13 +299,13 @@ def unexplained_elements(site: Path, plain_site: Path, page: str, text: str) -> 
 
 
 def table_shape(site: Path) -> tuple[int, list[int]]:
-    """The tariff table's number of columns, and the number of cells in each of its rows."""
+    """The measures table's number of columns, and the number of cells in each of its rows."""
     table = page_article(site, "tariffs").find("table")
     return len(table.find("thead").find_all("th")), [len(row.find_all("td")) for row in table.find("tbody").find_all("tr")]
 
 
-SITE_PAGES = [page.filename.removesuffix(".md").replace("index", "") for page in PAGES]
-"""Every page of a built briefing, by folder: "" is the overview."""
+SITE_PAGES = ["" if page.slug == "index" else page.slug for page in load_content(TINY_CONTENT).pages]
+"""Every page of the tiny briefing, by folder: "" is the overview."""
 
 
 def build_with_fields(workdir: Path, values: dict[str, str]) -> Path:

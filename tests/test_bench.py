@@ -14,8 +14,8 @@ def test_synthetic_briefings_are_valid(tmp_path):
         folder = tmp_path / str(events)
         sizes = write_briefing(folder, events)
         content = load_content(folder)  # raises ContentError listing every problem otherwise
-        assert len(content.timeline) == events == sizes.events
-        assert len(content.quotes) == sizes.quotes and len(content.players) == sizes.players
+        assert len(content.entries("timeline")) == events == sizes.events
+        assert len(content.entries("quotes")) == sizes.quotes and len(content.entries("people")) == sizes.players
         assert len(content.sources) == sizes.sources
         assert all(page.strip() for page in render_pages(content).values())
 

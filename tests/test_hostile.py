@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -72,12 +73,31 @@ def test_awkward_characters_in_metadata_read_back_exactly(tmp_path):
             assert not labels or any("Brücke 🌉" in label for label in labels) or filename != "timeline.md"
 
 
+class _LiveMarkup(HTMLParser):
+    """Counts what would run or load in a reader's browser, as a browser parses the page."""
+
+    RISKY = {"script", "iframe", "object", "embed", "img", "svg", "style", "base", "form"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: Counter = Counter()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.RISKY:
+            self.found[tag] += 1
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found["on*="] += 1
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                self.found["script: link"] += 1
+            if tag == "meta" and name == "http-equiv":
+                self.found["meta http-equiv"] += 1
+
+
 def live_markup(html: str) -> Counter:
-    """What would run or load in a reader's browser: scripts, event handlers, embeds."""
-    found = Counter(tag.lower() for tag in re.findall(r"<(script|iframe|object|embed|img|svg|style|base|form|meta http-equiv)\b", html, re.I))
-    found["on*="] = len(re.findall(r"<[^>]*\son\w+\s*=", html, re.I))
-    found["javascript:"] = len(re.findall(r"javascript:", html, re.I))
-    return found
+    parser = _LiveMarkup()
+    parser.feed(html)
+    return parser.found
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -318,7 +338,7 @@ def hostile_values(draw, depth: int = 0):
 TARGETS = [  # (file, text replaced, what comes before the value), each a field of a different kind
     ("sources.yml", 'headline: "Council backs bridge"', "headline: "),
     ("briefing.yml", 'title: "Millbrook votes on its river bridge"', "title: "),
-    ("tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: "),
+    ("tariffs.yml", "now: {value: 2, unit: percent}", "now: "),
     ("tariffs.yml", "{value: 5, unit: percent}", ""),
     ("timeline.yml", 'when: {date: "2024-04"}', "when: "),
     ("players.yml", "sources: [gazette]\n- id: friends", "sources: "),

@@ -72,6 +72,6 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=20)
-    assert "unknown player 'nobody'" in errors
+    assert "unknown person 'nobody'" in errors
     assert "still showing the last good version" in errors
     assert "Traceback" not in errors

@@ -8,11 +8,14 @@ import json
 import jsonschema
 import pytest
 
-from generator.content import CONTENT_FILES
+from generator.check import load_content
 from generator.load import load_file
 from generator.schema import modeline, schema_texts
 
-from conftest import REAL_CONTENT, ROOT
+from conftest import REAL_CONTENT, ROOT, TINY_CONTENT
+
+FILES = [(page.declaration.file or page.kind.default_file, page.kind.name)
+         for page in load_content(REAL_CONTENT).pages if page.kind.entry and (page.declaration.file or page.kind.default_file)]
 
 
 def test_the_committed_schemas_are_current():
@@ -22,14 +25,21 @@ def test_the_committed_schemas_are_current():
         assert committed.read_text(encoding="utf-8") == text, f"schemas/{name} is out of date: run `make schema`"
 
 
-@pytest.mark.parametrize("spec", CONTENT_FILES, ids=lambda spec: spec.filename)
-def test_every_content_file_names_its_schema_and_follows_it(spec):
-    path = REAL_CONTENT / spec.filename
-    assert path.read_text(encoding="utf-8").splitlines()[0] == modeline(spec)
+@pytest.mark.parametrize("file, kind", [("briefing.yml", "briefing"), *FILES])
+def test_every_content_file_names_its_kinds_schema_and_follows_it(file, kind):
+    path = REAL_CONTENT / file
+    assert path.read_text(encoding="utf-8").splitlines()[0] == modeline(kind)
     loaded, problems = load_file(path)
     assert not problems
-    schema = json.loads((ROOT / "schemas" / f"{spec.stem}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(loaded.data, schema)
+
+
+def test_there_is_a_schema_for_every_kind_that_reads_entries():
+    from generator.sections import KINDS
+
+    assert {name for name in schema_texts()} == {"briefing.schema.json", *(f"{name}.schema.json" for name, kind in KINDS.items() if kind.entry)}
+    assert load_content(TINY_CONTENT)
 
 
 def test_the_schema_flags_what_an_editor_would_mistype():

@@ -25,7 +25,7 @@ def the_problem(content_dir, fragment: str) -> str:
 
 def test_the_tiny_briefing_is_valid(tiny_copy):
     content = load_content(tiny_copy)
-    assert [player.id for player in content.players] == ["mayor", "friends-of-the-river"]
+    assert [person.id for person in content.entries("people")] == ["mayor", "friends-of-the-river"]
 
 
 def test_a_dangling_speaker_names_file_line_and_field_and_suggests_the_player(tiny_copy):
@@ -33,7 +33,7 @@ def test_a_dangling_speaker_names_file_line_and_field_and_suggests_the_player(ti
     problem = the_problem(tiny_copy, "myaor")
     assert problem.startswith(f"{tiny_copy / 'quotes.yml'}:{line}:".replace(str(tiny_copy.parent) + "/", "")) or f"quotes.yml:{line}:" in problem
     assert "quotes[mayor-on-vote].speaker" in problem
-    assert "unknown player 'myaor'; did you mean 'mayor'?" in problem
+    assert "unknown person 'myaor'; did you mean 'mayor'?" in problem
 
 
 def test_an_unknown_source_id_is_named_where_it_is_cited(tiny_copy):
@@ -45,8 +45,8 @@ def test_an_unknown_source_id_is_named_where_it_is_cited(tiny_copy):
 
 
 def test_a_wrong_type_says_what_was_expected(tiny_copy):
-    line = edit(tiny_copy / "tariffs.yml", "rate_now: {value: 2, unit: percent}", "rate_now: {value: two, unit: percent}")
-    problem = the_problem(tiny_copy, "rate_now.value")
+    line = edit(tiny_copy / "tariffs.yml", "now: {value: 2, unit: percent}", "now: {value: two, unit: percent}")
+    problem = the_problem(tiny_copy, "now.value")
     assert f"tariffs.yml:{line}:" in problem
     assert "expected a number, got the text 'two'" in problem
 

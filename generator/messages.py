@@ -1,0 +1,49 @@
+"""The words the generator puts on a page, from a catalogue per language
+(`generator/messages/en.yml`, `fr.yml`, …), so that no template or module
+speaks one language. A language without a catalogue of its own uses the nearest
+one (`fr_CA` → `fr`), then English."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+CATALOGUES = Path(__file__).parent / "messages"
+
+
+class Messages:
+    """`messages["key_takeaways"]`, or `messages.format("as_of", date=…)`."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._texts = _catalogue(language)
+
+    def __getitem__(self, key: str) -> str:
+        return self._texts[key]
+
+    def format(self, key: str, **values: object) -> str:
+        return self._texts[key].format(**values)
+
+    def all(self) -> dict[str, str]:
+        return dict(self._texts)
+
+
+def available() -> list[str]:
+    return sorted(path.stem for path in CATALOGUES.glob("*.yml"))
+
+
+@functools.cache
+def _catalogue(language: str) -> dict[str, str]:
+    english = _read("en")
+    base = language.replace("-", "_").split("_")[0].lower()
+    for candidate in (language, base):
+        if (CATALOGUES / f"{candidate}.yml").is_file():
+            return {**english, **_read(candidate)}
+    return english
+
+
+def _read(name: str) -> dict[str, str]:
+    data = yaml.safe_load((CATALOGUES / f"{name}.yml").read_text(encoding="utf-8"))
+    return {key: "" if value is None else str(value) for key, value in data.items()}

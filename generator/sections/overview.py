@@ -1,0 +1,71 @@
+"""The home page: the story at a glance from `briefing.yml` (standfirst, key figures,
+takeaways, what happens next), links to every other page, and the updates log
+(its optional `file:`, e.g. `updates.yml`), which also feeds the Atom feed."""
+
+from __future__ import annotations
+
+from ..models import DateValue, Model, Text
+from . import Context, Kind, Row
+
+
+class Update(Model):
+    """One entry of the updates file: a dated change to the briefing."""
+
+    when: DateValue
+    text: Text
+
+
+def view(page, context: Context) -> dict:
+    content, present, messages = context.content, context.present, context.messages
+    return {
+        "briefing": content.briefing,
+        "figure_cards": figure_cards(context),
+        "updates": sorted(page.entries, key=lambda update: update.when.earliest, reverse=True),
+        "other_pages": [other for other in content.pages if other is not page],
+        "as_of": messages.format("as_of", date=present.date(content.briefing.as_of)),
+    }
+
+
+def figure_cards(context: Context) -> list[dict]:
+    """The numbers at a glance: the editor's key figures, each measure before → now,
+    and the day a measure's window closes."""
+    present, messages = context.present, context.messages
+    cards = [{"value": present.quantity(figure.value), "label": figure.label, "sources": figure.sources, "note": None}
+             for figure in context.content.briefing.key_figures]
+    measures = context.content.entries("measures")
+    for page in context.content.pages:
+        if page.kind.name != "measures":
+            continue
+        compare = page.option("compare", messages["compare"])
+        for measure in page.entries:
+            cards.append({"value": f"{present.quantity(measure.before)} → {present.quantity(measure.now)}",
+                          "label": messages.format("before_and_now", label=measure.name, compare=compare), "sources": measure.sources, "note": None})
+    closing: dict = {}
+    for measure in measures:
+        if measure.until:
+            closing.setdefault((measure.until.date, measure.duration), []).append(measure)
+    for (date, duration), group in closing.items():
+        until = group[0].until
+        window = messages.format("window_of", duration=present.quantity(duration, before_noun=True)) if duration else messages["window"]
+        cards.append({
+            "value": present.date(date), "label": messages.format("window_closes", window=window),
+            "sources": sorted({source for measure in group for source in measure.sources}),
+            "note": messages.format("editor_date_card", words=until.as_reported) if until.editor_supplied else None,
+        })
+    return cards
+
+
+def coverage(page, context: Context) -> list[Row]:
+    return [Row(context.messages["coverage_takeaway"], _short(takeaway.text), page.filename, takeaway.sources)
+            for takeaway in context.content.briefing.takeaways]
+
+
+def _short(text: str, words: int = 14) -> str:
+    from ..inline import plain_text
+
+    parts = plain_text(text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+KIND = Kind(name="overview", template="overview.md.j2", entry=Update, file_required=False,
+            view=view, coverage=coverage)

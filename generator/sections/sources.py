@@ -1,0 +1,42 @@
+"""The articles behind every fact: each one's details and how many facts cite it,
+and who reports what (the main facts down the side, the articles across the top).
+Every briefing has this section: the source markers link to it."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..models import Source
+from . import Context, Kind
+
+MATRIX_MAX_SOURCES = 12
+"""Up to this many sources, who reports what is a matrix; beyond, a list (a matrix
+of many sources is neither readable nor cheap: it grows as facts × sources)."""
+
+
+def view(page, context: Context) -> dict:
+    content = context.content
+    numbers = {source.id: index for index, source in enumerate(content.sources, start=1)}
+    return {
+        "numbers": numbers,
+        "citation_counts": content.citation_counts,
+        "coverage": coverage_rows(context),
+        "as_matrix": len(content.sources) <= MATRIX_MAX_SOURCES,
+    }
+
+
+def coverage_rows(context: Context) -> list[dict]:
+    """Every kind's main facts, in page order, with who reports each."""
+    sources = context.content.sources
+    as_matrix = len(sources) <= MATRIX_MAX_SOURCES
+    rows = []
+    for page in context.content.pages:
+        for row in page.kind.coverage(page, context) if page.kind.coverage else []:
+            rows.append({"group": row.group, "label": row.label, "link": Markup(row.link),  # built from ids: safe as it is
+                         "marks": [source.id in row.sources for source in sources] if as_matrix else None,
+                         "sources": row.sources, "count": len(set(row.sources))})
+    return rows
+
+
+KIND = Kind(name="sources", template="sources.md.j2", entry=Source, default_file="sources.yml", view=view,
+            anchor=lambda source, page=None: f"source-{source.id}")

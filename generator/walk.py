@@ -1,0 +1,92 @@
+"""The one walk over a briefing's models: every field value, with its path in the
+file, what its marks say it is, and the sources of the fact it belongs to.
+
+The checks read a briefing through this walk alone: references (`RefTo` marks),
+links in texts, quotes (`Verbatim`) and figures checked against the articles,
+and who cites what.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .load import Path_
+from .models import Quantity, RefTo, Verbatim
+
+
+@dataclass(frozen=True)
+class Marks:
+    ref: RefTo | None = None
+    verbatim: bool = False
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One value met on the walk: a text, a number, a reference, or a quantity as a whole."""
+
+    path: Path_
+    value: object
+    marks: Marks
+    owner: BaseModel  # the model whose field it is
+    sources: tuple[str, ...] | None  # the sources of the fact it is part of: its own model's, or the nearest enclosing
+
+
+def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = None) -> Iterator[Visit]:
+    """Every value in `model`, depth first, in field order."""
+    own = getattr(model, "sources", None)
+    sources = tuple(own) if isinstance(own, list) and "sources" in type(model).model_fields else sources
+    for name, marks in field_marks(type(model)):
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            path = (*at, name) if index is None else (*at, name, index)
+            if isinstance(item, BaseModel):
+                if isinstance(item, Quantity):
+                    yield Visit(path, item, marks, model, sources)
+                yield from visits(item, path, sources)
+            elif item is not None:
+                yield Visit(path, item, marks, model, sources)
+
+
+@functools.cache
+def field_marks(model_class: type[BaseModel]) -> tuple[tuple[str, Marks], ...]:
+    """Each field's name and marks, worked out once per model class."""
+    return tuple((name, _marks([*info.metadata, info.annotation])) for name, info in model_class.model_fields.items())
+
+
+def _marks(candidates: list) -> Marks:
+    """The marks of a field, wherever its type holds them: `PersonRef`, `list[SourceRef]`, `EventRef | None`."""
+    ref, verbatim, pending = None, False, list(candidates)
+    while pending:
+        current = pending.pop()
+        if isinstance(current, RefTo):
+            ref = current
+        elif isinstance(current, Verbatim):
+            verbatim = True
+        if get_origin(current) is Annotated:
+            pending += list(current.__metadata__)
+        pending += list(get_args(current))
+    return Marks(ref, verbatim)
+
+
+def model_classes(model_class: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """The model and every model its fields can hold, once each."""
+    seen, pending = set(), [model_class]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        yield current
+        for info in current.model_fields.values():
+            types, stack = [], [info.annotation]
+            while stack:
+                item = stack.pop()
+                types.append(item)
+                stack += list(get_args(item))
+            pending += [item for item in types if isinstance(item, type) and issubclass(item, BaseModel)]
