@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-# The articles' texts, where this checkout has them: quotes and figures are checked against them.
-ARCHIVE ?= ../shared/seeds
-GENERATOR := $(BIN)/python -m generator $(if $(wildcard $(ARCHIVE)/*.txt),--archive $(ARCHIVE))
+# The briefing and where its site goes: `make site CONTENT=path/to/briefing SITE=path/to/site`.
+CONTENT ?= content
+SITE ?= site
+# The articles' texts: the briefing's own archive/ folder if it has one, else the articles
+# beside this checkout; quotes and figures are checked against them.
+ARCHIVE ?= $(if $(wildcard $(CONTENT)/archive/*.txt),$(CONTENT)/archive,../shared/seeds)
+GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(wildcard $(ARCHIVE)/*.txt),--archive $(ARCHIVE))
 # What builds the site from mkdocs.yml: mkdocs (Material for MkDocs) or zensical.
 ENGINE ?= mkdocs
 
-.PHONY: site check serve test chromium screenshots schema bench lock clean
+.PHONY: help site check serve new test chromium screenshots schema bench lock clean
 
 # The virtual environment, installed from the lock file alone: pinned versions,
 # checked hashes, no dependency resolution on a newcomer's machine.
@@ -19,15 +23,22 @@ $(INSTALLED): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-site: $(INSTALLED)  ## validate the content, generate the pages, build site/
-	$(GENERATOR) build --engine $(ENGINE)
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/' | expand -t 24
 
-check: $(INSTALLED)  ## validate the content only; exit 1 with every problem found
+site: $(INSTALLED)  ## validate the content, generate the pages, build the site (CONTENT=, SITE=, ENGINE=)
+	$(GENERATOR) build --engine $(ENGINE) --site $(SITE)
+
+check: $(INSTALLED)  ## validate the content only (CONTENT=); exit 1 with every problem found
 	$(GENERATOR) check
 
 PORT ?= 8000
-serve: $(INSTALLED)  ## live preview on http://127.0.0.1:$(PORT) that follows content/ edits
+serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000 that follows edits (CONTENT=, PORT=)
 	$(GENERATOR) serve --address 127.0.0.1:$(PORT)
+
+new: $(INSTALLED)  ## start a new briefing: make new CONTENT=path/to/briefing
+	@test "$(CONTENT)" != content || { echo "Name the new briefing's folder: make new CONTENT=path/to/briefing"; exit 1; }
+	$(BIN)/python -m generator new --content $(CONTENT)
 
 test: $(INSTALLED) chromium  ## every test
 	$(BIN)/python -m pytest
@@ -35,7 +46,7 @@ test: $(INSTALLED) chromium  ## every test
 # Debian's Chromium, which the browser tests (tests/test_browser.py) drive; installed with
 # apt where it is missing. Without it those tests are skipped, or fail when CI=true.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
-chromium:
+chromium:  ## install Debian's Chromium for the browser tests, where it is missing
 	@test -x /usr/bin/chromium || ! command -v apt-get >/dev/null || { \
 	  echo "Installing Chromium for the browser tests"; \
 	  $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
@@ -54,5 +65,5 @@ lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashe
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --output-file requirements.lock requirements.in
 
-clean:
+clean:  ## remove the build folder, the site and the test caches
 	rm -rf build site .pytest_cache

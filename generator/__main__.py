@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|generate|build|serve`."""
+"""Command line: `briefing check|build|serve|new|schema` (or `python -m generator …`)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from .site import ENGINES, SiteBuildError
 
 def _parser() -> argparse.ArgumentParser:
     defaults = Settings()
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Publish an explainer briefing from YAML facts.")
-    parser.add_argument("command", choices=["check", "generate", "build", "serve", "schema"],
+    parser = argparse.ArgumentParser(prog="briefing", description="Publish an explainer briefing from YAML facts.")
+    parser.add_argument("command", choices=["check", "generate", "build", "serve", "new", "schema"],
                         help="check: validate content only; generate: write the Markdown pages; "
                              "build: generate and build the site; serve: live preview; "
+                             "new: start a briefing in --content (a new folder); "
                              "schema: write the content files' JSON Schemas to --schemas")
     parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
     parser.add_argument("--docs", type=Path, default=defaults.docs_dir, help="where the Markdown pages are written (default: %(default)s)")
@@ -51,6 +52,16 @@ def main(argv: list[str] | None = None) -> int:
         elif arguments.command == "build":
             pipeline.build(settings)
             print(f"built the site in {settings.site_dir}", file=sys.stderr)
+        elif arguments.command == "new":
+            from .new import FolderNotEmpty, new_briefing
+
+            try:
+                written = new_briefing(settings.content_dir)
+            except FolderNotEmpty as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
+                  f"then check it with `make check CONTENT={settings.content_dir}`", file=sys.stderr)
         elif arguments.command == "schema":
             from .schema import write_schemas
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from .encode import yaml_json
 
 ENGINES = ("mkdocs", "zensical")
+MKDOCS_HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
 
 class SiteBuildError(Exception):
@@ -97,6 +98,8 @@ def generated_config(config_file: Path, values: dict[str, str], engine: str = "m
     """A temporary configuration beside `config_file` (relative paths in it, like
     `docs_dir`, are read from its folder, and Zensical builds only inside that folder)."""
     settings = dict(values)
+    if engine == "mkdocs":
+        settings["hooks"] = [str(MKDOCS_HOOKS)]
     if engine == "zensical" and staging is not None:
         try:  # Zensical has no `--site-dir`: the staging folder is named here, relative to the configuration
             settings["site_dir"] = staging.relative_to(config_file.parent).as_posix()

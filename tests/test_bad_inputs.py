@@ -291,9 +291,6 @@ def test_awkward_text_adds_no_element_to_any_page_and_the_table_keeps_its_column
     assert cells == [columns], "the tariff row has lost or gained cells"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the logo's tooltip (title attribute) reads `&lt;b&gt;` for `<b>`: "
-                                       "pipeline.site_values HTML-escapes the site name for the theme, and the theme "
-                                       "escapes it once more in that attribute")
 def test_the_briefing_title_and_standfirst_are_text_in_the_page_head_and_header_too(tmp_path, plain_site):
     title = "<script>alert('owned')</script> <b>Bridge</b> & co"
     standfirst = "A standfirst with <img src=x onerror=alert(1)> and \"quotes\" & more."

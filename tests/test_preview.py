@@ -14,6 +14,7 @@ import urllib.request
 from generator.pipeline import generate
 
 from conftest import ROOT, edit, settings_for
+from pages import parse_html
 
 
 def free_port() -> int:
@@ -63,6 +64,10 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
 
         edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
         wait_for(lambda: "Cast the casting vote." in fetch(url))
+
+        # The header shows the briefing's title: it follows a title edit too.
+        edit(tiny_copy / "briefing.yml", 'title: "Millbrook votes on its river bridge"', 'title: "Millbrook & Co vote on the bridge"')
+        wait_for(lambda: parse_html(fetch(url)).find(cls="md-header__topic").text().strip() == "Millbrook & Co vote on the bridge")
 
         edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: nobody")
         edit(tiny_copy / "players.yml", "Cast the casting vote.", "Never shown.")
