@@ -33,7 +33,7 @@ def describe(series, present, messages) -> str:
         if before:
             parts.append(messages.format("chart_point", value=present.quantity(measure.before), date=present.date(before.when.date)))
         parts.append(messages.format("chart_point", value=present.quantity(measure.now), date=present.date(measure.since.date)))
-        sentence = f"{measure.name}: {', '.join(parts)}"
+        sentence = f"{measure.name}{messages['colon']}{', '.join(parts)}"
         if measure.until:
             sentence += " " + messages.format("chart_until", date=present.date(measure.until.date))
         sentences.append(sentence + ".")

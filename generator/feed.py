@@ -54,7 +54,7 @@ def atom_feed(content: Content, present, messages) -> str:
         headline = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         lines += [
             "  <entry>",
-            f"    <title>{escape(present.date(update.when))}: {escape(headline)}</title>",
+            f"    <title>{escape(present.date(update.when))}{escape(messages['colon'])}{escape(headline)}</title>",
             f"    <id>{feed_id}:update:{update.when}:{index}</id>",
             f"    <updated>{update.when.earliest.isoformat()}T00:00:00Z</updated>",
             '    <link rel="alternate" type="text/html" href="./#updates"/>',

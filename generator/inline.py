@@ -24,7 +24,7 @@ _AS_ENTITIES = {ord(char): f"&#{ord(char)};" for char in _MARKDOWN_SYNTAX}
 _INLINE_MARKUP = set("\\`*_~[]<&!")
 # Only at the start of a line do these make syntax: a list item (`- `, `+ `, `1. `).
 _LEADING_SYNTAX = re.compile(r"^(?:[-+]|\d+[.)])")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")  # whitespace, but not the no-break spaces (`10\u202f%`)
 _SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 

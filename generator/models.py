@@ -209,6 +209,7 @@ class UnitFormat(Model):
     before_noun: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")] | None = None  # `{value}-day` (window)
     figure: Literal["percent", "money", "duration", "count"] | None = None  # how articles write it; None: not checked
     word: Annotated[str, StringConstraints(pattern=r"^[a-z]+$", max_length=20)] | None = None  # `billion`, `day`: the word after the number
+    decimals: Annotated[int, Field(ge=0, le=6)] | None = None  # digits after the decimal point, always shown (`2` for prices)
 
 
 SectionFile = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(yml|md)$", max_length=80)]

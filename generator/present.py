@@ -60,7 +60,9 @@ class Presenter:
             text += Markup(f' <small class="editor-date">({note})</small>')
         return text
 
-    def number(self, value: float) -> str:
+    def number(self, value: float, decimals: int | None = None) -> str:
+        if decimals is not None:  # prices: `1.60`, not `1.6`
+            return format_decimal(value, format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=self.locale)
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def quantity(self, quantity: Quantity | None, *, before_noun: bool = False) -> str:
@@ -69,7 +71,7 @@ class Presenter:
         if quantity is None:
             return "–"
         unit = self.units.get(quantity.unit)
-        number = self.number(quantity.value)
+        number = self.number(quantity.value, unit.decimals if unit else None)
         form = (unit.before_noun or unit.shown) if unit and before_noun else unit.shown if unit else None
         text = form.replace("{value}", number) if form else f"{number} {quantity.unit}"
         return f"{quantity.qualifier} {text}" if quantity.qualifier else text
@@ -121,7 +123,8 @@ class Citations:
         """`Newslooks, “headline”`, saying so where the article names no outlet or headline."""
         source = self._source[source_id]
         outlet = self.messages["outlet_not_stated"] if source.outlet == NOT_STATED else plain_text(source.outlet)
-        headline = self.messages["no_headline"] if source.headline == NOT_STATED else f"“{plain_text(source.headline)}”"
+        headline = self.messages["no_headline"] if source.headline == NOT_STATED else \
+            f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
         return f"{outlet}, {headline}"
 
     def anchor(self, source_id: str) -> str:

@@ -129,7 +129,7 @@ def page_article(site: Path, page: str) -> Element:
 
 # --- what a text field shows --------------------------------------------------------
 
-WHITESPACE = re.compile(r"\s+")
+WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")  # no-break spaces stay, as the generator keeps them
 
 _commonmark = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
 

@@ -49,7 +49,10 @@ def view(page, context: Context) -> dict:
     notes = [note for measure in page.entries
              for note in present.editor_date_notes(measure.name, {"from": measure.since, "until": measure.until})]
     chart = draw_step_chart(page, context, list(series(page, context)))
-    return {"rows": rows, "notes": notes, "chart": chart,
+    # `covers` as a sentence, so the words after it start a new one.
+    sentences = {measure.id: measure.covers if measure.covers.rstrip().endswith((".", "!", "?", "…")) else f"{measure.covers}."
+                 for measure in page.entries}
+    return {"rows": rows, "notes": notes, "chart": chart, "sentences": sentences,
             "before_label": page.option("before", messages["before_column"]), "now_label": page.option("now", messages["now_column"])}
 
 
@@ -73,7 +76,7 @@ def series(page, context: Context):
 
 def coverage(page, context: Context) -> list[Row]:
     present = context.present
-    return [Row(page.title, f"{measure.name}: {present.quantity(measure.before)} → {present.quantity(measure.now)}",
+    return [Row(page.title, f"{measure.name}{context.messages['colon']}{present.quantity(measure.before)} → {present.quantity(measure.now)}",
                 page.filename, measure.sources) for measure in page.entries]
 
 

@@ -31,7 +31,7 @@ def view(page, context: Context) -> dict:
 def coverage(page, context: Context) -> list[Row]:
     from ..inline import plain_text
 
-    return [Row(page.title, f"{context.present.span(event.when)}: {plain_text(event.title)}",
+    return [Row(page.title, f"{context.present.span(event.when)}{context.messages['colon']}{plain_text(event.title)}",
                 f"{page.filename}#{KIND.anchor(event, page)}", event.sources) for event in in_date_order(page.entries)]
 
 

@@ -1,0 +1,345 @@
+"""Two more made-up briefings, each built once per test session by both engines, read
+as a reader reads them: `storm` (English, no sides, no measures, its own units and
+venues, a free page) and `french` (written in French, its own sections in its own
+order). The generator must know nothing of any one story, nor of English.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from generator.pipeline import build
+from pages import Element, parse_html
+from test_engines import engine_settings
+
+BRIEFINGS_DIR = Path(__file__).resolve().parent / "briefings"
+BRIEFINGS = ("storm", "french")
+ENGINES = ("mkdocs", "zensical")
+CATALOGUES = Path(__file__).resolve().parent.parent / "generator" / "messages"
+ENGLISH = yaml.safe_load((CATALOGUES / "en.yml").read_text(encoding="utf-8"))
+FRENCH = yaml.safe_load((CATALOGUES / "fr.yml").read_text(encoding="utf-8"))
+ENGLISH_MONTHS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+BASE = "http://site.test/"  # built pages' addresses are resolved against this
+
+
+def declared(name: str) -> dict:
+    return yaml.safe_load((BRIEFINGS_DIR / name / "briefing.yml").read_text(encoding="utf-8"))
+
+
+def declared_pages(name: str) -> list[tuple[str, str, str]]:
+    """(kind, title, address) of each section, in the declared order; the first is the home page."""
+    sections = declared(name)["sections"]
+    return [(section["kind"], section["title"],
+             BASE if index == 0 else f"{BASE}{section.get('slug') or Path(section.get('file') or section['kind']).stem}/")
+            for index, section in enumerate(sections)]
+
+
+def address_of(name: str, kind: str) -> str:
+    return next(address for page_kind, _, address in declared_pages(name) if page_kind == kind)
+
+
+class Site:
+    """A built site, read page by page as a reader's browser would."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def file(self, address: str) -> Path:
+        path = urlsplit(address).path.removeprefix("/")
+        return self.root / path / "index.html" if path == "" or path.endswith("/") else self.root / path
+
+    def html(self, address: str) -> str:
+        return self.file(address).read_text(encoding="utf-8")
+
+    def page(self, address: str) -> Element:
+        return parse_html(self.html(address))
+
+    def article(self, address: str) -> Element:
+        return self.page(address).find("article")
+
+    def addresses(self) -> list[str]:
+        """Every page of the site, by address (the theme's assets left out)."""
+        pages = []
+        for path in sorted(self.root.rglob("*.html")):
+            relative = path.relative_to(self.root)
+            if relative.parts[0] == "assets":
+                continue
+            pages.append(BASE + (relative.parent.as_posix() + "/" if relative.name == "index.html" and relative.parent.parts else
+                                 "" if relative.name == "index.html" else relative.as_posix()))
+        return pages
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    """Each briefing built by each engine, once per session, on first use; its archive checked too."""
+    built: dict[tuple[str, str], Site] = {}
+
+    def site(name: str, engine: str) -> Site:
+        if (name, engine) not in built:
+            content = BRIEFINGS_DIR / name
+            settings = engine_settings(content, tmp_path_factory.mktemp(f"{name}-{engine}"), engine)
+            settings = replace(settings, archive_dir=content / "archive", site_url=None)
+            build(settings)
+            built[name, engine] = Site(settings.site_dir)
+        return built[name, engine]
+
+    return site
+
+
+def nav(page: Element, address: str) -> list[tuple[str, str]]:
+    """The site navigation on a page: (title, address) of each page it lists, in order."""
+    primary = next(element for element in page.find_all("nav") if "md-nav--primary" in element.classes)
+    items = []
+    for link in primary.find_all("a", cls="md-nav__link"):
+        href = link.attrs.get("href", "")
+        if "#" in href:  # the table of contents of the current page, not a page
+            continue
+        item = (spaced(link.text()), urljoin(address, href))
+        if item not in items:
+            items.append(item)
+    return items
+
+
+def links(element: Element, address: str) -> list[str]:
+    """Every link target in `element`, as an absolute address."""
+    return [urljoin(address, link.attrs["href"]) for link in element.find_all("a") if link.attrs.get("href")]
+
+
+def internal(target: str) -> bool:
+    return target.startswith(BASE)
+
+
+def spaced(text: str) -> str:
+    """Runs of white space, no-break spaces included, as one space (see the no-break test below)."""
+    return " ".join(text.split())
+
+
+def read(element: Element) -> str:
+    """An element's text as a reader reads it, the headings' permalink sign left out."""
+    return spaced(element.text(skip=lambda child: "headerlink" in child.classes))
+
+
+def headings(article: Element, levels: str = "23456") -> list[Element]:
+    """The headings the page's own content makes, not the theme's list of the page's sources."""
+    def in_aside(element: Element) -> bool:
+        while element is not None:
+            if element.tag == "aside":
+                return True
+            element = element.parent
+        return False
+
+    return [element for element in article.elements() if re.fullmatch(f"h[{levels}]", element.tag) and not in_aside(element)]
+
+
+# --- both briefings, both engines ------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_every_declared_section_is_a_page_listed_in_the_declared_order(sites, name, engine):
+    site = sites(name, engine)
+    pages = declared_pages(name)
+    expected = [(title, address) for _, title, address in pages]
+    for _, title, address in pages:
+        assert site.file(address).is_file(), f"{title}: no page at {address}"
+        assert nav(site.page(address), address) == expected, f"the navigation on {address}"
+    assert sorted(set(site.addresses()) - {BASE + "404.html"}) == sorted(address for *_, address in pages), \
+        "a page no section declares, or a declared section without a page"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_every_link_between_pages_leads_to_a_page_and_an_anchor_on_it(sites, name, engine):
+    site = sites(name, engine)
+    for address in site.addresses():
+        for target in links(site.page(address), address):
+            if not internal(target) or urlsplit(target).path.startswith("/assets/") or target.endswith((".xml", ".svg")):
+                continue
+            page, _, anchor = target.partition("#")
+            assert site.file(page).is_file(), f"{address} links to {target}, which is not a page of the site"
+            if anchor:
+                assert site.page(page).find_all(id=anchor), f"{address} links to {target}, which has no #{anchor}"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_the_free_page_links_to_the_timeline(sites, name, engine):
+    site = sites(name, engine)
+    free_page, timeline = address_of(name, "page"), address_of(name, "timeline")
+    targets = [target for target in links(site.article(free_page), free_page) if target.partition("#")[0] == timeline]
+    assert targets, f"the free page has no link to the timeline ({timeline})"
+    assert [target for target in targets if "#" not in target], "a link to the timeline page itself"
+    for target in targets:
+        _, _, anchor = target.partition("#")
+        assert site.file(timeline).is_file()
+        if anchor:
+            assert site.article(timeline).find_all(id=anchor), f"the timeline has no #{anchor}"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_the_free_page_headings_are_headings(sites, name, engine):
+    text = (BRIEFINGS_DIR / name / next(section["file"] for section in declared(name)["sections"] if section["kind"] == "page")).read_text(encoding="utf-8")
+    wanted = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
+    article = sites(name, engine).article(address_of(name, "page"))
+    assert [read(heading) for heading in headings(article)] == wanted
+    assert "##" not in article.text()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_the_feed_speaks_the_briefings_language(sites, name, engine):
+    feed = ElementTree.parse(sites(name, engine).root / "feed.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == declared(name)["language"]
+    assert feed.findall("{http://www.w3.org/2005/Atom}entry"), "the updates are in the feed"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_every_page_declares_the_briefings_language(sites, name, engine):
+    site = sites(name, engine)
+    for address in site.addresses():
+        assert site.page(address).find("html").attrs.get("lang") == declared(name)["language"], address
+
+
+# --- the storm: no sides, no measures ----------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_storm_has_no_measures_page_and_no_link_to_one(sites, engine):
+    site = sites("storm", engine)
+    assert not [path for path in site.root.iterdir() if path.name in ("measures", "tariffs", "tarifs")]
+    for address in site.addresses():
+        page = site.page(address)
+        for target in links(page, address):
+            assert not re.search(r"measure|tariff", urlsplit(target).path), f"{address} links to {target}"
+        assert not page.find_all(cls="measure-table") and not page.find_all(cls="chart"), address
+    cards = site.article(BASE).find_all(cls="figure-value")
+    assert [read(card) for card in cards] == ["95 mph", "about 4,200", "38%", "112 mm"], \
+        "the key figures, in the briefing's own units, and no before → now card"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_storm_people_are_not_grouped_by_side(sites, engine):
+    address = address_of("storm", "people")
+    article = sites("storm", engine).article(address)
+    people = yaml.safe_load((BRIEFINGS_DIR / "storm" / "people.yml").read_text(encoding="utf-8"))
+    found = headings(article)
+    assert [heading.attrs.get("id") for heading in found] == [f"player-{person['id']}" for person in people]
+    assert [read(heading) for heading in found] == [person["name"] for person in people]
+    assert {heading.tag for heading in found} == {"h2"}, "each person is a section of the page, not of a side"
+    assert not [heading for heading in found if heading.attrs.get("id", "").startswith("side-")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_storm_speaks_its_own_units_and_venues(sites, engine):
+    site = sites("storm", engine)
+    quotes = read(site.article(address_of("storm", "quotes")))
+    for venue in ("evacuation order", "radio interview", "press conference"):
+        assert f", {venue}, " in quotes
+    assert "not stated" not in quotes, "a venue `not stated` is left out"
+    timeline = read(site.article(address_of("storm", "timeline")))
+    assert "October 14, 2025" in timeline and "Tuesday night" in timeline and "1987" in timeline
+
+
+# --- the French briefing -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_french_site_writes_dates_in_french(sites, engine):
+    site = sites("french", engine)
+    home = read(site.article(BASE))
+    assert "Situation au 6 juin 2025" in home
+    assert "5 juin 2025" in home, "the updates, dated in French"
+    timeline = read(site.article(address_of("french", "timeline")))
+    for date in ("5 juin 2025", "mars 2024", "janvier 2026", "2028"):
+        assert date in timeline
+    feed = (site.root / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>6 juin 2025" in feed
+    for address in site.addresses():
+        assert not ENGLISH_MONTHS.search(site.article(address).text()), f"an English month on {address}"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_french_site_speaks_french(sites, engine):
+    site = sites("french", engine)
+    home = site.article(BASE)
+    shown = [read(heading) for heading in headings(home, "2")]
+    assert shown == [spaced(FRENCH[key]) for key in ("key_takeaways", "what_happens_next", "in_this_briefing", "updates")]
+    for address in site.addresses():
+        page = site.page(address)
+        html = site.html(address)
+        for key in ("key_takeaways", "sources_for_this_page", "what_happens_next", "in_this_briefing"):
+            assert ENGLISH[key] not in html, f"{address}: the English “{ENGLISH[key]}”"
+        for aside in page.find_all("aside", cls="page-sources"):
+            assert read(aside.find("h2")) == spaced(FRENCH["sources_for_this_page"]), address
+    assert site.page(BASE).find_all("aside", cls="page-sources"), "the home page lists its sources"
+    search = site.page(BASE).find("input", cls="md-search__input")
+    assert search.attrs.get("placeholder") == "Rechercher", "the theme's own words, in French"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_english_interface_words_on_the_french_site(sites, engine):
+    """Every piece of en.yml's text that its French translation does not share is
+    nowhere on the French site: the generator spoke no English."""
+    site = sites("french", engine)
+    pages = {address: site.html(address) for address in site.addresses()}
+    for key, english in ENGLISH.items():
+        for piece in re.split(r"\{\w+\}", english or ""):
+            piece = piece.strip(" .:“”")
+            if len(piece) < 4 or piece in FRENCH[key]:
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(piece)}(?!\w)")
+            for address, html in pages.items():
+                assert not pattern.search(html), f"{address}: “{piece}” ({key}) is English"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_french_sections_keep_their_own_words(sites, engine):
+    site = sites("french", engine)
+    positions = site.article(address_of("french", "positions"))
+    sides = [read(strong) for strong in positions.find_all("strong")]
+    assert [side for side in sides if side.startswith("Majorité municipale")] and [side for side in sides if side.startswith("Usagers")]
+    people = site.article(address_of("french", "people"))
+    groups = [read(heading) for heading in headings(people, "2")]
+    assert groups == ["Majorité municipale", "Opposition municipale", "Usagers", spaced(FRENCH["people_without_side"])]
+    fares = read(site.article(address_of("french", "measures")))
+    assert "Jusqu’au 30 juin" in fares and "Dès le 1er juillet" in fares and "45 € → 38 €" in fares
+    assert spaced(FRENCH["each_measure"]) in fares
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_french_quotes_stand_in_french_quotation_marks(sites, engine):
+    article = sites("french", engine).article(address_of("french", "quotes"))
+    for quote in article.find_all("blockquote", cls="quote--direct"):
+        words = read(quote.find("p"))
+        assert words.startswith("«") and "»" in words, words
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_french_no_break_spaces_are_kept(sites, engine):
+    site = sites("french", engine)
+    home = site.article(BASE)
+    assert FRENCH["what_happens_next"] in [heading.text(skip=lambda child: "headerlink" in child.classes).strip() for heading in headings(home, "2")]
+    assert "45\u202f€" in site.article(address_of("french", "measures")).text()
+
+
+# --- the catalogues --------------------------------------------------------------------------
+
+
+def test_the_french_catalogue_has_the_english_keys_and_placeholders():
+    def placeholders(text):
+        return sorted(re.findall(r"\{(\w+)\}", text or ""))
+
+    assert list(FRENCH) == list(ENGLISH), "the same keys, in the same order"
+    for key, english in ENGLISH.items():
+        assert placeholders(FRENCH[key]) == placeholders(english), key
+        assert bool(FRENCH[key]) == bool(english), f"{key}: empty in one catalogue only"
+        assert "“" not in (FRENCH[key] or "") and "”" not in (FRENCH[key] or ""), f"{key}: French quotes are « »"
