@@ -9,12 +9,16 @@ CONTENT ?= content
 SITE ?= site
 # The articles' texts: the briefing's own archive/ folder if it has one, else the articles
 # beside this checkout; quotes and figures are checked against them.
+# A folder named on the command line is used as it is (a mistyped one is an error; ARCHIVE=
+# checks without the articles, against the verification record);
+# under CI=true, every quote and figure must be verified, by the articles or the record.
 ARCHIVE ?= $(if $(wildcard $(CONTENT)/archive/*.txt),$(CONTENT)/archive,../shared/seeds)
-GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(wildcard $(ARCHIVE)/*.txt),--archive $(ARCHIVE))
+USE_ARCHIVE := $(if $(ARCHIVE),$(if $(filter command line,$(origin ARCHIVE)),yes,$(if $(wildcard $(ARCHIVE)/*.txt),yes)))
+GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(USE_ARCHIVE),--archive $(ARCHIVE)) $(if $(filter true,$(CI)),--require-verified)
 # What builds the site from mkdocs.yml: mkdocs (Material for MkDocs) or zensical.
 ENGINE ?= mkdocs
 
-.PHONY: help site check serve new test chromium screenshots schema bench lock clean
+.PHONY: help site check coverage serve new test chromium screenshots schema bench lock clean
 
 # The virtual environment, installed from the lock file alone: pinned versions,
 # checked hashes, no dependency resolution on a newcomer's machine.
@@ -33,6 +37,9 @@ check: $(INSTALLED)  ## validate the content only (CONTENT=); exit 1 with every 
 	$(GENERATOR) check
 
 PORT ?= 8000
+coverage: $(INSTALLED)  ## list what the articles report that no fact uses (CONTENT=, ARCHIVE=); exit 1 while any is unacknowledged
+	$(GENERATOR) coverage
+
 serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000 that follows edits (CONTENT=, PORT=)
 	$(GENERATOR) serve --address 127.0.0.1:$(PORT)
 

@@ -14,11 +14,12 @@ from .site import ENGINES, SiteBuildError
 def _parser() -> argparse.ArgumentParser:
     defaults = Settings()
     parser = argparse.ArgumentParser(prog="briefing", description="Publish an explainer briefing from YAML facts.")
-    parser.add_argument("command", choices=["check", "generate", "build", "serve", "new", "schema"],
+    parser.add_argument("command", choices=["check", "generate", "build", "serve", "new", "schema", "coverage"],
                         help="check: validate content only; generate: write the Markdown pages; "
                              "build: generate and build the site; serve: live preview; "
                              "new: start a briefing in --content (a new folder); "
-                             "schema: write the content files' JSON Schemas to --schemas")
+                             "schema: write the content files' JSON Schemas to --schemas; "
+                             "coverage: list what the articles (--archive) report that no fact uses")
     parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
     parser.add_argument("--docs", type=Path, default=defaults.docs_dir, help="where the Markdown pages are written (default: %(default)s)")
     parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)")
@@ -29,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
                         help="what builds the site from the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
+    parser.add_argument("--require-verified", action="store_true",
+                        help="fail unless every quote and figure is verified, against --archive or the verification record")
     parser.add_argument("--site-url", default=defaults.site_url,
                         help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)")
     return parser
@@ -38,20 +41,19 @@ def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
                         config_file=arguments.config, site_dir=arguments.site, archive_dir=arguments.archive,
-                        engine=arguments.engine, site_url=arguments.site_url)
+                        engine=arguments.engine, site_url=arguments.site_url, require_verified=arguments.require_verified)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:
         if arguments.command == "check":
-            pipeline.load_content(settings.content_dir, settings.archive_dir)
-            checked = f"; quotes and figures match the articles in {settings.archive_dir}" if settings.archive_dir else ""
-            print(f"{settings.content_dir}: content is valid{checked}", file=sys.stderr)
+            content = pipeline.verified_content(settings)
+            print(f"{settings.content_dir}: content is valid; {content.verification}", file=sys.stderr)
         elif arguments.command == "generate":
             _, changed = pipeline.generate(settings)
             print(f"wrote {len(changed)} page(s) to {settings.docs_dir}", file=sys.stderr)
         elif arguments.command == "build":
-            pipeline.build(settings)
-            print(f"built the site in {settings.site_dir}", file=sys.stderr)
+            content = pipeline.build(settings)
+            print(f"built the site in {settings.site_dir}; {content.verification}", file=sys.stderr)
         elif arguments.command == "new":
             from .new import FolderNotEmpty, new_briefing
 
@@ -62,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
                   f"then check it with `make check CONTENT={settings.content_dir}`", file=sys.stderr)
+        elif arguments.command == "coverage":
+            from .coverage import report, unused
+
+            if settings.archive_dir is None:
+                print("coverage needs the articles: name their folder with --archive (ARCHIVE=folder)", file=sys.stderr)
+                return 1
+            content = pipeline.load_content(settings.content_dir, settings.archive_dir)
+            missing, known = unused(content, settings.archive_dir, settings.content_dir)
+            print(report(missing, known, len(content.sources)))
+            return 1 if missing else 0
         elif arguments.command == "schema":
             from .schema import write_schemas
 

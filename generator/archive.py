@@ -2,15 +2,21 @@
 
 The articles are not part of a briefing, but an archive of them can be named:
 a folder of `.txt` files, one per source (`archive_file` in `sources.yml`, or
-`<id>.txt`). With it, every direct quote must appear word for word in at
-least one source it cites, and every figure (a percentage, an amount of
-money, a duration) stated in a fact must appear in one of its sources.
+`<id>.txt`). With it, every direct quote must appear word for word in every
+article it cites, and every figure (a percentage, an amount of money, a
+duration, in digits or in words) stated in a fact must appear in every article
+the fact cites: a citation says that article reports it. A text with no sources
+of its own (the standfirst, a summary) needs each figure in one article at least.
 Only quote marks, dashes, whitespace and case are normalised (and a quote's
 punctuation at its very ends, which articles place inside or outside).
+
+What the check needs to know is gathered as claims (`claims`); `verify.py` keeps a
+record of those verified, so that they can be checked again without the articles.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +28,7 @@ from .content import entries_with_paths
 from .inline import plain_text
 from .load import LoadedFile, Path_
 from .models import Quantity, Source, UnitFormat
+from .numbers import in_digits
 from .walk import visits
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
@@ -61,13 +68,15 @@ class Figure:
 
 
 def figures_in(text: str) -> list[Figure]:
-    """Every percentage, amount of money and duration written in a text."""
+    """Every percentage, amount of money and duration written in a text, in digits or in
+    (English) words: `ninety days`, `an hour and a half`."""
     found = []
+    text, written_as = in_digits(text.translate(_DASHES))
     for kind, pattern in _FIGURES:
-        for match in pattern.finditer(text.translate(_DASHES)):
+        for match in pattern.finditer(text):
             whole, fraction = match.group(1).replace(",", ""), match.group(2)
             unit = (match.group(3) or "") if kind != "percent" else ""
-            found.append(Figure(kind, f"{whole}.{fraction}" if fraction else whole, unit.lower(), match.group(0)))
+            found.append(Figure(kind, f"{whole}.{fraction}" if fraction else whole, unit.lower(), written_as(match)))
     return found
 
 
@@ -86,6 +95,54 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat]) -> Figure | None
     return Figure("duration", value, unit.word or quantity.unit.rstrip("s"), written)
 
 
+# --- the claims --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A direct quote or a figure the content states, and the articles that must report it."""
+
+    kind: str  # "quote" or "figure"
+    key: str  # the normalised words, or the figure as `percent 145`
+    written: str  # as the content writes it, for messages
+    file: str  # the content file's key
+    path: Path_
+    cited: tuple[str, ...] | None  # the articles the fact cites: each must report it; None: any one will do
+    one_of: bool = False  # one of the cited articles will do (the articles' own words for a date)
+
+    @property
+    def digest(self) -> str:
+        """What the verification record keeps: a hash of the normalised passage."""
+        return hashlib.sha256(f"{self.kind} {self.key}".encode()).hexdigest()[:20]
+
+
+def claims(entries: dict[str, object], units: dict[str, UnitFormat]) -> list[Claim]:
+    """Every direct quote and every figure in the content, with what it cites."""
+    found = []
+    for key, value in entries.items():
+        if key == "sources":
+            continue
+        for at, model in entries_with_paths(value):
+            for visit in visits(model, at):
+                if visit.marks.ref:
+                    continue
+                cited = tuple(visit.sources) if visit.sources else None
+                if isinstance(visit.value, str):
+                    if visit.marks.verbatim and getattr(visit.owner, "kind", None) == "direct":
+                        words = normalise(plain_text(visit.value)).strip(_END_PUNCTUATION)
+                        found.append(Claim("quote", words, visit.value, key, visit.path, cited))
+                    figures = figures_in(plain_text(visit.value))
+                    if visit.marks.one_of_its_sources:
+                        found += [Claim("figure", "|".join(figure.key()), figure.written, key, visit.path, cited, one_of=True) for figure in figures]
+                        continue
+                elif isinstance(visit.value, Quantity):
+                    figures = [figure for figure in [figure_of(visit.value, units)] if figure]
+                else:
+                    continue
+                found += [Claim("figure", "|".join(figure.key()), figure.written, key, visit.path, cited) for figure in figures]
+    return found
+
+
 # --- the check -----------------------------------------------------------------
 
 
@@ -95,8 +152,14 @@ class Archive:
 
     texts: dict[str, str]
     figures: dict[str, set[tuple[str, str, str]]]
+    digests: dict[str, str] = field(default_factory=dict)  # each article's hash, normalised
     words: dict[str, set[str]] = field(default_factory=dict)  # each text's space-separated words
     found: dict[tuple[str, str], bool] = field(default_factory=dict)  # (quote, source id): in it?
+
+    def has(self, claim: Claim, source_id: str) -> bool:
+        if claim.kind == "quote":
+            return self.quotes(source_id, claim.key)
+        return tuple(claim.key.split("|")) in self.figures[source_id]
 
     def quotes(self, source_id: str, words: str) -> bool:
         """Whether the article has these (normalised) words. A quote's inner words are whole
@@ -127,43 +190,32 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tup
             continue
         texts[source.id] = normalise(raw)
         figures[source.id] = {figure.key() for figure in figures_in(raw)}
-    return Archive(texts, figures), problems
+    digests = {source_id: hashlib.sha256(text.encode()).hexdigest()[:20] for source_id, text in texts.items()}
+    return Archive(texts, figures, digests), problems
 
 
-def check_against_archive(entries: dict[str, object], files: dict[str, LoadedFile], archive_dir: Path,
-                          units: dict[str, UnitFormat]) -> list[Problem]:
-    """Each fact's quotes and figures against the articles it cites. A value in a part
-    without sources of its own (a summary, an editor's note) is held to the sources of
-    the fact around it, or, at the top of a file, to the whole archive."""
-    archive, problems = read_archive(archive_dir, entries["sources"], files["sources"])
-    every_source = tuple(sorted(archive.texts))
-    for key, value in entries.items():
-        if key == "sources":
+def check_against_archive(found: list[Claim], archive: Archive, files: dict[str, LoadedFile]) -> list[Problem]:
+    """Each claim against the articles it cites: every one of them must report it."""
+    problems = []
+    for claim in found:
+        cited = [source_id for source_id in claim.cited or archive.texts if source_id in archive.texts]
+        if not cited:
             continue
-        loaded = files[key]
-        for at, model in entries_with_paths(value):
-            for visit in visits(model, at):
-                cited = [source_id for source_id in visit.sources or every_source if source_id in archive.texts]
-                if not cited or visit.marks.ref:
-                    continue
-                if isinstance(visit.value, str):
-                    if visit.marks.verbatim and getattr(visit.owner, "kind", None) == "direct":
-                        problems += _check_quote(visit.value, visit.path, cited, archive, loaded)
-                    figures = figures_in(plain_text(visit.value))
-                elif isinstance(visit.value, Quantity):
-                    figures = [figure for figure in [figure_of(visit.value, units)] if figure]
-                else:
-                    continue
-                for figure in figures:
-                    if not any(figure.key() in archive.figures[source_id] for source_id in cited):
-                        problems.append(loaded.problem(visit.path, f"figure '{shown(figure.written)}' not found in its sources ({', '.join(cited)}); check the number"))
+        having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
+        lacking = [source_id for source_id in cited if source_id not in having]
+        if (claim.cited is None or claim.one_of) and len(lacking) < len(cited):
+            continue  # a text without sources of its own, or the articles' own words: one article will do
+        if not lacking:
+            continue
+        what = "direct quote not found word for word" if claim.kind == "quote" else f"figure '{shown(claim.written)}' not found"
+        others = [source_id for source_id in having if source_id not in cited]
+        if claim.cited is None or claim.one_of:
+            advice = "check the number" if claim.kind == "figure" else "correct the words"
+            where = "any article" if claim.cited is None else f"any of {', '.join(cited)}"
+            problems.append(files[claim.file].problem(claim.path, f"{what} in {where}; {advice}"))
+            continue
+        advice = (f"it is in {', '.join(having)}: cite only the articles that report it" if having
+                  else "correct it, or mark it `kind: paraphrase`" if claim.kind == "quote" else "check the number")
+        suggestion = f" (also in {', '.join(others)})" if others and having else ""
+        problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}{suggestion}"))
     return problems
-
-
-def _check_quote(text: str, path: Path_, cited: list[str], archive: Archive, loaded: LoadedFile) -> list[Problem]:
-    # A quote's closing full stop often stands as a comma in the article: ends don't count.
-    words = normalise(plain_text(text)).strip(_END_PUNCTUATION)
-    if any(archive.quotes(source_id, words) for source_id in cited):
-        return []
-    return [loaded.problem(path, f"direct quote not found word for word in its sources ({', '.join(cited)}); "
-                                 "correct the words, or mark it `kind: paraphrase`")]

@@ -11,9 +11,10 @@ import difflib
 import re
 from pathlib import Path
 
-from .archive import check_against_archive
+from .archive import check_against_archive, claims, read_archive
 from .characters import shown
 from .content import Content, Page
+from .coverage import LEFT_OUT_FILE, LeftOut
 from .errors import ContentError, Problem, did_you_mean
 from .files import UnreadableFile, read_inside
 from .inline import PAGE_LINK, page_links
@@ -23,17 +24,22 @@ from .present import NOT_STATED
 from .references import check_references
 from .sections import KINDS
 from .validate import validate_file
+from .verify import RECORD_FILE, Record, check_against_record, read_record, record_text
 
 BRIEFING_FILE = "briefing.yml"
 
 
-def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
+def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_verified: bool = False) -> Content:
     """The briefing in `content_dir`, or a `ContentError` listing every problem.
 
-    With `archive_dir`, quotes and figures are also checked against the articles.
+    Quotes and figures are verified against the articles in `archive_dir`, else against
+    the verification record where there is one. With `require_verified` (CI, the Pages
+    workflow), every one of them must be verified one way or the other.
     """
     if not content_dir.is_dir():
         raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
+    if archive_dir is not None and not archive_dir.is_dir():
+        raise ContentError([Problem(archive_dir, 1, 1, "", "no such folder of articles; name the folder that holds them (ARCHIVE=…)")])
     loaded, problems = load_file(content_dir / BRIEFING_FILE)
     briefing, briefing_problems = validate_file(Briefing, loaded, is_list=False) if loaded and not problems else (None, [])
     problems += briefing_problems
@@ -43,7 +49,7 @@ def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
     problems += page_problems
     files: dict[str, LoadedFile] = {"briefing": loaded}
     entries: dict[str, object] = {"briefing": briefing}
-    used = {BRIEFING_FILE}
+    used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE}
     complete = not page_problems
     for page in pages:
         name = page.declaration.file or page.kind.default_file
@@ -67,16 +73,38 @@ def load_content(content_dir: Path, archive_dir: Path | None = None) -> Content:
         page.entries, page.loaded = value, page_file
         key = "sources" if page.kind.name == "sources" else page_file.path.stem
         files[key], entries[key] = page_file, value
+    if (content_dir / LEFT_OUT_FILE).is_file():  # what `make coverage` is told was left out on purpose
+        left_out, left_problems = load_file(content_dir / LEFT_OUT_FILE)
+        problems += left_problems
+        if left_out and not left_problems:
+            value, left_problems = validate_file(LeftOut, left_out)
+            problems += left_problems
+            files["left-out"], entries["left-out"] = left_out, value
     problems += unknown_files(content_dir, used)
     known, where = vocabularies(briefing, pages, files)
     reference_problems, cited = check_references(entries, files, known, where, complete=complete)
     problems += reference_problems
-    if archive_dir is not None and "sources" in entries:
-        problems += check_against_archive(entries, files, archive_dir, briefing.units)
+    verification, record = "", None
+    if "sources" in entries:
+        found = claims(entries, briefing.units)
+        quotes, figures = sum(claim.kind == "quote" for claim in found), sum(claim.kind == "figure" for claim in found)
+        counted = f"{quotes} quote{'s' if quotes != 1 else ''} and {figures} figure{'s' if figures != 1 else ''}"
+        if archive_dir is not None:
+            archive, archive_problems = read_archive(archive_dir, entries["sources"], files["sources"])
+            problems += archive_problems + check_against_archive(found, archive, files)
+            verification = f"{counted} checked against {len(archive.texts)} articles in {archive_dir}"
+            record = record_text(found, archive)
+        elif (saved := read_record(content_dir)) is not None or require_verified:
+            saved = saved or Record({}, {})
+            problems += check_against_record(found, saved, files, [source.id for source in entries["sources"]])
+            verification = f"{counted} verified by the verification record ({RECORD_FILE})"
+        else:
+            verification = f"{counted} not verified: no articles (ARCHIVE=folder) and no verification record"
     if problems:
         raise ContentError(problems)
     sources_page = next(page for page in pages if page.kind.name == "sources")
-    return Content(briefing=briefing, sources=sources_page.entries, pages=pages, citation_counts=cited)
+    return Content(briefing=briefing, sources=sources_page.entries, pages=pages, citation_counts=cited,
+                   verification=verification, record=record)
 
 
 def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], list[Problem]]:

@@ -53,6 +53,8 @@ class Content:
     sources: list[models.Source]
     pages: list[Page]
     citation_counts: Counter = field(default_factory=Counter)  # source id to how many facts cite it (from the checks)
+    verification: str = ""  # what was verified, and how, in a sentence
+    record: str | None = None  # the verification record to write, after a check against the articles
 
     def entries(self, kind: str) -> list:
         """Every entry of every page of this kind."""

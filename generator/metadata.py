@@ -38,4 +38,10 @@ def _citation(source) -> dict:
         work["publisher"] = {"@type": "Organization", "name": plain_text(source.outlet)}
     if source.byline != NOT_STATED:
         work["author"] = {"@type": "Person", "name": plain_text(source.byline)}
+    if source.url:
+        work["url"] = source.url
+    if source.published:
+        work["datePublished"] = str(source.published)
+    if source.language:
+        work["inLanguage"] = source.language
     return work

@@ -40,6 +40,14 @@ class RefTo:
         return f"RefTo({self.collection!r})"
 
 
+class OneOfItsSources:
+    """Marks words the articles use (`as_reported`): one article the fact cites must
+    have them, not every one."""
+
+    def __repr__(self) -> str:
+        return "OneOfItsSources()"
+
+
 class Verbatim:
     """Marks text that must appear word for word in every article the fact cites
     (where the entry says it is a direct quote)."""
@@ -126,12 +134,15 @@ class When(Model):
     date: DateValue
     until: DateValue | None = None
     editor_supplied: bool = False
-    as_reported: Text | None = None
+    as_reported: Annotated[Text, OneOfItsSources()] | None = None
+    derived: Text | None = None  # how the editor worked the date out, where no article gives it: `90 days from May 14`
 
     @model_validator(mode="after")
     def _check(self) -> When:
-        if self.editor_supplied and not self.as_reported:
-            raise ValueError("an editor-supplied date needs `as_reported`: the articles' own wording")
+        if self.derived and not self.editor_supplied:
+            raise ValueError("a date the editor derived is editor-supplied: add `editor_supplied: true`")
+        if self.editor_supplied and not (self.as_reported or self.derived):
+            raise ValueError("an editor-supplied date needs `as_reported` (the articles' own wording) or `derived` (how the editor worked it out)")
         if self.until and self.until.earliest < self.date.earliest:
             raise ValueError(f"`until` ({self.until}) is before `date` ({self.date})")
         return self
@@ -180,6 +191,10 @@ class Source(Model):
     kind: Text
     dateline: Text | None = None
     credit: Text | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)] | None = None  # where readers find it
+    published: DateValue | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")] | None = None
+    label: Text | None = None  # how the site names it where the outlet or headline is not stated
     archive_file: Text | None = None  # the article's file, inside the archive folder
 
     @field_validator("archive_file")

@@ -18,6 +18,7 @@ from .messages import Messages
 from .render import render_pages
 from .settings import Settings, published_address
 from .site import build_site, refuse_to_replace
+from .verify import RECORD_FILE, write_record
 from .write import write_pages
 
 
@@ -35,10 +36,19 @@ def collecting_no_garbage():
             gc.enable()
 
 
+def verified_content(settings: Settings) -> Content:
+    """The checked content; where it was checked against the articles, the verification
+    record is brought up to date, so the next check can do without them."""
+    content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified)
+    if content.record is not None and write_record(settings.content_dir, content.record):
+        content.verification += f"; {RECORD_FILE} updated"
+    return content
+
+
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
     with collecting_no_garbage():
-        content = load_content(settings.content_dir, settings.archive_dir)
+        content = verified_content(settings)
         pages = render_pages(content, settings.content_dir / "templates")  # the briefing's own templates first
         changed = write_pages(pages, settings.docs_dir)
     return content, changed

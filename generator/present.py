@@ -56,7 +56,8 @@ class Presenter:
         """The date, and where the editor supplied it, the articles' own words beside it."""
         text = escape_text(self.span(when))
         if when.editor_supplied:
-            note = escape_text(self.messages.format("editor_date", words=when.as_reported))
+            note = escape_text(self.messages.format("editor_date_derived_short", how=when.derived) if when.derived
+                               else self.messages.format("editor_date", words=when.as_reported))
             text += Markup(f' <small class="editor-date">({note})</small>')
         return text
 
@@ -120,17 +121,28 @@ class Citations:
         return self._number[source_id]
 
     def label(self, source_id: str) -> str:
-        """`Newslooks, “headline”`, saying so where the article names no outlet or headline."""
+        """`Newslooks, “headline”`; where the article names no outlet or headline, what
+        identifies it: the editor's `label`, else its kind, dateline and date."""
         source = self._source[source_id]
-        outlet = self.messages["outlet_not_stated"] if source.outlet == NOT_STATED else plain_text(source.outlet)
-        headline = self.messages["no_headline"] if source.headline == NOT_STATED else \
+        if source.outlet == NOT_STATED and source.headline == NOT_STATED:
+            return plain_text(source.label) if source.label else self.described(source)
+        outlet = plain_text(source.label or source.kind) if source.outlet == NOT_STATED else plain_text(source.outlet)
+        headline = (self.described(source, with_kind=False) or self.messages["no_headline"]) if source.headline == NOT_STATED else \
             f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
         return f"{outlet}, {headline}"
+
+    def described(self, source: Source, *, with_kind: bool = True) -> str:
+        """`News report, WASHINGTON`: an article by what it is, where no name is stated."""
+        parts = [plain_text(source.kind).capitalize()] if with_kind else []
+        parts += [plain_text(part) for part in (source.dateline,) if part]
+        return ", ".join(parts)
 
     def anchor(self, source_id: str) -> str:
         return f"source-{source_id}"
 
     def __call__(self, source_ids: Sequence[str]) -> Markup:
+        if not source_ids:  # a date the editor derived cites no article
+            return Markup("")
         self.used.update(source_ids)
         links = ", ".join(self._link(source_id) for source_id in sorted(set(source_ids), key=self.number))
         prefix = escape_text(self.messages["sources_prefix"])

@@ -50,6 +50,7 @@ def _environment(citations: Citations, present: Presenter, templates_dir: Path |
     )
     environment.filters.update(
         md=render_inline,
+        link=lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
         cite=citations,
         date=present.date,
         span=present.span,

@@ -22,6 +22,7 @@ class Settings:
     archive_dir: Path | None = None  # the articles' texts, to check quotes and figures against
     engine: str = "mkdocs"  # what builds the site from mkdocs.yml: "mkdocs" or "zensical"
     site_url: str | None = field(default_factory=lambda: os.environ.get("SITE_URL") or None)  # the published address
+    require_verified: bool = False  # every quote and figure verified, by the articles or the record (CI, publishing)
 
 
 # What a published address may hold: a host name or address, a port, a path of plain

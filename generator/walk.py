@@ -16,13 +16,14 @@ from typing import Annotated, get_args, get_origin
 from pydantic import BaseModel
 
 from .load import Path_
-from .models import Quantity, RefTo, Verbatim
+from .models import OneOfItsSources, Quantity, RefTo, Verbatim
 
 
 @dataclass(frozen=True)
 class Marks:
     ref: RefTo | None = None
     verbatim: bool = False
+    one_of_its_sources: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,19 @@ def field_marks(model_class: type[BaseModel]) -> tuple[tuple[str, Marks], ...]:
 
 def _marks(candidates: list) -> Marks:
     """The marks of a field, wherever its type holds them: `PersonRef`, `list[SourceRef]`, `EventRef | None`."""
-    ref, verbatim, pending = None, False, list(candidates)
+    ref, verbatim, one_of, pending = None, False, False, list(candidates)
     while pending:
         current = pending.pop()
         if isinstance(current, RefTo):
             ref = current
         elif isinstance(current, Verbatim):
             verbatim = True
+        elif isinstance(current, OneOfItsSources):
+            one_of = True
         if get_origin(current) is Annotated:
             pending += list(current.__metadata__)
         pending += list(get_args(current))
-    return Marks(ref, verbatim)
+    return Marks(ref, verbatim, one_of)
 
 
 def model_classes(model_class: type[BaseModel]) -> Iterator[type[BaseModel]]:

@@ -25,11 +25,11 @@ def test_the_tiny_briefing_matches_its_articles(tiny_copy):
 
 @pytest.mark.parametrize("file, typed, mistyped, reported", [
     ("quotes.yml", "This bridge will carry us for another century.", "This bridge will carry us for a century.",
-     "quotes[mayor-on-vote].text: direct quote not found word for word in its sources (gazette)"),
+     "quotes[mayor-on-vote].text: direct quote not found word for word in gazette, which this fact cites; correct it"),
     ("briefing.yml", "for $4 billion.", "for $40 billion.",
-     "briefing.takeaways[1].text: figure '$40 billion' not found in its sources (gazette, radio)"),
+     "briefing.takeaways[1].text: figure '$40 billion' not found in gazette, radio, which this fact cites; check the number"),
     ("tariffs.yml", "now: {value: 2, unit: percent}", "now: {value: 3, unit: percent}",
-     "tariffs[bridge-toll].now: figure '3%' not found in its sources (gazette)"),
+     "tariffs[bridge-toll].now: figure '3%' not found in gazette, which this fact cites; check the number"),
 ], ids=["misquote", "figure-in-text", "rate-in-the-table"])
 def test_a_mistyped_quote_or_figure_is_caught_with_the_sources_it_looked_in(tiny_copy, file, typed, mistyped, reported):
     line = edit(tiny_copy / file, typed, mistyped)

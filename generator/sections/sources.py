@@ -22,6 +22,7 @@ def view(page, context: Context) -> dict:
         "citation_counts": content.citation_counts,
         "coverage": coverage_rows(context),
         "as_matrix": len(content.sources) <= MATRIX_MAX_SOURCES,
+        "labels": {source.id: label_of(source, context) for source in content.sources},
     }
 
 
@@ -36,6 +37,14 @@ def coverage_rows(context: Context) -> list[dict]:
                          "marks": [source.id in row.sources for source in sources] if as_matrix else None,
                          "sources": row.sources, "count": len(set(row.sources))})
     return rows
+
+
+def label_of(source, context: Context) -> str:
+    """The heading of an article with no headline stated: the editor's label, else what it is."""
+    from ..inline import plain_text
+    from ..present import Citations
+
+    return plain_text(source.label) if source.label else Citations([source], None, context.messages).described(source)
 
 
 KIND = Kind(name="sources", template="sources.md.j2", entry=Source, default_file="sources.yml", view=view,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from ..models import Id, Model, SourceIds, Text, When
+from pydantic import model_validator
+
+from ..models import Id, Model, SourceRef, Text, When
 from . import Context, Kind, Row
 
 
@@ -15,7 +17,14 @@ class Event(Model):
     when: When
     title: Text
     detail: Text | None = None
-    sources: SourceIds
+    sources: list[SourceRef] = []  # may be empty only for a date the editor derived (`when.derived`)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Event:
+        if not self.sources and not self.when.derived:
+            raise ValueError("`sources` is missing: name the articles that report the event "
+                             "(only a date the editor derived, with `when.derived`, may cite none)")
+        return self
 
 
 def in_date_order(entries: list) -> list:

@@ -1,0 +1,185 @@
+"""Every citation earns its place: a quote or a figure must stand in every article its
+fact cites; what the check establishes is kept in a verification record that travels
+with the content, so the check holds where the articles are not at hand; and an editor
+can list what the articles report that the briefing does not use.
+
+On the made-up tiny briefing and its two made-up articles (`archive/`): the gazette
+reports the vote, the $4 billion, the tolls (5% to 2% for 90 days) and the mayor's
+words; the radio the $4 billion and the bridge's age."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.check import load_content
+from generator.errors import ContentError
+from generator.pipeline import verified_content
+from generator.settings import Settings
+
+from conftest import ROOT, edit
+
+
+def problems(content_dir, archive=True, **options) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir, content_dir / "archive" if archive else None, **options)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def verify(content_dir) -> str:
+    """`make check` where the articles are: the record is written."""
+    return verified_content(Settings(content_dir=content_dir, archive_dir=content_dir / "archive")).verification
+
+
+# --- per citation ------------------------------------------------------------------------
+
+
+def test_a_figure_must_stand_in_every_article_its_fact_cites_and_the_message_says_which_do(tiny_copy):
+    line = edit(tiny_copy / "tariffs.yml", "  sources: [gazette]", "  sources: [gazette, radio]")
+    found = problems(tiny_copy)
+    assert any(f"tariffs.yml:{line}:" not in problem and "tariffs[bridge-toll].before: figure '5%' not found in radio, which this fact cites; "
+               "it is in gazette: cite only the articles that report it" in problem for problem in found), found
+
+
+def test_a_quote_must_stand_in_every_article_it_cites(tiny_copy):
+    edit(tiny_copy / "quotes.yml", "  venue: public remarks\n  sources: [gazette]", "  venue: public remarks\n  sources: [gazette, radio]")
+    assert any("quotes[mayor-on-vote].text: direct quote not found word for word in radio, which this fact cites; it is in gazette"
+               in problem for problem in problems(tiny_copy))
+
+
+def test_numbers_written_in_words_are_figures_on_both_sides(tiny_copy):
+    # The gazette says "for 90 days": "ninety days" in the content is the same figure...
+    edit(tiny_copy / "tariffs.yml", 'covers: "Vehicles crossing the bridge"', 'covers: "Vehicles crossing the bridge, for ninety days"')
+    load_content(tiny_copy, tiny_copy / "archive")
+    # ...and "eighty days" is a figure the gazette does not have.
+    edit(tiny_copy / "tariffs.yml", "for ninety days", "for eighty days")
+    assert any("figure 'eighty days' not found in gazette" in problem for problem in problems(tiny_copy))
+
+
+def test_the_articles_own_words_for_a_date_need_only_be_in_one_of_its_sources(tiny_copy):
+    # "over a century ago" is the radio's; an event citing both articles may quote it.
+    edit(tiny_copy / "timeline.yml", "  title: \"The Old Mill bridge is built\"\n  sources: [radio]",
+         "  title: \"The Old Mill bridge is built\"\n  sources: [radio, gazette]")
+    load_content(tiny_copy, tiny_copy / "archive")
+
+
+def test_a_date_the_editor_derived_cites_no_article_and_says_how_it_was_worked_out(tiny_copy, tmp_path):
+    with (tiny_copy / "timeline.yml").open("a", encoding="utf-8") as timeline:
+        timeline.write('- id: tolls-end\n  when: {date: "2024-05-30", editor_supplied: true, derived: "90 days from March 1"}\n'
+                       '  title: "The lower tolls end"\n  sources: []\n')
+    from conftest import build_briefing
+
+    page = build_briefing(tiny_copy, tmp_path).html("timeline")
+    assert "Date worked out by the editor: 90 days from March 1. No article gives it." in page
+    edit(tiny_copy / "timeline.yml", ', editor_supplied: true, derived: "90 days from March 1"}', "}")
+    assert any("`sources` is missing" in problem for problem in problems(tiny_copy))
+
+
+# --- the verification record ----------------------------------------------------------------------
+
+
+def test_the_check_says_what_it_verified_and_how(tiny_copy):
+    assert verify(tiny_copy).startswith("1 quote and 5 figures checked against 2 articles")
+    assert (tiny_copy / "verification.yml").is_file()
+    assert load_content(tiny_copy).verification == "1 quote and 5 figures verified by the verification record (verification.yml)"
+
+
+def test_the_record_keeps_hashes_not_the_articles_words(tiny_copy):
+    verify(tiny_copy)
+    record = (tiny_copy / "verification.yml").read_text(encoding="utf-8")
+    assert "century" not in record and "bridge" not in record
+    assert record.count("\n    - ") >= 6
+
+
+def test_without_the_articles_a_quote_changed_since_it_was_verified_fails_where_it_stands(tiny_copy):
+    verify(tiny_copy)
+    line = edit(tiny_copy / "quotes.yml", "This bridge will carry us for another century.", "This bridge will carry us for two centuries.")
+    (problem,) = problems(tiny_copy, archive=False)
+    assert f"quotes.yml:{line}:" in problem and "quotes[mayor-on-vote].text" in problem
+    assert "not verified against gazette" in problem and "run `make check` where they are (ARCHIVE=folder)" in problem
+
+
+def test_without_the_articles_a_new_figure_fails_until_verified(tiny_copy):
+    verify(tiny_copy)
+    edit(tiny_copy / "briefing.yml", "for $4 billion.", "for $4 billion, 12% over budget.")
+    assert any("figure '12%' is not verified against gazette, radio" in problem for problem in problems(tiny_copy, archive=False))
+
+
+def test_when_verification_is_required_content_without_a_record_or_articles_fails(tiny_copy):
+    assert load_content(tiny_copy).verification.endswith("not verified: no articles (ARCHIVE=folder) and no verification record")
+    found = problems(tiny_copy, archive=False, require_verified=True)
+    assert len(found) == 6 and all("is not verified against" in problem for problem in found)
+
+
+def test_a_named_archive_that_does_not_exist_is_an_error(tiny_copy):
+    (problem,) = [str(problem) for problem in pytest.raises(ContentError, load_content, tiny_copy, tiny_copy / "archiv").value.problems]
+    assert "no such folder of articles" in problem
+
+
+def test_make_check_with_a_mistyped_archive_fails_rather_than_saying_nothing(tiny_copy):
+    result = subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", f"ARCHIVE={tiny_copy}/archiv"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "no such folder of articles" in result.stderr
+
+
+# --- the coverage report ---------------------------------------------------------------------------
+
+
+def coverage(content_dir) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "coverage", "--content", str(content_dir), "--archive", str(content_dir / "archive")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_coverage_lists_what_no_fact_uses_until_it_is_acknowledged(tiny_copy):
+    (tiny_copy / "archive" / "radio.txt").write_text(
+        (tiny_copy / "archive" / "radio.txt").read_text(encoding="utf-8") + '\nA resident said "the old one will do" and tolls could reach 9%.\n',
+        encoding="utf-8")
+    result = coverage(tiny_copy)
+    assert result.returncode == 1
+    assert "radio: 2 not used" in result.stdout and "passage “the old one will do”" in result.stdout and "figure “9%”" in result.stdout
+    (tiny_copy / "left-out.yml").write_text(
+        '- {source: radio, passage: "the old one will do", reason: "One resident\'s view."}\n'
+        '- {source: radio, figure: "9%", reason: "A guess, not a plan."}\n', encoding="utf-8")
+    result = coverage(tiny_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 acknowledged as left out: every one is accounted for" in result.stdout
+
+
+def test_an_acknowledgement_naming_an_unknown_source_is_a_located_problem(tiny_copy):
+    (tiny_copy / "left-out.yml").write_text('- {source: raido, figure: "9%", reason: "A guess."}\n', encoding="utf-8")
+    assert any("left-out.yml:1:12: left-out[1].source: unknown source 'raido'; did you mean 'radio'?" in problem
+               for problem in problems(tiny_copy, archive=False))
+
+
+# --- sources a reader can identify -------------------------------------------------------------------
+
+
+def test_an_article_with_no_outlet_or_headline_stated_is_named_by_what_it_is(tiny_copy, tmp_path):
+    from conftest import build_briefing
+
+    edit(tiny_copy / "sources.yml", 'headline: "Bridge vote: what it means"', 'headline: "not stated"\n  dateline: "MILLBROOK"')
+    (tmp_path / "described").mkdir()
+    built = build_briefing(tiny_copy, tmp_path / "described")
+    page = built.html("players")
+    assert "Explainer, MILLBROOK" in page and "Outlet not stated, no headline" not in page
+    edit(tiny_copy / "sources.yml", '  dateline: "MILLBROOK"', '  dateline: "MILLBROOK"\n  label: "Radio Millbrook explainer"\n'
+         '  url: "https://radio.example.org/bridge"\n  published: "2024-03-02"')
+    (tmp_path / "labelled").mkdir()
+    built = build_briefing(tiny_copy, tmp_path / "labelled")
+    assert "Radio Millbrook explainer" in built.html("players")
+    sources = built.html("sources")
+    assert 'href="https://radio.example.org/bridge"' in sources and "March 2, 2024" in sources
+
+
+def test_under_ci_every_quote_and_figure_must_be_verified_by_the_articles_or_the_record(tiny_copy):
+    def check(*options: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", *options],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+    assert check("ARCHIVE=").returncode == 0, "outside CI, unverified content is only reported"
+    unverified = check("ARCHIVE=", "CI=true")
+    assert unverified.returncode != 0 and "is not verified against" in unverified.stderr
+    assert check("CI=true").returncode == 0, "checked against its own articles, which writes the record"
+    assert check("ARCHIVE=", "CI=true").returncode == 0, "now the record verifies it"
