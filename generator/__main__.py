@@ -39,8 +39,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    archive = arguments.archive
+    if archive is None and any((arguments.content / "archive").glob("*.txt")):  # the briefing's own articles
+        archive = arguments.content / "archive"
+    config = arguments.config
+    if not config.exists() and config == Settings().config_file:  # no checkout here: the packaged theme
+        from .theme import packaged_config
+
+        config = packaged_config(arguments.docs.parent) or config
     settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
-                        config_file=arguments.config, site_dir=arguments.site, archive_dir=arguments.archive,
+                        config_file=config, site_dir=arguments.site, archive_dir=archive,
                         engine=arguments.engine, site_url=arguments.site_url, require_verified=arguments.require_verified)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
@@ -63,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(error, file=sys.stderr)
                 return 1
             print(f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
-                  f"then check it with `make check CONTENT={settings.content_dir}`", file=sys.stderr)
+                  f"then check it with `briefing check --content {settings.content_dir}` (in a checkout: `make check CONTENT={settings.content_dir}`)",
+                  file=sys.stderr)
         elif arguments.command == "coverage":
             from .coverage import report, unused
 

@@ -22,6 +22,7 @@ from .load import MAX_FILE_BYTES, LoadedFile, load_file
 from .models import VALID_ID, Briefing
 from .present import NOT_STATED
 from .references import check_references
+from .render import template_problems
 from .sections import KINDS
 from .validate import validate_file
 from .verify import RECORD_FILE, Record, check_against_record, read_record, record_text
@@ -81,18 +82,22 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
             problems += left_problems
             files["left-out"], entries["left-out"] = left_out, value
     problems += unknown_files(content_dir, used)
+    problems += template_problems(content_dir / "templates")
     known, where = vocabularies(briefing, pages, files)
     reference_problems, cited = check_references(entries, files, known, where, complete=complete)
     problems += reference_problems
     verification, record = "", None
     if "sources" in entries:
-        found = claims(entries, briefing.units)
+        # Figures are read as English articles write them ($, percent, days, numbers in words):
+        # in a briefing in another language only the quotes are checked.
+        found = [claim for claim in claims(entries, briefing.units) if claim.kind == "quote" or briefing.language.startswith("en")]
         quotes, figures = sum(claim.kind == "quote" for claim in found), sum(claim.kind == "figure" for claim in found)
         counted = f"{quotes} quote{'s' if quotes != 1 else ''} and {figures} figure{'s' if figures != 1 else ''}"
         if archive_dir is not None:
             archive, archive_problems = read_archive(archive_dir, entries["sources"], files["sources"])
             problems += archive_problems + check_against_archive(found, archive, files)
-            verification = f"{counted} checked against {len(archive.texts)} articles in {archive_dir}"
+            articles = len(archive.texts)
+            verification = f"{counted} checked against {articles} article{'s' if articles != 1 else ''} in {archive_dir}"
             record = record_text(found, archive)
         elif (saved := read_record(content_dir)) is not None or require_verified:
             saved = saved or Record({}, {})

@@ -7,7 +7,9 @@ content, never the clock, so the same content always gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from html import escape as _escape_html
 
 from .content import Content
@@ -23,7 +25,10 @@ def escape(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", plain_text(text).lower()).strip("-") or "briefing"
+    """`villeneuve-double-son-reseau`: accents dropped, any script kept as a hash."""
+    ascii_text = unicodedata.normalize("NFKD", plain_text(text)).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug or hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def updates_of(content: Content) -> list:

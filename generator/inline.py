@@ -61,15 +61,24 @@ def _link_open_rule(renderer, tokens, index, options, env) -> str:
     return f'<a href="{escape_text(href)}">'
 
 
-_inline_markdown = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
-for _rule, _render in {
+_INLINE_RULES = {
     "text": _text_rule,
     "code_inline": _code_rule,
     "softbreak": _space_rule,
     "hardbreak": _space_rule,
     "link_open": _link_open_rule,
-}.items():
-    _inline_markdown.add_render_rule(_rule, _render)
+}
+
+
+def _safe_markdown(rules: dict) -> MarkdownIt:
+    """CommonMark without raw HTML or images, rendered by our rules."""
+    parser = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
+    for rule, render in rules.items():
+        parser.add_render_rule(rule, render)
+    return parser
+
+
+_inline_markdown = _safe_markdown(_INLINE_RULES)
 
 
 def render_inline(text: str) -> Markup:
@@ -115,23 +124,11 @@ def link_problems(text: str) -> list[str]:
 
 # Blocks of an editor's Markdown page (paragraphs, lists, quotes, code), as HTML with the
 # same rules: text is escaped so that no later Markdown pass reads it as syntax.
-_block_markdown = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
-
-
 def _code_block_rule(renderer, tokens, index, options, env) -> str:
     return f"<pre><code>{tokens[index].content.translate(_AS_ENTITIES)}</code></pre>\n"
 
 
-for _rule, _render in {
-    "text": _text_rule,
-    "code_inline": _code_rule,
-    "softbreak": _space_rule,
-    "hardbreak": _space_rule,
-    "link_open": _link_open_rule,
-    "code_block": _code_block_rule,
-    "fence": _code_block_rule,
-}.items():
-    _block_markdown.add_render_rule(_rule, _render)
+_block_markdown = _safe_markdown({**_INLINE_RULES, "code_block": _code_block_rule, "fence": _code_block_rule})
 
 
 PAGE_LINK = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md(?P<anchor>#[A-Za-z0-9_-]+)?$")

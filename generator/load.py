@@ -80,7 +80,9 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     try:
         raw = read_inside(path.parent, path.name, MAX_FILE_BYTES)  # no more: a huge file is refused unread
     except FileNotFoundError:
-        return None, [Problem(path, 1, 1, "", "file is missing; every briefing needs it (see README)")]
+        hint = ("every briefing starts with it; `make new CONTENT=folder` writes an example" if path.name == "briefing.yml"
+                else "write it, or correct its name where briefing.yml names it (`file:`)")
+        return None, [Problem(path, 1, 1, "", f"file is missing; {hint}")]
     except (UnreadableFile, OSError) as error:
         reason = error if isinstance(error, UnreadableFile) else (error.strerror or error)
         return None, [Problem(path, 1, 1, "", f"cannot be read: {reason}")]
@@ -381,6 +383,8 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
     if quote:
         return Problem(path, *quote, "", f"YAML syntax error: the quote opened here is not closed (YAML read on to line {line}); add the closing quote")
     message = f"YAML syntax error: {error.problem or error.context}"
+    if error.problem and "mapping values are not allowed" in error.problem:
+        message += "; a colon followed by a space inside a text starts a new field: put the whole text in quotes"
     offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "\t" in offending[: max(column, 1)] or "'\\t'" in str(error.problem):
         message = "a tab character; YAML indents with spaces only, replace the tab with spaces"

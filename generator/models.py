@@ -258,3 +258,13 @@ class Briefing(Model):
     key_figures: list[KeyFigure] = []
     next_steps: list[Statement] = []
     sections: Annotated[list[SectionDeclaration], Field(min_length=1)]
+
+    @field_validator("language")
+    @classmethod
+    def _has_words(cls, language: str) -> str:
+        from .messages import available
+
+        if language.replace("-", "_").split("_")[0].lower() not in available():
+            raise ValueError(f"the site's words exist in {', '.join(available())}, not yet in '{language}': "
+                             f"add generator/messages/{language.split('-')[0].split('_')[0].lower()}.yml (a copy of en.yml, translated)")
+        return language

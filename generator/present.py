@@ -80,7 +80,7 @@ class Presenter:
     def window(self, since: When, until: When | None, duration: Quantity | None) -> str:
         """When a measure applies: `May 14 – Aug 12, 2025 (90 days)`, `*` if the editor supplied a date."""
         if until is None:
-            text = f"{self.messages['date_from']} {self.span(since)}"
+            text = self.messages.format(f"from_{since.date.precision}", date=self.span(since))
         else:
             text = self.span(When(date=since.date, until=until.until or until.date))
         if since.editor_supplied or (until is not None and until.editor_supplied):

@@ -31,6 +31,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
             problems += _duplicate_ids(value, files[key])
     cited: Counter = Counter()
     hinted = 0
+    missing_reported: set[str] = set() if "sources" in known else {"sources"}  # no sources section: said already
     for key, value in entries.items():
         loaded = files[key]
         for at, model in entries_with_paths(value):
@@ -41,7 +42,11 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                     if ref.collection == "sources" and id(visit.owner) not in counted:
                         cited.update(set(getattr(visit.owner, "sources", [])))
                         counted.add(id(visit.owner))
+                    if ref.collection not in known and ref.collection in missing_reported:
+                        continue  # said once: the briefing has no such section
                     if visit.value not in known.get(ref.collection, ()):
+                        if ref.collection not in known:
+                            missing_reported.add(ref.collection)
                         hinted += 1
                         hint = did_you_mean(visit.value, known.get(ref.collection, set())) if hinted <= MAX_HINTS else ""
                         noun = _NOUNS.get(ref.collection, ref.collection)

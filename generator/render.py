@@ -10,6 +10,7 @@ catalogue of the briefing's language.
 from __future__ import annotations
 
 import html
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -22,7 +23,8 @@ from .inline import escape_text, head_text, plain_text, render_inline
 from .messages import Messages
 from .metadata import news_article
 from .present import NOT_STATED, Citations, Presenter
-from .sections import Context
+from .errors import ContentError, Problem, did_you_mean
+from .sections import KINDS, Context
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -81,9 +83,43 @@ def render_pages(content: Content, templates_dir: Path | None = None) -> dict[st
         if chart:
             files.update({chart.files[variant]: svg for variant, svg in chart.svg.items()})
         citations.reset()
-        body = environment.get_template(page.kind.template).render({**common, **view, "page": page})
+        try:
+            body = environment.get_template(page.kind.template).render({**common, **view, "page": page})
+        except jinja2.TemplateError as error:
+            raise ContentError([template_problem(error, page.kind.template, templates_dir)]) from None
         files[page.filename] = front_matter(page_meta(page, content, messages, citations)) + "\n" + body
     return files
+
+
+def template_problem(error: jinja2.TemplateError, name: str, templates_dir: Path | None) -> Problem:
+    """A template that cannot be rendered, located as a content problem: only a briefing's
+    own templates can be wrong; the generator's are tested."""
+    line = getattr(error, "lineno", None)
+    if line is None:  # an error while rendering: the template's line is in the traceback
+        frames = traceback.extract_tb(error.__traceback__)
+        line = next((frame.lineno for frame in reversed(frames) if frame.filename.endswith(".j2")), 1)
+    own = templates_dir / name if templates_dir and (templates_dir / name).is_file() else TEMPLATES / name
+    return Problem(own, line or 1, 1, "", f"the template cannot be rendered: {error.message or error}; "
+                                        "see the generator's own templates (generator/templates/) for what a template can use")
+
+
+def template_problems(templates_dir: Path) -> list[Problem]:
+    """A briefing's own templates, checked before anything is built: each must replace one
+    of the kinds' templates (else its name is misspelt) and be a template Jinja can read."""
+    if not templates_dir.is_dir():
+        return []
+    names = sorted(kind.template for kind in KINDS.values())
+    problems = []
+    for path in sorted(templates_dir.iterdir()):
+        if path.name not in names:
+            problems.append(Problem(path, 1, 1, "", f"'{path.name}' replaces no template{did_you_mean(path.name, names)}; "
+                                                    f"the templates are {', '.join(names)}"))
+            continue
+        try:
+            jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+        except (jinja2.TemplateSyntaxError, UnicodeDecodeError, OSError) as error:
+            problems.append(Problem(path, getattr(error, "lineno", None) or 1, 1, "", f"not a template Jinja can read: {getattr(error, 'message', None) or error}"))
+    return problems
 
 
 def page_meta(page: Page, content: Content, messages: Messages, citations: Citations) -> dict:

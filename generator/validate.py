@@ -85,7 +85,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         elif kind == "string_type" and isinstance(value, (int, float)):
             message += "; put it in quotes to make it text"
     elif kind == "string_pattern_mismatch":
-        message = f"'{shown(value)}' is not a valid id; use lower-case letters, digits and hyphens, like `scott-bessent`"
+        message = f"'{shown(value)}' {_FORMS.get(path[-1] if path else '', _FORMS['id'])}"
     elif kind == "string_too_short":
         message = "must not be empty"
     elif kind == "string_too_long":
@@ -103,6 +103,19 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
     else:
         message = shown(detail["msg"])
     return loaded.problem(path, message)
+
+
+_FORMS = {
+    "id": "is not a valid id; use lower-case letters, digits and hyphens, like `jo-mayor`",
+    "shown": "has no `{value}`: write where the number goes, like `{value} km` or `${value} billion`",
+    "before_noun": "has no `{value}`: write where the number goes, like `{value}-day`",
+    "language": "is not a language code; write one like `en` or `fr`",
+    "file": "is not a file name of the content folder; write one like `timeline.yml` (or `background.md` for a page)",
+    "word": "is not one lower-case word; write the word articles put after the number, like `billion` or `day`",
+    "url": "is not a web address; write the full address, starting with https://",
+    "kind": "is not a kind of section; write one of the kinds, like `timeline`",
+}
+"""What a value that does not have its field's form should look like, by field name."""
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:

@@ -56,9 +56,19 @@ def test_the_package_installs_with_a_briefing_command(tmp_path):
     assert install.returncode == 0, install.stderr
     env = {**os.environ, "PYTHONPATH": str(target)}
     command = [sys.executable, str(target / "bin" / "briefing")]
-    briefing = tmp_path / "from-the-package"
-    assert subprocess.run([*command, "new", "--content", str(briefing)], capture_output=True, text=True, env=env, cwd=tmp_path).returncode == 0
-    check = subprocess.run([*command, "check", "--content", str(briefing), "--archive", str(briefing / "archive")],
-                           capture_output=True, text=True, env=env, cwd=tmp_path)
-    assert check.returncode == 0, check.stderr
-    assert Path(target / "generator" / "templates" / "overview.md.j2").is_file()
+    elsewhere = tmp_path / "newsroom"  # a folder with no checkout in it
+    elsewhere.mkdir()
+
+    def briefing(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*command, *arguments], capture_output=True, text=True, env=env, cwd=elsewhere, timeout=300)
+
+    assert briefing("new", "--content", "story").returncode == 0
+    check = briefing("check", "--content", "story")
+    assert check.returncode == 0 and "checked against 1 articles in story/archive" in check.stderr, check.stderr
+    quotes = elsewhere / "story" / "quotes.yml"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("cannot wait", "can wait"), encoding="utf-8")
+    assert "direct quote not found word for word" in briefing("check", "--content", "story").stderr, "its own articles are checked"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("can wait", "cannot wait"), encoding="utf-8")
+    built = briefing("build", "--content", "story", "--site", "public")
+    assert built.returncode == 0, built.stderr
+    assert "Riverside library" in (elsewhere / "public" / "index.html").read_text(encoding="utf-8")

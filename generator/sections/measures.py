@@ -36,7 +36,7 @@ class Measure(Model):
         return self
 
 
-OPTIONS = ("before", "now", "compare", "chart_title", "anchor")
+OPTIONS = ("before", "now", "compare", "chart", "chart_title", "anchor")
 """Labels a briefing may give: the table's `before` and `now` columns, `compare` (the
 overview's cards: `before the vote and now`), the chart's title, the anchors' prefix."""
 
@@ -48,12 +48,20 @@ def view(page, context: Context) -> dict:
     rows = [(measure, present.window(measure.since, measure.until, measure.duration)) for measure in page.entries]
     notes = [note for measure in page.entries
              for note in present.editor_date_notes(measure.name, {"from": measure.since, "until": measure.until})]
-    chart = draw_step_chart(page, context, list(series(page, context)))
+    chart = draw_step_chart(page, context, list(series(page, context))) if charted(page) else None
     # `covers` as a sentence, so the words after it start a new one.
     sentences = {measure.id: measure.covers if measure.covers.rstrip().endswith((".", "!", "?", "…")) else f"{measure.covers}."
                  for measure in page.entries}
     return {"rows": rows, "notes": notes, "chart": chart, "sentences": sentences,
             "before_label": page.option("before", messages["before_column"]), "now_label": page.option("now", messages["now_column"])}
+
+
+def charted(page) -> bool:
+    """A chart only where it tells something true: the measures share one unit (one axis)
+    and have a history to draw. `options: {chart: "no"}` leaves it out."""
+    units = {measure.now.unit for measure in page.entries} | {measure.before.unit for measure in page.entries}
+    return (page.option("chart", "yes") != "no" and len(units) == 1
+            and any(measure.before_event or measure.until for measure in page.entries))
 
 
 def series(page, context: Context):
