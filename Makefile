@@ -14,7 +14,7 @@ SITE ?= site
 # under CI=true, every quote and figure must be verified, by the articles or the record.
 ARCHIVE ?= $(if $(wildcard $(CONTENT)/archive/*.txt),$(CONTENT)/archive,../shared/seeds)
 USE_ARCHIVE := $(if $(ARCHIVE),$(if $(filter command line,$(origin ARCHIVE)),yes,$(if $(wildcard $(ARCHIVE)/*.txt),yes)))
-GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(USE_ARCHIVE),--archive $(ARCHIVE)) $(if $(filter true,$(CI)),--require-verified)
+GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(USE_ARCHIVE),--archive $(ARCHIVE),--no-archive) $(if $(filter true,$(CI)),--require-verified)
 # What builds the site from mkdocs.yml: mkdocs (Material for MkDocs) or zensical.
 ENGINE ?= mkdocs
 

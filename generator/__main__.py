@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
                         help="what builds the site from the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
+    parser.add_argument("--no-archive", action="store_true",
+                        help="check without the articles, against the verification record (default: the briefing's own archive/, if any)")
     parser.add_argument("--require-verified", action="store_true",
                         help="fail unless every quote and figure is verified, against --archive or the verification record")
     parser.add_argument("--site-url", default=defaults.site_url,
@@ -40,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     archive = arguments.archive
-    if archive is None and any((arguments.content / "archive").glob("*.txt")):  # the briefing's own articles
+    if archive is None and not arguments.no_archive and any((arguments.content / "archive").glob("*.txt")):  # the briefing's own articles
         archive = arguments.content / "archive"
     config = arguments.config
     if not config.exists() and config == Settings().config_file:  # no checkout here: the packaged theme

@@ -25,7 +25,7 @@ def test_make_new_writes_a_briefing_that_checks_against_its_own_article_and_buil
     assert text.startswith("# yaml-language-server: $schema=schemas/briefing.schema.json") and (briefing / "schemas" / "briefing.schema.json").is_file()
     assert text.count("\n# ") >= 10, "comments explain the fields"
     check = make("check", f"CONTENT={briefing}")
-    assert check.returncode == 0 and f"quotes and figures match the articles in {briefing}/archive" in check.stderr, check.stderr
+    assert check.returncode == 0 and f"1 quote and 3 figures checked against 1 article in {briefing}/archive" in check.stderr, check.stderr
     assert make("site", f"CONTENT={briefing}", f"SITE={site}").returncode == 0
     assert "Riverside library" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "background" / "index.html").is_file() and (site / "timeline" / "index.html").is_file()
@@ -64,7 +64,7 @@ def test_the_package_installs_with_a_briefing_command(tmp_path):
 
     assert briefing("new", "--content", "story").returncode == 0
     check = briefing("check", "--content", "story")
-    assert check.returncode == 0 and "checked against 1 articles in story/archive" in check.stderr, check.stderr
+    assert check.returncode == 0 and "checked against 1 article in story/archive" in check.stderr, check.stderr
     quotes = elsewhere / "story" / "quotes.yml"
     quotes.write_text(quotes.read_text(encoding="utf-8").replace("cannot wait", "can wait"), encoding="utf-8")
     assert "direct quote not found word for word" in briefing("check", "--content", "story").stderr, "its own articles are checked"
