@@ -14,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .archive import Archive, Claim
-from .errors import Problem
-from .load import LoadedFile
+from .errors import ContentError, Problem
+from .load import LoadedFile, load_file
 
 RECORD_FILE = "verification.yml"
 
@@ -33,12 +31,17 @@ class Record:
 
 
 def read_record(content_dir: Path) -> Record | None:
+    """The record, read as safely as any content file; None where there is none."""
     path = content_dir / RECORD_FILE
-    if not path.is_file():
+    if not path.exists():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    articles = {str(key): str(value) for key, value in (data.get("articles") or {}).items()}
-    found = {str(key): set(map(str, value or [])) for key, value in (data.get("verified") or {}).items()}
+    loaded, problems = load_file(path)
+    data = loaded.data if loaded and not problems else None
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), dict) or not isinstance(data.get("verified"), dict):
+        raise ContentError(problems or [Problem(path, 1, 1, "", "not a verification record; delete it and run `make check` "
+                                                               "where the articles are, to write it again")])
+    articles = {str(key): str(value) for key, value in data["articles"].items()}
+    found = {str(key): {str(digest) for digest in value} if isinstance(value, list) else set() for key, value in data["verified"].items()}
     return Record(articles, found)
 
 

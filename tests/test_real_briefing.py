@@ -139,3 +139,57 @@ def test_the_tariff_table_has_both_measures(real_site):
     assert "US tariffs on Chinese goods" in cells[0] and "145%" in cells[0] and "30%" in cells[0]
     assert "Chinese tariffs on US goods" in cells[1] and "125%" in cells[1] and "10%" in cells[1]
     assert 'id="tariff-us-tariff-on-chinese-goods"' in real_site.html("tariffs"), "the anchors of earlier links still work"
+
+
+def _with_articles():
+    import pytest
+
+    if not ARCHIVE.is_dir():
+        pytest.skip(f"the articles are not beside this checkout ({ARCHIVE})")
+    return load_content(REAL_CONTENT, ARCHIVE)
+
+
+def test_the_committed_verification_record_is_current_and_verifies_the_content():
+    assert load_content(REAL_CONTENT, require_verified=True).verification.endswith("verified by the verification record (verification.yml)")
+    assert _with_articles().record == (REAL_CONTENT / "verification.yml").read_text(encoding="utf-8"), \
+        "content/verification.yml is out of date: run `make check` where the articles are"
+
+
+def test_everything_the_articles_report_is_used_or_left_out_on_purpose():
+    from generator.coverage import report, unused
+
+    content = _with_articles()
+    missing, known = unused(content, ARCHIVE, REAL_CONTENT)
+    assert not missing, report(missing, known, len(content.sources))
+
+
+BRITISH = re.compile(r"\b(licences?|favour\w*|colour\w*|centre[sd]?|defence|programme[sd]?|analys(?:e|ed|ing)\b|"
+                     r"organis\w+|recognis\w+|emphasis(?:e|ed)|criticis\w+|realis\w+|apologis\w+|labour\w*|honour\w*|"
+                     r"travell\w+|cancell(?:ed|ing)|judgement|whilst|amongst)", re.IGNORECASE)
+"""British spellings (and words) a US text would not have."""
+
+
+def test_the_briefing_is_written_in_us_english_throughout():
+    import yaml
+
+    words = []
+    for path in sorted(REAL_CONTENT.glob("*.yml")):
+        if path.name in ("verification.yml", "left-out.yml"):
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.name == "quotes.yml":  # a direct quote keeps the article's own spelling
+            data = [{key: value for key, value in quote.items() if not (key == "text" and quote.get("kind") == "direct")} for quote in data]
+        text = " ".join(str(value) for value in _strings(data))
+        words += [f"{path.name}: {match}" for match in BRITISH.findall(text)]
+    assert not words, f"British spellings: {words}"
+
+
+def _strings(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
