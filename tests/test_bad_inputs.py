@@ -172,7 +172,7 @@ BUILT_PARAMS = [param for param in CASE_PARAMS if param.id in BUILT_CASES]
 
 
 def run_generator(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
-    options = ["--content", settings.content_dir, *(["--archive", settings.content_dir / "archive"] if archive else [])]
+    options = ["--content", settings.content_dir, *(["--archive", settings.content_dir / "archive"] if archive else ["--no-archive"])]
     if command == "build":
         options += ["--docs", settings.docs_dir, "--config", settings.config_file, "--site", settings.site_dir]
     return subprocess.run([sys.executable, "-m", "generator", command, *map(str, options)], cwd=ROOT,
