@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         config = packaged_config(arguments.docs.parent) or config
     settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
                         config_file=config, site_dir=arguments.site, archive_dir=archive,
-                        engine=arguments.engine, site_url=arguments.site_url, require_verified=arguments.require_verified)
+                        engine=arguments.engine, site_url=arguments.site_url, require_verified=arguments.require_verified,
+                        write_record=True)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:

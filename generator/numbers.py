@@ -14,7 +14,7 @@ _VALUE = {word: index for index, word in enumerate(_UNITS)} | {word: 20 + 10 * i
 
 _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)})"
 _WORDED = re.compile(
-    rf"\b(?:(?P<an>an?)[\s-]+(?P<unit_a>hour|minute|day|week|month|year)[\s-]+and[\s-]+a[\s-]+half"
+    rf"\b(?:(?P<an>(?:an?[\s-]+)?)(?P<unit_a>hour|minute|day|week|month|year)[\s-]+and[\s-]+a[\s-]+half"
     rf"|(?P<number>{_SMALL}(?:[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?{_SMALL})?)?)(?P<half>[\s-]+and[\s-]+a[\s-]+half)?)\b",
     re.IGNORECASE)
 
@@ -34,8 +34,8 @@ def in_digits(text: str) -> tuple[str, Callable[[re.Match], str]]:
     match in the new text, the words as the original text has them."""
     pieces, spans, last, shift = [], [], 0, 0
     for match in _WORDED.finditer(text):
-        if match["an"]:
-            digits = f"1.5 {match['unit_a']}s"
+        if match["unit_a"]:
+            digits = f"1.5 {match['unit_a'].lower()}s"
         else:
             digits = str(_value(match["number"])) + (".5" if match["half"] else "")
         pieces += [text[last:match.start()], digits]

@@ -40,7 +40,7 @@ def verified_content(settings: Settings) -> Content:
     """The checked content; where it was checked against the articles, the verification
     record is brought up to date, so the next check can do without them."""
     content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified)
-    if content.record is not None and write_record(settings.content_dir, content.record):
+    if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):
         content.verification += f"; {RECORD_FILE} updated"
     return content
 

@@ -90,6 +90,8 @@ class Presenter:
     def editor_date_notes(self, label: str, dates: dict[str, When | None]) -> list[str]:
         """`Bridge toll, from May 14, 2025: date supplied by the editor; the articles say “mid-May”.`"""
         return [
+            self.messages.format("editor_date_note_derived", label=label, name=self.messages[f"date_{name}"], date=self.span(when), how=when.derived)
+            if when.derived else
             self.messages.format("editor_date_note", label=label, name=self.messages[f"date_{name}"], date=self.span(when), words=when.as_reported)
             for name, when in dates.items() if when is not None and when.editor_supplied
         ]

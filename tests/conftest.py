@@ -45,7 +45,14 @@ class BuiltBriefing:
 
 
 def settings_for(content: Path, workdir: Path) -> Settings:
-    """Settings that build `content` inside `workdir`, with the project's theme and overrides."""
+    """Settings that build `content` inside `workdir`, with the project's theme and overrides.
+    A briefing of the repository is copied into `workdir` first: a build may write into its
+    content folder (the verification record), and tests never change the repository."""
+    if content.resolve().is_relative_to(ROOT):
+        copy = workdir / "content"
+        if not copy.exists():
+            shutil.copytree(content, copy)
+        content = copy
     docs = workdir / "docs"
     config = workdir / "mkdocs.yml"
     config.write_text(

@@ -30,7 +30,7 @@ def problems(content_dir, archive=True, **options) -> list[str]:
 
 def verify(content_dir) -> str:
     """`make check` where the articles are: the record is written."""
-    return verified_content(Settings(content_dir=content_dir, archive_dir=content_dir / "archive")).verification
+    return verified_content(Settings(content_dir=content_dir, archive_dir=content_dir / "archive", write_record=True)).verification
 
 
 # --- per citation ------------------------------------------------------------------------
