@@ -223,7 +223,7 @@ def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
                 "--config", str(config), "--site", str(site), *(["--archive", str(archive_dir)] if archive_dir else [])]
     # MkDocs and Zensical alone read the configuration the generator would write for them.
     alone_config = config.with_name("alone.yml")
-    write_config(alone_config, config, site_values(check.load_content(ROOT / "content"), Settings(site_url=None)))
+    write_config(alone_config, config, site_values(check.load_content(ROOT / "content"), Settings(config_file=config, docs_dir=docs, site_url=None)))
     built_env = env
     full, alone, zensical, imports = [], [], [], []
     for _ in range(runs):

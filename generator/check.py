@@ -87,7 +87,10 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     reference_problems, cited = check_references(entries, files, known, where, complete=complete)
     problems += reference_problems
     verification, record = "", None
-    if "sources" in entries:
+    saved = read_record(content_dir) if archive_dir is None else None
+    if "sources" in entries and archive_dir is None and saved is None and not require_verified:
+        verification = "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record"
+    elif "sources" in entries:
         # Figures are read as English articles write them ($, percent, days, numbers in words):
         # in a briefing in another language only the quotes are checked.
         found = [claim for claim in claims(entries, briefing.units) if claim.kind == "quote" or briefing.language.startswith("en")]
@@ -99,12 +102,9 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
             articles = len(archive.texts)
             verification = f"{counted} checked against {articles} article{'s' if articles != 1 else ''} in {archive_dir}"
             record = record_text(found, archive)
-        elif (saved := read_record(content_dir)) is not None or require_verified:
-            saved = saved or Record({}, {})
-            problems += check_against_record(found, saved, files, [source.id for source in entries["sources"]])
-            verification = f"{counted} verified by the verification record ({RECORD_FILE})"
         else:
-            verification = f"{counted} not verified: no articles (ARCHIVE=folder) and no verification record"
+            problems += check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries["sources"]])
+            verification = f"{counted} verified by the verification record ({RECORD_FILE})"
     if problems:
         raise ContentError(problems)
     sources_page = next(page for page in pages if page.kind.name == "sources")

@@ -34,14 +34,18 @@ class Presenter:
         self.locale = locale_of(language)
         self.units = units
         self.messages = messages
+        self._dates: dict[tuple, str] = {}
 
     def date(self, date: PartialDate) -> str:
-        """`June 5, 2025`, `June 2025` or `2017`: never more precise than what is known."""
-        if date.day:
-            return babel_date(date.earliest, "long", locale=self.locale)
-        if date.month:
-            return format_skeleton("yMMMM", date.earliest, locale=self.locale)
-        return str(date.year)
+        """`June 5, 2025`, `June 2025` or `2017`: never more precise than what is known.
+        Each date is formatted once: a large briefing repeats its dates many times."""
+        key = (date.year, date.month, date.day)
+        text = self._dates.get(key)
+        if text is None:
+            text = self._dates[key] = (babel_date(date.earliest, "long", locale=self.locale) if date.day
+                                       else format_skeleton("yMMMM", date.earliest, locale=self.locale) if date.month
+                                       else str(date.year))
+        return text
 
     def span(self, when: When) -> str:
         """A date, or a range written as compactly as the language allows: `Apr 10 – 12, 2025`."""

@@ -108,7 +108,7 @@ def test_without_the_articles_a_new_figure_fails_until_verified(tiny_copy):
 
 
 def test_when_verification_is_required_content_without_a_record_or_articles_fails(tiny_copy):
-    assert load_content(tiny_copy).verification.endswith("not verified: no articles (ARCHIVE=folder) and no verification record")
+    assert load_content(tiny_copy).verification == "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record"
     found = problems(tiny_copy, archive=False, require_verified=True)
     assert len(found) == 6 and all("is not verified against" in problem for problem in found)
 
