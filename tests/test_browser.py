@@ -31,7 +31,7 @@ SEARCHES = {
     "Bessent": ("/players/", "player-bessent"),        # his entry among the key players
     "145": ("/tariffs/", None),                        # the tariff table: 145% before the truce
     "rare earth": ("/issues/", "issue-rare-earths"),   # the sticking point of that name
-    "Geneva": ("/", "key-takeaways"),                  # the takeaway on the Geneva agreement (only one article names Geneva)
+    "Geneva": ("/differences/", "difference-tariff-cuts-origin"),  # what the articles say of the Geneva agreement
 }
 
 
