@@ -199,7 +199,7 @@ class _Builder:
 
     def _values(self):
         """The events of the document's value into Python values, with an explicit stack."""
-        loader, positions, stack = self.loader, self.positions, []
+        loader, stack = self.loader, []
         while True:
             event = loader.get_event()
             kind = type(event)

@@ -50,7 +50,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                         hinted += 1
                         hint = did_you_mean(visit.value, known.get(ref.collection, set())) if hinted <= MAX_HINTS else ""
                         noun = _NOUNS.get(ref.collection, ref.collection)
-                        problems.append(loaded.problem(visit.path, f"unknown {noun} '{visit.value}'{hint or '; ' + where.get(ref.collection, f'add it or correct it')}"))
+                        problems.append(loaded.problem(visit.path, f"unknown {noun} '{visit.value}'{hint or '; ' + where.get(ref.collection, 'add it or correct it')}"))
                 elif isinstance(visit.value, str):
                     problems += [loaded.problem(visit.path, message) for message in link_problems(visit.value)]
     if complete and "sources" in entries:

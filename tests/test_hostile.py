@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -34,10 +33,9 @@ from generator.errors import ContentError
 from generator.inline import plain_text
 from generator.pipeline import build
 from generator.render import render_pages
-from generator.site import SiteBuildError, build_site
 
 from conftest import REAL_CONTENT, ROOT, TINY_CONTENT, bounded, edit, settings_for
-from pages import SITE_PAGES, page_article, parse_html, unexplained_elements
+from pages import SITE_PAGES, page_article, unexplained_elements
 from test_bad_inputs import snapshot
 
 AWKWARD_BUT_ALLOWED = "Brücke 🌉 \u2028 “quotes” \"double\" 'single' \\ back\\slash --- ... \n---\n # {: x} <b>&amp;</b> \u200f"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from markupsafe import Markup
+
 from ..models import Id, Model, PersonRef, SourceIds, Text, VenueRef, Verbatim, When
 from . import Context, Kind
 from .timeline import in_date_order
@@ -29,7 +31,12 @@ def view(page, context: Context) -> dict:
         by_speaker.setdefault(quote.speaker, []).append(quote)
     order = [person_id for person_id in people if person_id in by_speaker]
     return {"speakers": [(people[speaker_id], by_speaker[speaker_id]) for speaker_id in order],
-            "speaker_link": lambda person: context.links.entry("people", person)}
+            "speaker_link": lambda person: _safe(context.links.entry("people", person))}
+
+
+def _safe(link: str | None):
+    """A link built from a page's file name and an id: safe in the page as it is."""
+    return Markup(link) if link else None
 
 
 KIND = Kind(name="quotes", template="quotes.md.j2", entry=Quote, view=view,
