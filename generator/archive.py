@@ -103,7 +103,7 @@ class Claim:
     """A direct quote or a figure the content states, and the articles that must report it."""
 
     kind: str  # "quote" or "figure"
-    key: str  # the normalised words, or the figure as `percent 145`
+    key: str  # the normalised words, or the figure as `percent 5`
     written: str  # as the content writes it, for messages
     file: str  # the content file's key
     path: Path_

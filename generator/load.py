@@ -29,7 +29,7 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 
 class _Loader(_BaseLoader):
-    """SafeLoader without the implicit timestamp type: `2025-06-05` stays a string."""
+    """SafeLoader without the implicit timestamp type: `2024-03-01` stays a string."""
 
 
 _Loader.yaml_implicit_resolvers = {

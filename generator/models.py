@@ -79,7 +79,7 @@ _PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # A
 
 
 class PartialDate(Model):
-    """A date known to the year, the month or the day: `2017`, `2025-04`, `2025-06-05`."""
+    """A date known to the year, the month or the day: `1890`, `2024-04`, `2024-03-01`."""
 
     year: int
     month: int | None = None
@@ -121,7 +121,7 @@ DateValue = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
                     "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the sources allow"}),
 ]
-"""A date as editors write it, `2025-06-05`, parsed into a `PartialDate`."""
+"""A date as editors write it, `2024-03-01`, parsed into a `PartialDate`."""
 
 
 class When(Model):
@@ -135,7 +135,7 @@ class When(Model):
     until: DateValue | None = None
     editor_supplied: bool = False
     as_reported: Annotated[Text, OneOfItsSources()] | None = None
-    derived: Text | None = None  # how the editor worked the date out, where no article gives it: `90 days from May 14`
+    derived: Text | None = None  # how the editor worked the date out, where no article gives it: `90 days from March 1`
 
     @model_validator(mode="after")
     def _check(self) -> When:
@@ -156,7 +156,7 @@ prints, sums and charts exactly; `.nan`, `.inf` and `1.0e300` are mistakes."""
 
 
 class Quantity(Model):
-    """A number with its unit, one of the briefing's `units`: `{value: 145, unit: percent}`."""
+    """A number with its unit, one of the briefing's `units`: `{value: 5, unit: percent}`."""
 
     value: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
     unit: UnitRef
@@ -214,7 +214,7 @@ class Side(Model):
 
     id: Id
     name: Text
-    adjective: Text | None = None  # `US`, `Chinese`: how a measure names the side, where it does
+    adjective: Text | None = None  # `council`, `residents'`: how a measure names the side, where it does
 
 
 class UnitFormat(Model):

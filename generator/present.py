@@ -37,7 +37,7 @@ class Presenter:
         self._dates: dict[tuple, str] = {}
 
     def date(self, date: PartialDate) -> str:
-        """`June 5, 2025`, `June 2025` or `2017`: never more precise than what is known.
+        """`March 1, 2024`, `March 2024` or `1890`: never more precise than what is known.
         Each date is formatted once: a large briefing repeats its dates many times."""
         key = (date.year, date.month, date.day)
         text = self._dates.get(key)
@@ -48,7 +48,7 @@ class Presenter:
         return text
 
     def span(self, when: When) -> str:
-        """A date, or a range written as compactly as the language allows: `Apr 10 – 12, 2025`."""
+        """A date, or a range written as compactly as the language allows: `Mar 1 – 3, 2024`."""
         start, end = when.date, when.until
         if end is None or end == start:
             return self.date(start)
@@ -71,7 +71,7 @@ class Presenter:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def quantity(self, quantity: Quantity | None, *, before_noun: bool = False) -> str:
-        """`145%`, `$300 billion`, `90 days` as the briefing's units show them, with the qualifier
+        """`5%`, `$4 billion`, `90 days` as the briefing's units show them, with the qualifier
         (`90-minute`, before a noun, where the unit says how)."""
         if quantity is None:
             return "–"
@@ -82,7 +82,7 @@ class Presenter:
         return f"{quantity.qualifier} {text}" if quantity.qualifier else text
 
     def window(self, since: When, until: When | None, duration: Quantity | None) -> str:
-        """When a measure applies: `May 14 – Aug 12, 2025 (90 days)`, `*` if the editor supplied a date."""
+        """When a measure applies: `Mar 1 – May 30, 2024 (90 days)`, `*` if the editor supplied a date."""
         if until is None:
             text = self.messages.format(f"from_{since.date.precision}", date=self.span(since))
         else:
@@ -92,7 +92,7 @@ class Presenter:
         return f"{text} ({self.quantity(duration)})" if duration else text
 
     def editor_date_notes(self, label: str, dates: dict[str, When | None]) -> list[str]:
-        """`Bridge toll, from May 14, 2025: date supplied by the editor; the articles say “mid-May”.`"""
+        """`Bridge toll, from March 1, 2024: date supplied by the editor; the articles say “last week”.`"""
         return [
             self.messages.format("editor_date_note_derived", label=label, name=self.messages[f"date_{name}"], date=self.span(when), how=when.derived)
             if when.derived else
@@ -127,7 +127,7 @@ class Citations:
         return self._number[source_id]
 
     def label(self, source_id: str) -> str:
-        """`Newslooks, “headline”`; where the article names no outlet or headline, what
+        """`Millbrook Gazette, “headline”`; where the article names no outlet or headline, what
         identifies it: the editor's `label`, else its kind, dateline and date."""
         source = self._source[source_id]
         if source.outlet == NOT_STATED and source.headline == NOT_STATED:
@@ -138,7 +138,7 @@ class Citations:
         return f"{outlet}, {headline}"
 
     def described(self, source: Source, *, with_kind: bool = True) -> str:
-        """`News report, WASHINGTON`: an article by what it is, where no name is stated."""
+        """`News report, MILLBROOK`: an article by what it is, where no name is stated."""
         parts = [plain_text(source.kind).capitalize()] if with_kind else []
         parts += [plain_text(part) for part in (source.dateline,) if part]
         return ", ".join(parts)

@@ -91,7 +91,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
     elif kind == "string_too_long":
         message = f"is longer than {detail['ctx']['max_length']} characters; shorten it"
     elif kind == "finite_number":
-        message = f"{shown(value)} is not a number a reader can be shown; write the figure, like `145`"
+        message = f"{shown(value)} is not a number a reader can be shown; write the figure, like `7`"
     elif kind in ("less_than_equal", "greater_than_equal"):
         message = f"{value:g} is out of range; a figure lies between -{MAX_MAGNITUDE:,.0f} and {MAX_MAGNITUDE:,.0f}"
     elif kind == "too_short":
