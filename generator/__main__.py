@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("coverage needs the articles: name their folder with --archive (ARCHIVE=folder)", file=sys.stderr)
                 return 1
             content = pipeline.load_content(settings.content_dir, settings.archive_dir)
-            missing, known = unused(content, settings.archive_dir, settings.content_dir)
+            missing, known = unused(content, settings.archive_dir)
             print(report(missing, known, len(content.sources)))
             return 1 if missing else 0
         elif arguments.command == "schema":

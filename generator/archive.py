@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .characters import shown
 from .errors import Problem
-from .files import UnreadableFile, read_inside
+from .files import UnreadableText, read_text
 from .content import entries_with_paths
 from .inline import plain_text
 from .load import LoadedFile, Path_
@@ -42,6 +42,12 @@ _END_PUNCTUATION = " .,;:!?…\""
 def normalise(text: str) -> str:
     """Text as compared: one kind of quote mark and dash, single spaces, lower case."""
     return _SPACE.sub(" ", text.translate(_QUOTE_MARKS).translate(_DASHES)).strip().lower()
+
+
+def quote_words(text: str) -> str:
+    """A quote as compared: normalised, and without the punctuation at its very ends, which
+    articles place inside or outside the quotation marks (a full stop often stands as a comma)."""
+    return normalise(plain_text(text)).strip(_END_PUNCTUATION)
 
 
 # --- figures -------------------------------------------------------------------
@@ -65,6 +71,11 @@ class Figure:
 
     def key(self) -> tuple[str, str, str]:
         return self.kind, self.value, self.unit
+
+    @property
+    def token(self) -> str:
+        """The key as one string: `percent|5|`, as claims and the record keep it."""
+        return "|".join(self.key())
 
 
 def figures_in(text: str) -> list[Figure]:
@@ -110,15 +121,26 @@ class Claim:
     cited: tuple[str, ...] | None  # the articles the fact cites: each must report it; None: any one will do
     one_of: bool = False  # one of the cited articles will do (the articles' own words for a date)
 
+    def unmet(self, articles: list[str], reports) -> list[str]:
+        """The articles that should report the claim and do not, where the citation rule is
+        not met (else none): every article the fact cites must report it, or, for a text
+        that cites nothing and for the articles' own words, any one of them."""
+        needed = [source_id for source_id in self.cited or articles if source_id in articles]
+        lacking = [source_id for source_id in needed if not reports(source_id)]
+        any_one_will_do = self.cited is None or self.one_of
+        return [] if any_one_will_do and len(lacking) < len(needed) else lacking
+
     @property
     def digest(self) -> str:
         """What the verification record keeps: a hash of the normalised passage."""
         return hashlib.sha256(f"{self.kind} {self.key}".encode()).hexdigest()[:20]
 
 
-def claims(entries: dict[str, object], units: dict[str, UnitFormat]) -> list[Claim]:
-    """Every direct quote and every figure in the content, with what it cites."""
-    found = []
+def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: str = "en") -> list[Claim]:
+    """Every direct quote and every figure in the content, with what it cites. Figures are
+    read as English articles write them ($, percent, days, numbers in words): in a
+    briefing in another language only the quotes are claims."""
+    found, with_figures = [], language.startswith("en")
     for key, value in entries.items():
         if key == "sources":
             continue
@@ -129,17 +151,15 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat]) -> list[Cla
                 cited = tuple(visit.sources) if visit.sources else None
                 if isinstance(visit.value, str):
                     if visit.marks.verbatim and getattr(visit.owner, "kind", None) == "direct":
-                        words = normalise(plain_text(visit.value)).strip(_END_PUNCTUATION)
+                        words = quote_words(visit.value)
                         found.append(Claim("quote", words, visit.value, key, visit.path, cited))
-                    figures = figures_in(plain_text(visit.value))
-                    if visit.marks.one_of_its_sources:
-                        found += [Claim("figure", "|".join(figure.key()), figure.written, key, visit.path, cited, one_of=True) for figure in figures]
-                        continue
-                elif isinstance(visit.value, Quantity):
+                    figures = figures_in(plain_text(visit.value)) if with_figures else []
+                elif isinstance(visit.value, Quantity) and with_figures:
                     figures = [figure for figure in [figure_of(visit.value, units)] if figure]
                 else:
                     continue
-                found += [Claim("figure", "|".join(figure.key()), figure.written, key, visit.path, cited) for figure in figures]
+                found += [Claim("figure", figure.token, figure.written, key, visit.path, cited,
+                                one_of=visit.marks.one_of_its_sources) for figure in figures]
     return found
 
 
@@ -153,6 +173,7 @@ class Archive:
     texts: dict[str, str]
     figures: dict[str, set[tuple[str, str, str]]]
     digests: dict[str, str] = field(default_factory=dict)  # each article's hash, normalised
+    raw: dict[str, str] = field(default_factory=dict)  # each article as written (for passages and their lines)
     words: dict[str, set[str]] = field(default_factory=dict)  # each text's space-separated words
     found: dict[tuple[str, str], bool] = field(default_factory=dict)  # (quote, source id): in it?
 
@@ -174,44 +195,35 @@ class Archive:
 
 
 def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tuple[Archive, list[Problem]]:
-    texts, figures, problems = {}, {}, []
+    texts, figures, raw, problems = {}, {}, {}, []
     for index, source in enumerate(sources):
         name = source.archive_file or f"{source.id}.txt"
         try:
-            data = read_inside(folder, name, MAX_ARTICLE_BYTES)
-            if len(data) > MAX_ARTICLE_BYTES:
-                raise UnreadableFile(f"is over {MAX_ARTICLE_BYTES // 1_000_000} MB, far longer than an article")
-            raw = data.decode("utf-8")
-        except (FileNotFoundError, UnicodeDecodeError, UnreadableFile, OSError) as error:
-            reason = ("is not in the archive" if isinstance(error, FileNotFoundError) else "is not UTF-8 text" if isinstance(error, UnicodeDecodeError)
-                      else f"cannot be read: {error}" if isinstance(error, UnreadableFile) else f"cannot be read: {error.strerror}")
+            raw[source.id] = read_text(folder, name, MAX_ARTICLE_BYTES, "an article")
+        except (FileNotFoundError, UnreadableText) as error:
+            reason = "is not in the archive" if isinstance(error, FileNotFoundError) else str(error)
             problems.append(loaded.problem((index, "archive_file") if source.archive_file else (index, "id"),
                                            f"article '{shown(name)}' {reason} ({folder}); correct `archive_file`", field_path=(index,)))
             continue
-        texts[source.id] = normalise(raw)
-        figures[source.id] = {figure.key() for figure in figures_in(raw)}
+        texts[source.id] = normalise(raw[source.id])
+        figures[source.id] = {figure.key() for figure in figures_in(raw[source.id])}
     digests = {source_id: hashlib.sha256(text.encode()).hexdigest()[:20] for source_id, text in texts.items()}
-    return Archive(texts, figures, digests), problems
+    return Archive(texts, figures, digests, raw), problems
 
 
 def check_against_archive(found: list[Claim], archive: Archive, files: dict[str, LoadedFile]) -> list[Problem]:
     """Each claim against the articles it cites: every one of them must report it."""
     problems = []
     for claim in found:
-        cited = [source_id for source_id in claim.cited or archive.texts if source_id in archive.texts]
-        if not cited:
-            continue
-        having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
-        lacking = [source_id for source_id in cited if source_id not in having]
-        if (claim.cited is None or claim.one_of) and len(lacking) < len(cited):
-            continue  # a text without sources of its own, or the articles' own words: one article will do
+        lacking = claim.unmet(list(archive.texts), lambda source_id: archive.has(claim, source_id))
         if not lacking:
             continue
+        having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
         what = "direct quote not found word for word" if claim.kind == "quote" else f"figure '{shown(claim.written)}' not found"
-        others = [source_id for source_id in having if source_id not in cited]
+        others = [source_id for source_id in having if source_id not in (claim.cited or ())]
         if claim.cited is None or claim.one_of:
             advice = "check the number" if claim.kind == "figure" else "correct the words"
-            where = "any article" if claim.cited is None else f"any of {', '.join(cited)}"
+            where = "any article" if claim.cited is None else f"any of {', '.join(lacking)}"
             problems.append(files[claim.file].problem(claim.path, f"{what} in {where}; {advice}"))
             continue
         advice = (f"it is in {', '.join(having)}: cite only the articles that report it" if having

@@ -16,9 +16,8 @@ from .characters import shown
 from .content import Content, Page
 from .coverage import LEFT_OUT_FILE, LeftOut
 from .errors import ContentError, Problem, did_you_mean
-from .files import UnreadableFile, read_inside
 from .inline import PAGE_LINK, page_links
-from .load import MAX_FILE_BYTES, LoadedFile, load_file
+from .load import LoadedFile, load_file, read_content_text
 from .models import VALID_ID, Briefing
 from .present import NOT_STATED
 from .references import check_references
@@ -41,9 +40,7 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
     if archive_dir is not None and not archive_dir.is_dir():
         raise ContentError([Problem(archive_dir, 1, 1, "", "no such folder of articles; name the folder that holds them (ARCHIVE=…)")])
-    loaded, problems = load_file(content_dir / BRIEFING_FILE)
-    briefing, briefing_problems = validate_file(Briefing, loaded, is_list=False) if loaded and not problems else (None, [])
-    problems += briefing_problems
+    loaded, briefing, problems = _entries(content_dir / BRIEFING_FILE, Briefing, is_list=False)
     if briefing is None:  # without it, the sections and their files are unknown
         raise ContentError(problems)
     pages, page_problems = declared_pages(briefing, loaded)
@@ -58,28 +55,23 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
             continue
         used.add(name)
         if page.kind.reads == "markdown":
-            text, text_problems = _markdown(content_dir / name)
+            text, text_problems = read_content_text(content_dir / name, "a page")
             problems += text_problems + _page_link_problems(content_dir / name, text or "", pages)
             page.entries = text or ""
             complete &= not text_problems
             continue
-        page_file, load_problems = load_file(content_dir / name)
-        problems += load_problems
-        if page_file is None or load_problems:
-            complete = False
-            continue
-        value, file_problems = validate_file(page.kind.entry, page_file)
+        page_file, value, file_problems = _entries(content_dir / name, page.kind.entry)
         problems += file_problems
         complete &= not file_problems
+        if page_file is None:
+            continue
         page.entries, page.loaded = value, page_file
         key = "sources" if page.kind.name == "sources" else page_file.path.stem
         files[key], entries[key] = page_file, value
     if (content_dir / LEFT_OUT_FILE).is_file():  # what `make coverage` is told was left out on purpose
-        left_out, left_problems = load_file(content_dir / LEFT_OUT_FILE)
+        left_out, value, left_problems = _entries(content_dir / LEFT_OUT_FILE, LeftOut)
         problems += left_problems
-        if left_out and not left_problems:
-            value, left_problems = validate_file(LeftOut, left_out)
-            problems += left_problems
+        if left_out is not None:
             files["left-out"], entries["left-out"] = left_out, value
     problems += unknown_files(content_dir, used)
     problems += template_problems(content_dir / "templates")
@@ -87,29 +79,45 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     reference_problems, cited = check_references(entries, files, known, where, complete=complete)
     problems += reference_problems
     verification, record = "", None
-    saved = read_record(content_dir) if archive_dir is None else None
-    if "sources" in entries and archive_dir is None and saved is None and not require_verified:
-        verification = "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record"
-    elif "sources" in entries:
-        # Figures are read as English articles write them ($, percent, days, numbers in words):
-        # in a briefing in another language only the quotes are checked.
-        found = [claim for claim in claims(entries, briefing.units) if claim.kind == "quote" or briefing.language.startswith("en")]
-        quotes, figures = sum(claim.kind == "quote" for claim in found), sum(claim.kind == "figure" for claim in found)
-        counted = f"{quotes} quote{'s' if quotes != 1 else ''} and {figures} figure{'s' if figures != 1 else ''}"
-        if archive_dir is not None:
-            archive, archive_problems = read_archive(archive_dir, entries["sources"], files["sources"])
-            problems += archive_problems + check_against_archive(found, archive, files)
-            articles = len(archive.texts)
-            verification = f"{counted} checked against {articles} article{'s' if articles != 1 else ''} in {archive_dir}"
-            record = record_text(found, archive)
-        else:
-            problems += check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries["sources"]])
-            verification = f"{counted} verified by the verification record ({RECORD_FILE})"
+    if "sources" in entries:
+        verify_problems, verification, record = _verify(entries, files, briefing, content_dir, archive_dir, require_verified)
+        problems += verify_problems
     if problems:
         raise ContentError(problems)
     sources_page = next(page for page in pages if page.kind.name == "sources")
     return Content(briefing=briefing, sources=sources_page.entries, pages=pages, citation_counts=cited,
-                   verification=verification, record=record)
+                   verification=verification, record=record, left_out=entries.get("left-out", []))
+
+
+def _entries(path: Path, model, *, is_list: bool = True) -> tuple[LoadedFile | None, object | None, list[Problem]]:
+    """A content file loaded and validated: where it stands (None if it cannot be read),
+    its valid entries (None if it cannot be read or parsed), and the problems."""
+    loaded, problems = load_file(path)
+    if loaded is None or problems:
+        return None, None, problems
+    value, problems = validate_file(model, loaded, is_list=is_list)
+    return loaded, value, problems
+
+
+def _verify(entries: dict, files: dict[str, LoadedFile], briefing: Briefing, content_dir: Path, archive_dir: Path | None,
+            require_verified: bool) -> tuple[list[Problem], str, str | None]:
+    """The quotes and figures checked against the articles, else against the verification
+    record: the problems, what was verified and how (a sentence), and the record to write."""
+    saved = read_record(content_dir) if archive_dir is None else None
+    if archive_dir is None and saved is None and not require_verified:
+        return [], "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record", None
+    found = claims(entries, briefing.units, briefing.language)
+    counted = f"{_count(sum(claim.kind == 'quote' for claim in found), 'quote')} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}"
+    if archive_dir is None:
+        problems = check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries["sources"]])
+        return problems, f"{counted} verified by the verification record ({RECORD_FILE})", None
+    archive, problems = read_archive(archive_dir, entries["sources"], files["sources"])
+    problems += check_against_archive(found, archive, files)
+    return problems, f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}", record_text(found, archive)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], list[Problem]]:
@@ -188,22 +196,6 @@ def _page_link_problems(path: Path, text: str, pages: list[Page]) -> list[Proble
         problems.append(Problem(path, line, 1, "", f"link '{shown(href)}' goes nowhere a reader can follow; link to a web address, "
                                                    f"or to a page of this briefing: {', '.join(f'{slug}.md' for slug in slugs)}"))
     return problems
-
-
-def _markdown(path: Path) -> tuple[str | None, list[Problem]]:
-    """A Markdown page's text, read as safely as a YAML file."""
-    try:
-        raw = read_inside(path.parent, path.name, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        return None, [Problem(path, 1, 1, "", "file is missing; write it, or correct `file:` in briefing.yml")]
-    except (UnreadableFile, OSError) as error:
-        return None, [Problem(path, 1, 1, "", f"cannot be read: {error if isinstance(error, UnreadableFile) else error.strerror}")]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, 1, 1, "", f"file is over {MAX_FILE_BYTES // 1_000_000} MB, too big for a page")]
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff"), []
-    except UnicodeDecodeError as error:
-        return None, [Problem(path, 1, 1, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
 
 
 def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:

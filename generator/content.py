@@ -55,6 +55,7 @@ class Content:
     citation_counts: Counter = field(default_factory=Counter)  # source id to how many facts cite it (from the checks)
     verification: str = ""  # what was verified, and how, in a sentence
     record: str | None = None  # the verification record to write, after a check against the articles
+    left_out: list = field(default_factory=list)  # what the articles report that the briefing leaves out on purpose (`left-out.yml`)
 
     def entries(self, kind: str) -> list:
         """Every entry of every page of this kind."""

@@ -11,14 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import Archive, Figure, claims, figures_in, normalise, read_archive
+from .archive import claims, figures_in, normalise, quote_words, read_archive
 from .characters import shown
 from .content import entries_with_paths
 from .errors import ContentError
 from .inline import plain_text
-from .load import load_file
 from .models import Model, SourceRef, Text
-from .validate import validate_file
 from .walk import visits
 
 LEFT_OUT_FILE = "left-out.yml"
@@ -43,69 +41,45 @@ class Unused:
     line: int
 
 
-def read_articles(archive: Archive, archive_dir: Path, sources) -> dict[str, str]:
-    """Each article's raw text (for passages as written, with their line numbers)."""
-    texts = {}
-    for source in sources:
-        if source.id in archive.texts:
-            texts[source.id] = (archive_dir / (source.archive_file or f"{source.id}.txt")).read_text(encoding="utf-8")
-    return texts
-
-
-def unused(content, archive_dir: Path, content_dir: Path) -> tuple[list[Unused], list[Unused]]:
+def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
     """What no fact uses: (not acknowledged, acknowledged)."""
-    sources_page = content.page("sources")
-    archive, problems = read_archive(archive_dir, content.sources, sources_page.loaded)
+    archive, problems = read_archive(archive_dir, content.sources, content.page("sources").loaded)
     if problems:
         raise ContentError(problems)
     entries = {"briefing": content.briefing, **{page.slug: page.entries for page in content.pages if page.kind.reads == "entries"}}
-    texts = [normalise(plain_text(visit.value)) for value in entries.values() for _, model in entries_with_paths(value)
-             for visit in visits(model) if isinstance(visit.value, str) and not visit.marks.ref]
-    everything = "\n".join(texts)
-    used_figures = {claim.key for claim in claims(entries, content.briefing.units) if claim.kind == "figure"}
-    quotes = [normalise(plain_text(quote.text)).strip(" .,;:!?…\"") for quote in content.entries("quotes") if quote.kind == "direct"]
-    acknowledged = read_left_out(content_dir)
+    everything = "\n".join(normalise(plain_text(visit.value)) for value in entries.values() for _, model in entries_with_paths(value)
+                            for visit in visits(model) if isinstance(visit.value, str) and not visit.marks.ref)
+    found = claims(entries, content.briefing.units)
+    used_figures = {claim.key for claim in found if claim.kind == "figure"}
+    quotes = [claim.key for claim in found if claim.kind == "quote" and claim.key]
+    acknowledged = _acknowledged(content.left_out)
     missing, known = [], []
-    for source_id, raw in read_articles(archive, archive_dir, content.sources).items():
+    for source_id, raw in archive.raw.items():
         for match in _QUOTED.finditer(raw):
-            passage = normalise(match.group(1)).strip(" .,;:!?…")
-            if len(passage.split()) < 2 or passage in everything or any(quote and quote in passage for quote in quotes):
+            passage = quote_words(match.group(1))
+            if len(passage.split()) < 2 or passage in everything or any(quote in passage for quote in quotes):
                 continue
             item = Unused(source_id, "passage", match.group(1), raw.count("\n", 0, match.start()) + 1)
             (known if (source_id, "passage", passage) in acknowledged else missing).append(item)
-        for figure in _unique(figures_in(raw)):
-            if "|".join(figure.key()) in used_figures:
+        first_of_each: dict[str, object] = {}
+        for figure in figures_in(raw):
+            first_of_each.setdefault(figure.token, figure)
+        for figure in first_of_each.values():
+            if figure.token in used_figures:
                 continue
             at = raw.find(figure.written)
             item = Unused(source_id, "figure", figure.written, raw.count("\n", 0, at) + 1 if at >= 0 else 1)
-            (known if (source_id, "figure", "|".join(figure.key())) in acknowledged else missing).append(item)
+            (known if (source_id, "figure", figure.token) in acknowledged else missing).append(item)
     return missing, known
 
 
-def _unique(figures: list[Figure]) -> list[Figure]:
-    seen, kept = set(), []
-    for figure in figures:
-        if figure.key() not in seen:
-            seen.add(figure.key())
-            kept.append(figure)
-    return kept
-
-
-def read_left_out(content_dir: Path) -> set[tuple[str, str, str]]:
-    """The acknowledged entries, as (source, kind, normalised passage or figure key)."""
-    path = content_dir / LEFT_OUT_FILE
-    if not path.is_file():
-        return set()
-    loaded, problems = load_file(path)
-    entries, more = validate_file(LeftOut, loaded) if loaded else ([], [])
-    if problems or more:
-        raise ContentError(problems + more)
+def _acknowledged(left_out: list[LeftOut]) -> set[tuple[str, str, str]]:
+    """The entries of `left-out.yml` (checked with the content), as (source, kind, normalised passage or figure)."""
     found = set()
-    for entry in entries:
+    for entry in left_out:
         if entry.passage:
-            found.add((entry.source, "passage", normalise(entry.passage).strip(" .,;:!?…")))
-        for figure in figures_in(entry.figure or ""):
-            found.add((entry.source, "figure", "|".join(figure.key())))
+            found.add((entry.source, "passage", quote_words(entry.passage)))
+        found |= {(entry.source, "figure", figure.token) for figure in figures_in(entry.figure or "")}
     return found
 
 

@@ -67,3 +67,35 @@ def read_inside(folder: Path, name: str, limit: int) -> bytes:
             return file.read(limit + 1)
     finally:
         os.close(descriptor)
+
+
+class UnreadableText(UnreadableFile):
+    """A file that is there but cannot be read as text: why, and where the trouble starts."""
+
+    def __init__(self, reason: str, line: int = 1, column: int = 1):
+        super().__init__(reason)
+        self.line, self.column = line, column
+
+
+def read_text(folder: Path, name: str, limit: int, what: str) -> str:
+    """The UTF-8 text of `folder/name`, read as `read_inside` reads (`what` names the kind
+    of file in messages: "a content file"). Raises `FileNotFoundError` or `UnreadableText`."""
+    try:
+        raw = read_inside(folder, name, limit)
+    except UnreadableFile as error:
+        raise UnreadableText(f"cannot be read: {error}") from None
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        raise UnreadableText(f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > limit:
+        size = (folder / name).stat().st_size / 1_000_000
+        raise UnreadableText(f"file is {size:.1f} MB, too big for {what} (at most {limit // 1_000_000} MB); "
+                             "was another file pasted or saved here by mistake?")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        before = raw[:error.start]
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise UnreadableText(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+                             before.count(b"\n") + 1, column) from None

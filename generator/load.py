@@ -20,7 +20,7 @@ import yaml
 
 from .characters import FORBIDDEN, describe, shown, why_refused
 from .errors import Problem, field_label
-from .files import UnreadableFile, read_inside
+from .files import UnreadableText, read_text
 
 try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same
     _BaseLoader = yaml.CSafeLoader
@@ -77,32 +77,14 @@ class LoadedFile:
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse one YAML file, read only from inside its folder. Returns the data, or
     None and the problems that stopped it."""
-    try:
-        raw = read_inside(path.parent, path.name, MAX_FILE_BYTES)  # no more: a huge file is refused unread
-    except FileNotFoundError:
-        hint = ("every briefing starts with it; `make new CONTENT=folder` writes an example" if path.name == "briefing.yml"
-                else "write it, or correct its name where briefing.yml names it (`file:`)")
-        return None, [Problem(path, 1, 1, "", f"file is missing; {hint}")]
-    except (UnreadableFile, OSError) as error:
-        reason = error if isinstance(error, UnreadableFile) else (error.strerror or error)
-        return None, [Problem(path, 1, 1, "", f"cannot be read: {reason}")]
-    if len(raw) > MAX_FILE_BYTES:
-        size = path.stat().st_size / 1_000_000
-        return None, [Problem(path, 1, 1, "", f"file is {size:.1f} MB, too big for a content file (at most {MAX_FILE_BYTES // 1_000_000} MB); "
-                                              "was an article or another file pasted or saved here by mistake?")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_and_column(raw, error.start)
-        return None, [Problem(path, line, column, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text, problems = read_content_text(path, "a content file")
+    if text is None:
+        return None, problems
     odd_break = _ODD_LINE_BREAK.search(text)
     if odd_break:  # YAML counts it as a line break, so every line number after it would be off
-        line = text.count("\n", 0, odd_break.start()) + 1
-        column = odd_break.start() - text.rfind("\n", 0, odd_break.start())
-        return None, [Problem(path, line, column, "", f"{describe(odd_break.group())}, an invisible line break that YAML counts as a new line; "
-                                                      "replace it with a space, or press Enter for a real line break")]
+        return None, [Problem(path, *_position(text, odd_break.start()), "", f"{describe(odd_break.group())}, an invisible line break "
+                                                                                "that YAML counts as a new line; replace it with a space, "
+                                                                                "or press Enter for a real line break")]
 
     loader = _Loader(text)
     builder = _Builder(loader, text)
@@ -141,7 +123,6 @@ _ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _Found = tuple[tuple[int, int], Path_, str]
 """A problem met while building: where it stands, the path it concerns, the message."""
 
-_TEXT = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 # A plain scalar starting with any other character is text: no implicit type starts with it.
 _TYPED_FIRST = frozenset(first for first in _Loader.yaml_implicit_resolvers if first is not None)
@@ -358,21 +339,15 @@ class _Builder:
         lines = self.lines
         start, end = event.start_mark, event.end_mark
         code = ord(character)
-        escapes = re.compile(rf"\\(?:x{code:02x}|u{code:04x}|U{code:08x}|u{0xD800 + ((code - 0x10000) >> 10):04x})" if code > 0xFFFF
-                             else rf"\\(?:x{code:02x}|u{code:04x}|U{code:08x})" if code < 0x100 else rf"\\(?:u{code:04x}|U{code:08x})",
-                             re.IGNORECASE)
-        special = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e", 0x85: "N"}.get(code)
+        # The escapes YAML reads as this character: hexadecimal ones in either case, the one-letter ones as they are.
+        hexadecimal = ([f"x{code:02x}"] if code < 0x100 else []) + [f"U{code:08x}",
+                                                                    f"u{code:04x}" if code <= 0xFFFF else f"u{0xD800 + ((code - 0x10000) >> 10):04x}"]
+        letter = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e", 0x85: "N"}.get(code)
+        written = re.compile(re.escape(character) + r"|\\(?:(?i:" + "|".join(hexadecimal) + ")" + (f"|{letter}" if letter else "") + ")")
         for number in range(start.line, min(end.line, len(lines) - 1) + 1):
-            line = lines[number]
-            offset = start.column if number == start.line else 0
-            found = [index for index in (line.find(character, offset),) if index >= 0]
-            match = escapes.search(line, offset)
+            match = written.search(lines[number], start.column if number == start.line else 0)
             if match:
-                found.append(match.start())
-            if special and f"\\{special}" in line[offset:]:
-                found.append(line.index(f"\\{special}", offset))
-            if found:
-                return number + 1, min(found) + 1
+                return number + 1, match.start() + 1
         return start.line + 1, start.column + 1
 
 
@@ -385,7 +360,8 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
     message = f"YAML syntax error: {error.problem or error.context}"
     if error.problem and "mapping values are not allowed" in error.problem:
         message += "; a colon followed by a space inside a text starts a new field: put the whole text in quotes"
-    offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    lines = text.splitlines()
+    offending = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in offending[: max(column, 1)] or "'\\t'" in str(error.problem):
         message = "a tab character; YAML indents with spaces only, replace the tab with spaces"
         column = offending.find("\t") + 1 if "\t" in offending else column
@@ -428,13 +404,23 @@ def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) ->
     offset = text.find(character)
     if offset < 0:
         return Problem(path, 1, 1, "", f"not valid YAML: {error}")
-    line = text.count("\n", 0, offset) + 1
-    column = offset - text.rfind("\n", 0, offset)
-    return Problem(path, line, column, "", f"{describe(character)} is not allowed in a content file: {why_refused(character)}; delete it")
+    return Problem(path, *_position(text, offset), "", f"{describe(character)} is not allowed in a content file: {why_refused(character)}; delete it")
 
 
-def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line_start = before.rfind(b"\n") + 1
-    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based) of a character of the text, as an editor counts them."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def read_content_text(path: Path, what: str) -> tuple[str | None, list[Problem]]:
+    """A file of the content folder as text, or the problem that stops it being read
+    (no more than `MAX_FILE_BYTES` are ever read)."""
+    try:
+        return read_text(path.parent, path.name, MAX_FILE_BYTES, what), []
+    except FileNotFoundError:
+        hint = ("every briefing starts with it; `make new CONTENT=folder` writes an example" if path.name == "briefing.yml"
+                else "write it, or correct its name where briefing.yml names it (`file:`)")
+        return None, [Problem(path, 1, 1, "", f"file is missing; {hint}")]
+    except UnreadableText as error:
+        return None, [Problem(path, error.line, error.column, "", str(error))]
 

@@ -78,12 +78,10 @@ def check_against_record(found: list[Claim], record: Record, files: dict[str, Lo
     """Each claim must be in the record for every article it cites (or one, where it cites none)."""
     problems = []
     for claim in found:
-        cited = [source_id for source_id in claim.cited or sources]
-        verified = [source_id for source_id in cited if record.has(claim, source_id)]
-        if ((claim.cited is None or claim.one_of) and verified) or len(verified) == len(cited):
+        missing = claim.unmet(sources, lambda source_id: record.has(claim, source_id))
+        if not missing:
             continue
         what = "direct quote" if claim.kind == "quote" else f"figure '{claim.written}'"
-        missing = [source_id for source_id in cited if source_id not in verified]
         problems.append(files[claim.file].problem(claim.path, f"{what} is not verified against {', '.join(missing)}: it was added or changed "
                                                               "since the last check against the articles; run `make check` where they are "
                                                               "(ARCHIVE=folder) to verify it and update verification.yml"))
