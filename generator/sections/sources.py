@@ -33,6 +33,8 @@ def coverage_rows(context: Context) -> list[dict]:
     rows = []
     for page in context.content.pages:
         for row in page.kind.coverage(page, context) if page.kind.coverage else []:
+            if not row.sources:  # a date the editor worked out: no article reports it
+                continue
             rows.append({"group": row.group, "label": row.label, "link": Markup(row.link),  # built from ids: safe as it is
                          "marks": [source.id in row.sources for source in sources] if as_matrix else None,
                          "sources": row.sources, "count": len(set(row.sources))})
