@@ -67,13 +67,8 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
         "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
         "nav": [{plain_text(page.title): page.filename} for page in content.pages],
         "theme": {"language": theme_language(content.briefing.language)},
-        # What the theme overrides print: the words in the briefing's language, and its footer.
-        "extra": {"briefing": {
-            "messages": {key: html.escape(value) for key, value in messages.all().items()},
-            "language": content.briefing.language,
-            "publisher": head_text(content.briefing.publisher) if content.briefing.publisher else "",
-            "corrections": head_text(content.briefing.corrections) if content.briefing.corrections else "",
-        }},
+        # What the theme overrides print: the words in the briefing's language.
+        "extra": {"briefing": {"messages": {key: html.escape(value) for key, value in messages.all().items()}}},
     }
     address = published_address(settings.site_url)
     if address:

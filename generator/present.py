@@ -131,20 +131,17 @@ class Citations:
         identifies it: the editor's `label`, else its kind, dateline and date."""
         source = self._source[source_id]
         if source.outlet == NOT_STATED and source.headline == NOT_STATED:
-            return plain_text(source.label) if source.label else self.described(source)
+            return plain_text(source.label) if source.label else described(source)
         outlet = plain_text(source.label or source.kind) if source.outlet == NOT_STATED else plain_text(source.outlet)
-        headline = (self.described(source, with_kind=False) or self.messages["no_headline"]) if source.headline == NOT_STATED else \
+        headline = (described(source, with_kind=False) or self.messages["no_headline"]) if source.headline == NOT_STATED else \
             f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
         return f"{outlet}, {headline}"
 
-    def described(self, source: Source, *, with_kind: bool = True) -> str:
-        """`News report, MILLBROOK`: an article by what it is, where no name is stated."""
-        parts = [plain_text(source.kind).capitalize()] if with_kind else []
-        parts += [plain_text(part) for part in (source.dateline,) if part]
-        return ", ".join(parts)
-
     def anchor(self, source_id: str) -> str:
-        return f"source-{source_id}"
+        """The source's anchor on the Sources page, as the sources kind defines it."""
+        from .sections.sources import KIND
+
+        return KIND.anchor(self._source[source_id])
 
     def __call__(self, source_ids: Sequence[str]) -> Markup:
         if not source_ids:  # a date the editor derived cites no article
@@ -163,3 +160,10 @@ class Citations:
             link = self._links[source_id] = (f'[{number}]({self._page}#{self.anchor(source_id)} "{title}")' if self._page
                                               else f'<span title="{title}">{number}</span>')
         return link
+
+
+def described(source: Source, *, with_kind: bool = True) -> str:
+    """`News report, MILLBROOK`: an article by what it is, where no name is stated."""
+    parts = [plain_text(source.kind).capitalize()] if with_kind else []
+    parts += [plain_text(part) for part in (source.dateline,) if part]
+    return ", ".join(parts)

@@ -24,7 +24,7 @@ from pathlib import Path
 from .errors import ContentError
 from .pipeline import generate, site_values
 from .settings import Settings, SettingsError
-from .site import MKDOCS_HOOKS, write_config
+from .site import for_engine, write_config
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 POLL_SECONDS = 0.5
@@ -87,10 +87,10 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, lambda *_: sys.exit(0))
     watched = [settings.content_dir, TEMPLATES_DIR]
-    values = {**(_regenerate(settings) or PLACEHOLDER), "hooks": [str(MKDOCS_HOOKS)]}
+    values = _regenerate(settings) or PLACEHOLDER
     config_file = Path(settings.config_file).absolute()
     config = config_file.with_name(f".{config_file.stem}-generated-preview.yml")
-    write_config(config, config_file, values)
+    write_config(config, config_file, for_engine(values))
     try:
         # --watch-theme: an edit under overrides/ reloads the page too.
         command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "--config-file", str(config), "--dev-addr", address]
@@ -104,9 +104,9 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
                 if current != seen:
                     seen = current
                     new_values = _regenerate(settings)
-                    if new_values and {**new_values, "hooks": values["hooks"]} != values:  # a new title: MkDocs reloads its configuration
-                        values = {**new_values, "hooks": values["hooks"]}
-                        write_config(config, config_file, values)
+                    if new_values and new_values != values:  # a new title: MkDocs reloads its configuration
+                        values = new_values
+                        write_config(config, config_file, for_engine(values))
         except KeyboardInterrupt:
             pass
         finally:

@@ -93,13 +93,16 @@ def write_config(path: Path, config_file: Path, values: dict[str, str]) -> None:
     temporary.replace(path)  # a watching server never reads half a file
 
 
+def for_engine(values: dict, engine: str = "mkdocs") -> dict:
+    """The briefing's settings and what the engine needs besides: MkDocs runs our hooks."""
+    return {**values, "hooks": [str(MKDOCS_HOOKS)]} if engine == "mkdocs" else dict(values)
+
+
 @contextlib.contextmanager
 def generated_config(config_file: Path, values: dict[str, str], engine: str = "mkdocs", staging: Path | None = None):
     """A temporary configuration beside `config_file` (relative paths in it, like
     `docs_dir`, are read from its folder, and Zensical builds only inside that folder)."""
-    settings = dict(values)
-    if engine == "mkdocs":
-        settings["hooks"] = [str(MKDOCS_HOOKS)]
+    settings = for_engine(values, engine)
     if engine == "zensical" and staging is not None:
         try:  # Zensical has no `--site-dir`: the staging folder is named here, relative to the configuration
             settings["site_dir"] = staging.relative_to(config_file.parent).as_posix()

@@ -44,9 +44,9 @@ def coverage_rows(context: Context) -> list[dict]:
 def label_of(source, context: Context) -> str:
     """The heading of an article with no headline stated: the editor's label, else what it is."""
     from ..inline import plain_text
-    from ..present import Citations
+    from ..present import described
 
-    return plain_text(source.label) if source.label else Citations([source], None, context.messages).described(source)
+    return plain_text(source.label) if source.label else described(source)
 
 
 KIND = Kind(name="sources", template="sources.md.j2", entry=Source, default_file="sources.yml", view=view,
