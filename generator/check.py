@@ -107,7 +107,9 @@ def _verify(entries: dict, files: dict[str, LoadedFile], briefing: Briefing, con
     if archive_dir is None and saved is None and not require_verified:
         return [], "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record", None
     found = claims(entries, briefing.units, briefing.language)
-    counted = f"{_count(sum(claim.kind == 'quote' for claim in found), 'quote')} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}"
+    quotes = _count(sum(claim.kind == "quote" for claim in found), "quote")
+    counted = (f"{quotes} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}" if briefing.language.startswith("en")
+               else f"{quotes} (figures are checked in English briefings only)")
     if archive_dir is None:
         problems = check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries["sources"]])
         return problems, f"{counted} verified by the verification record ({RECORD_FILE})", None
