@@ -108,14 +108,15 @@ def _verify(entries: dict, files: dict[str, LoadedFile], briefing: Briefing, con
         return [], "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record", None
     found = claims(entries, briefing.units, briefing.language)
     quotes = _count(sum(claim.kind == "quote" for claim in found), "quote")
-    counted = (f"{quotes} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}" if briefing.language.startswith("en")
-               else f"{quotes} (figures are checked in English briefings only)")
+    english = briefing.language.startswith("en")
+    counted = f"{quotes} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}" if english else quotes
+    unread = "" if english else " (figures are checked in English briefings only)"
     if archive_dir is None:
         problems = check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries["sources"]])
-        return problems, f"{counted} verified by the verification record ({RECORD_FILE})", None
+        return problems, f"{counted} verified by the verification record ({RECORD_FILE}){unread}", None
     archive, problems = read_archive(archive_dir, entries["sources"], files["sources"])
     problems += check_against_archive(found, archive, files)
-    return problems, f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}", record_text(found, archive)
+    return problems, f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{unread}", record_text(found, archive)
 
 
 def _count(number: int, noun: str) -> str:
