@@ -132,7 +132,7 @@ class Citations:
         source = self._source[source_id]
         if source.outlet == NOT_STATED and source.headline == NOT_STATED:
             return plain_text(source.label) if source.label else described(source)
-        outlet = plain_text(source.label or source.kind) if source.outlet == NOT_STATED else plain_text(source.outlet)
+        outlet = _initial_capital(plain_text(source.label or source.kind)) if source.outlet == NOT_STATED else plain_text(source.outlet)
         headline = (described(source, with_kind=False) or self.messages["no_headline"]) if source.headline == NOT_STATED else \
             f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
         return f"{outlet}, {headline}"
@@ -164,6 +164,11 @@ class Citations:
 
 def described(source: Source, *, with_kind: bool = True) -> str:
     """`News report, MILLBROOK`: an article by what it is, where no name is stated."""
-    parts = [plain_text(source.kind).capitalize()] if with_kind else []
+    parts = [_initial_capital(plain_text(source.kind))] if with_kind else []
     parts += [plain_text(part) for part in (source.dateline,) if part]
     return ", ".join(parts)
+
+
+def _initial_capital(text: str) -> str:
+    """`News analysis`: a label starts as a sentence does (the rest as written: `CNBC`)."""
+    return text[:1].upper() + text[1:]
