@@ -150,7 +150,7 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: s
                     continue
                 cited = tuple(visit.sources) if visit.sources else None
                 if isinstance(visit.value, str):
-                    if visit.marks.verbatim and getattr(visit.owner, "kind", None) == "direct":
+                    if visit.marks.verbatim and is_direct(visit):
                         words = quote_words(visit.value)
                         found.append(Claim("quote", words, visit.value, key, visit.path, cited))
                     figures = figures_in(plain_text(visit.value)) if with_figures else []
@@ -161,6 +161,15 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: s
                 found += [Claim("figure", figure.token, figure.written, key, visit.path, cited,
                                 one_of=visit.marks.one_of_its_sources) for figure in figures]
     return found
+
+
+def is_direct(visit) -> bool:
+    """Whether verbatim words are a direct quote, as the nearest model that says what kind of
+    words it holds (`kind: direct`) says: the entry itself, or the quote around a wording."""
+    for model in (visit.owner, *reversed(visit.within)):
+        if "kind" in type(model).model_fields:
+            return getattr(model, "kind") == "direct"
+    return False
 
 
 # --- the check -----------------------------------------------------------------

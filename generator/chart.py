@@ -1,127 +1,243 @@
-"""A step chart of measures over time, drawn at build time as static SVG with pygal,
-in a light and a dark variant, with a text description for readers who cannot see
-it. Only drawn when a measures page is built: pygal is imported then."""
+"""A step chart of measures over time, as a news graphics desk lays one out: the
+title, the unit, a key, the chart, its sources and the briefing's date, the words as
+HTML around the picture (generator/templates/chart.md.j2) so that they stay readable
+at any width. Each measure is a line from the value an earlier event set (its
+`before_event`) to its value now, solid up to the briefing's `as_of` date and dashed
+where it is only scheduled (to hold `until` a date, or to change later).
+
+The picture is static SVG drawn at build time (generator/chart_svg.py, with pygal,
+imported only then) four times: narrow for phones and wide for larger screens, each in
+a light and a dark variant; the page shows the one that fits. A description in words
+is its alternative text."""
 
 from __future__ import annotations
 
-import math
-import re
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .inline import escape_text
+from babel.dates import format_skeleton
+from markupsafe import Markup
 
-# Colours chosen for contrast on Material's light (white) and dark (slate) backgrounds.
-_PALETTES = {
-    "light": {"text": "#1f1f1f", "subtle": "#767676", "series": ("#b71c1c", "#0d47a1", "#1b5e20", "#4a148c")},
-    "dark": {"text": "#e6e6e6", "subtle": "#9e9e9e", "series": ("#ff8a80", "#82b1ff", "#b9f6ca", "#ea80fc")},
-}
+from .inline import plain_text
+
+SCHEMES = ("light", "dark")
+
+
+@dataclass(frozen=True)
+class Size:
+    """One drawing of the chart, in its own units (CSS pixels when shown at its width)."""
+
+    name: str
+    width: int
+    height: int
+    font: float  # every text's size: at least 12 px wherever the page shows this drawing
+    most_ticks: int  # steps of the value axis, at most
+    names_width: float  # how wide the lines' names may run, in the margin at their right
+
+
+# The narrow drawing fills a phone's column (about 345 px on a 375 px phone) and is shown
+# below 640 px; the wide one from there (overrides/assets/briefing.css, figure.chart).
+SIZES = (Size("narrow", 340, 330, 14, 4, 96), Size("wide", 680, 400, 15, 6, 180))
+
+
+@dataclass(frozen=True)
+class Step:
+    """A value a line takes from a date on."""
+
+    day: float  # days from the chart's first date
+    when: object  # the date as the content gives it (a PartialDate), for the words
+    value: float
+    label: str  # the value as the page writes it: `145%`
+
+
+@dataclass(frozen=True)
+class Line:
+    """One measure: its steps, and the corners of its line as (day, value), split at
+    the briefing's date into what has happened and what is scheduled."""
+
+    name: str
+    steps: tuple[Step, ...]
+    end: float  # the day its line stops: its `until`, else the chart's end
+    until: object | None  # the measure's `until` (a PartialDate), if it has one
+    recorded: tuple[tuple[float, float], ...]
+    scheduled: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class DateMark:
+    """A date the axis may show: `Apr 10`, and its year."""
+
+    day: float
+    text: str
+    year: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    """What the drawings show, in days and values."""
+
+    lines: tuple[Line, ...]
+    days: float  # the span: the x axis runs from day 0 to this
+    as_of: float  # the briefing's date
+    dates: tuple[DateMark, ...]  # most important first: the first date, the changes, the ends, `as_of`
+    low: float
+    high: float
+    value_label: Callable[[float], str]  # the value axis' labels: `50%`
+
+
+@dataclass(frozen=True)
+class Image:
+    variant: str  # its key in `Chart.files` and `Chart.svg`: `light-wide`
+    scheme: str  # light or dark
+    size: str  # narrow or wide
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class SourceLabel:
+    """A source the measures cite, as the page's source lists name it."""
+
+    number: int
+    label: str
+    link: Markup | None  # its entry on the Sources page: `sources.md#source-…`
 
 
 @dataclass(frozen=True)
 class Chart:
-    svg: dict[str, str]  # variant ("light", "dark") to SVG text
+    svg: dict[str, str]  # variant (`light-wide`) to SVG text
     files: dict[str, str]  # variant to the file's path in the site
+    images: tuple[Image, ...]
     title: str
-    description: str
+    unit: str  # `In percent`
+    description: str  # the chart in words: the images' alternative text
+    as_of: str  # the briefing's date, as the page writes it
+    key: tuple[str, str] | None  # (solid, dashed) lines' meaning, where part of a line is scheduled
+    sources: tuple[SourceLabel, ...]
 
 
-def describe(series, present, messages) -> str:
-    """The chart in words, for screen readers and as the image's alternative text."""
-    sentences = []
-    for measure, before, _, _ in series:
-        parts = []
-        if before:
-            parts.append(messages.format("chart_point", value=present.quantity(measure.before), date=present.date(before.when.date)))
-        parts.append(messages.format("chart_point", value=present.quantity(measure.now), date=present.date(measure.since.date)))
-        sentence = f"{measure.name}{messages['colon']}{', '.join(parts)}"
-        if measure.until:
-            sentence += " " + messages.format("chart_until", date=present.date(measure.until.date))
+def draw_step_chart(page, context, histories) -> Chart | None:
+    """The page's measures as step lines, or None when it has none. `histories` is
+    (measure, the timeline event that set its earlier value or None) per measure."""
+    if not histories:
+        return None
+    from .chart_svg import render  # pygal, only when a chart is drawn
+
+    present, messages = context.present, context.messages
+    as_of = context.content.briefing.as_of
+    plot = plan(histories, present, as_of)
+    title = page.option("chart_title", messages.format("chart_title", title=page.title))
+    unit = page.option("chart_unit", messages.format("chart_unit", unit=histories[0][0].now.unit))
+    description = describe(plot, present, messages, as_of)
+    svg, files, images = {}, {}, []
+    for size in SIZES:
+        for scheme in SCHEMES:
+            variant = f"{scheme}-{size.name}"
+            files[variant] = f"assets/charts/{page.slug}-{variant}.svg"
+            svg[variant] = render(plot, size, scheme, f"{page.slug}-chart-{variant}", title, description)
+            images.append(Image(variant, scheme, size.name, size.width, size.height))
+    date = present.date(as_of)
+    scheduled = any(line.scheduled for line in plot.lines)
+    key = (messages.format("chart_key_recorded", date=date), messages.format("chart_key_scheduled", date=date)) if scheduled else None
+    return Chart(svg, files, tuple(images), title, unit, description, date, key, cited(histories, context))
+
+
+def plan(histories, present, as_of) -> Plot:
+    """Each measure's steps and line, in days from the first date shown; `as_of` is
+    the briefing's date (a PartialDate)."""
+    dated = []
+    for measure, before in histories:
+        steps = [(measure.since.date, measure.now)]
+        if before and before.when.date.earliest < measure.since.date.earliest:
+            steps.insert(0, (before.when.date, measure.before))
+        dated.append((measure, steps, measure.until.date if measure.until else None))
+    start = min(when.earliest for _, steps, _ in dated for when, _ in steps)
+    end = max([as_of.earliest] + [when.earliest for _, steps, _ in dated for when, _ in steps]
+              + [until.earliest for *_, until in dated if until])
+    span = max((end - start).days, 1)
+    # A measure with no end date holds its last value to the chart's end: leave room to see it.
+    open_ended = [steps[-1][0].earliest for _, steps, until in dated if until is None]
+    if open_ended and (end - max(open_ended)).days < 0.15 * span:
+        end = max(open_ended) + dt.timedelta(days=max(round(0.15 * span), 1))
+
+    def day(date: dt.date) -> float:
+        return float((date - start).days)
+
+    lines = []
+    for measure, steps, until in dated:
+        made = tuple(Step(day(when.earliest), when, quantity.value, present.quantity(quantity)) for when, quantity in steps)
+        stop = day(until.earliest if until else end)
+        corners: list[tuple[float, float]] = []
+        for step in made:
+            if corners:  # the old value holds to the day of the change: a step, not a slope
+                corners.append((step.day, corners[-1][1]))
+            corners.append((step.day, step.value))
+        corners.append((stop, made[-1].value))
+        recorded, scheduled = split(corners, day(as_of.earliest))
+        lines.append(Line(plain_text(measure.name), made, stop, until, recorded, scheduled))
+    values = [value for line in lines for _, value in line.recorded + line.scheduled]
+    unit = histories[0][0].now.unit
+
+    def value_label(value: float) -> str:
+        shown = present.units[unit].shown if unit in present.units else "{value}"
+        return shown.replace("{value}", present.number(value))
+
+    marks = [when for _, steps, _ in dated for when, _ in steps]
+    ends = [until for *_, until in dated if until]
+    first = min(marks, key=lambda when: when.earliest)
+    ordered = [first] + sorted(marks, key=lambda when: when.earliest) + sorted(ends, key=lambda when: when.earliest)
+    dates, seen = [], set()
+    for when in ordered + [as_of]:
+        if when.earliest not in seen:
+            seen.add(when.earliest)
+            dates.append(date_mark(when, day(when.earliest), present.locale))
+    return Plot(tuple(lines), float((end - start).days) or 1.0, day(as_of.earliest), tuple(dates), min(values), max(values), value_label)
+
+
+def split(corners: list[tuple[float, float]], as_of: float) -> tuple[tuple, tuple]:
+    """The corners up to `as_of` (what has happened) and from it (what is scheduled),
+    meeting at `as_of`; either may be empty."""
+    recorded = [corner for corner in corners if corner[0] <= as_of]
+    later = [corner for corner in corners if corner[0] > as_of]
+    if recorded and later:
+        joint = (as_of, recorded[-1][1])
+        if recorded[-1] != joint:
+            recorded.append(joint)
+        later.insert(0, joint)
+    return (tuple(recorded) if len(recorded) > 1 else ()), (tuple(later) if len(later) > 1 else ())
+
+
+def date_mark(when, day: float, locale) -> DateMark:
+    """`Apr 10` over `2025`, no more precise than the date is known: `Apr` for a month."""
+    date = when.earliest
+    if when.day:
+        return DateMark(day, format_skeleton("MMMd", date, locale=locale), str(date.year))
+    if when.month:
+        return DateMark(day, format_skeleton("MMM", date, locale=locale), str(date.year))
+    return DateMark(day, str(date.year), "")
+
+
+def describe(plot: Plot, present, messages, as_of) -> str:
+    """The chart in words, for screen readers and as the images' alternative text."""
+    sentences = [messages.format("as_of", date=present.date(as_of)) + "."]
+    for line in plot.lines:
+        parts = [messages.format("chart_point_scheduled" if step.day > plot.as_of else "chart_point",
+                                 value=step.label, date=present.date(step.when))
+                 for step in line.steps]
+        sentence = f"{line.name}{messages['colon']}{', '.join(parts)}"
+        if line.until:
+            key = "chart_until_scheduled" if line.end > plot.as_of else "chart_until"
+            sentence += " " + messages.format(key, date=present.date(line.until))
         sentences.append(sentence + ".")
     return " ".join(sentences)
 
 
-def draw_step_chart(page, context, series) -> Chart | None:
-    """The page's measures as step lines, or None when it has none."""
-    if not series:
-        return None
-    present, messages = context.present, context.messages
-    title = page.option("chart_title", messages.format("chart_title", title=page.title))
-    description = describe(series, present, messages)
-    dates = sorted({date for _, _, points, _ in series for date, _, shown in points if shown})
-    values = [value for _, _, points, _ in series for _, value, _ in points]
-    ticks = axis_ticks(min(values), max(values))
-    unit = series[0][0].now.unit  # the axis speaks the first measure's unit
-
-    def value_label(value: float) -> str:
-        return present.units[unit].shown.replace("{value}", present.number(value)) if unit in present.units else present.number(value)
-
-    def date_label(date) -> str:
-        from babel.dates import format_skeleton
-
-        return format_skeleton("yMMMd", date, locale=present.locale)
-
-    chart_id = f"{page.slug}-chart"
-    files = {variant: f"assets/charts/{page.slug}-{variant}.svg" for variant in _PALETTES}
-    svg = {variant: _render(series, dates, ticks, variant, title, description, chart_id, value_label, date_label) for variant in _PALETTES}
-    return Chart(svg, files, title, description)
-
-
-def axis_ticks(low: float, high: float, most: int = 8) -> list[float]:
-    """Round values for the value axis, from zero (or below it) to above the highest
-    value: never more than `most`, whatever the numbers (a step of 25 up to a billion
-    would be forty million labels)."""
-    low, high = min(low, 0.0), max(high, 0.0)
-    span = (high - low) or 1.0
-    magnitude = 10 ** math.floor(math.log10(span / most))
-    step = next(magnitude * factor for factor in (1, 2, 2.5, 5, 10) if span / (magnitude * factor) <= most)
-    first = math.floor(low / step) * step
-    count = math.ceil((high * 1.1 - first) / step) if high > 0 else math.ceil((high - first) / step)
-    return [round(first + index * step, 12) for index in range(max(count, 1) + 1)]
-
-
-def _render(series, dates, ticks, variant: str, title: str, description: str, chart_id: str, value_label, date_label) -> str:
-    import pygal
-    from pygal.style import Style
-
-    palette = _PALETTES[variant]
-    style = Style(
-        background="transparent", plot_background="transparent",
-        foreground=palette["text"], foreground_strong=palette["text"], foreground_subtle=palette["subtle"],
-        colors=palette["series"], value_colors=palette["series"],
-        font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-        label_font_size=16, major_label_font_size=16, value_font_size=18, legend_font_size=17, title_font_size=18,
-    )
-    chart = pygal.DateLine(
-        style=style, js=[], disable_xml_declaration=True, width=640, height=380, margin_right=70,
-        print_values=True, show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=1, dots_size=4,
-        stroke_style={"width": 3}, range=(ticks[0], ticks[-1]), y_labels=ticks, show_minor_y_labels=False,
-        x_value_formatter=date_label, value_formatter=value_label, show_x_guides=False,
-    )
-    chart.x_labels = dates
-    for measure, _, points, _ in series:
-        chart.add(measure.name, [
-            {"value": (date, value), "formatter": _labelled(value_label)} if shown
-            else {"value": (date, value), "formatter": _no_label, "node": {"r": 0}}
-            for date, value, shown in points
-        ])
-    svg = chart.render(is_unicode=True)
-    return _tidy(svg, f"{chart_id}-{variant}", title, description)
-
-
-def _labelled(value_label):
-    return lambda point: value_label(point[1] if isinstance(point, (tuple, list)) else point)
-
-
-def _no_label(point) -> str:
-    return ""
-
-
-def _tidy(svg: str, chart_id: str, title: str, description: str) -> str:
-    """Same input, same bytes: pygal's random chart id, its dated comment and its
-    (unused) script go; a title and description for assistive technology come in."""
-    svg = re.sub(r'id="chart-[0-9a-f-]+"', f'id="{chart_id}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"', svg, count=1)
-    svg = re.sub(r"#chart-[0-9a-f-]+", f"#{chart_id}", svg)
-    svg = re.sub(r"<!--.*?-->|<title>Pygal</title>", "", svg, flags=re.S)
-    svg = re.sub(r"<script.*?</script>", "", svg, flags=re.S)
-    head = f'<title id="{chart_id}-title">{escape_text(title)}</title><desc id="{chart_id}-desc">{escape_text(description)}</desc>'
-    return re.sub(r"(<svg[^>]*>)", lambda match: match.group(1) + head, svg, count=1)
+def cited(histories, context) -> tuple[SourceLabel, ...]:
+    """The sources the charted measures cite, numbered and named as the page's source
+    markers and its list of sources do."""
+    sources_page, citations = context.links.page("sources"), context.citations
+    ids = sorted({source for measure, _ in histories for source in measure.sources}, key=citations.number)
+    return tuple(SourceLabel(citations.number(source), citations.label(source),
+                             Markup(f"{sources_page}#{citations.anchor(source)}") if sources_page else None)
+                 for source in ids)

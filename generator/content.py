@@ -4,6 +4,7 @@ link and every anchor come from here, so each is said once."""
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -69,12 +70,24 @@ class Content:
         return self.pages[0]
 
 
+DATA_FOLDER = "data"  # the CSV files behind the tables, timeline and chart
+EMBED_PREFIX = "embed."  # the pages other sites embed (`embed.tolls.md`), kept out of the nav and the search index:
+# beside the other pages, so every relative link in a shared template works in both, and
+# named with a dot, which no section's address has, so none can take an embed page's name
+BRIEFING_DATA = "briefing.json"  # the whole briefing as data, at the site's root
+
+
 class Links:
     """Links between pages, from the declared sections: a section left out has no page,
-    so nothing links to it. Anchors are each kind's own (`Kind.anchor`)."""
+    so nothing links to it. Anchors are each kind's own (`Kind.anchor`). A page's files
+    are named here too: its data (`data/tolls-table.csv`) and its embed page (`embed.tolls.md`).
 
-    def __init__(self, content: Content):
+    Addresses are those MkDocs and Zensical give a page with directory URLs (their
+    default): `tolls.md` is `tolls/`; `published` is the site's address, if known."""
+
+    def __init__(self, content: Content, published: str | None = None):
         self.content = content
+        self.published = published
 
     def page(self, kind: str) -> str | None:
         page = self.content.page(kind)
@@ -84,3 +97,36 @@ class Links:
         """`timeline.md#event-vote`, or None where the briefing has no such page."""
         page = self.content.page(kind)
         return f"{page.filename}#{page.kind.anchor(entry, page)}" if page else None
+
+    def data(self, page: Page, name: str) -> str:
+        """`data/tolls-table.csv`, `data/tolls-chart.csv`: a table of the page's data, by its name."""
+        return f"{DATA_FOLDER}/{page.slug}-{name}.csv"
+
+    def embed(self, page: Page) -> str:
+        """`embed.tolls.md`: the page of its figure alone, where its kind has one."""
+        return f"{EMBED_PREFIX}{page.slug}.md"
+
+    @staticmethod
+    def url(filename: str) -> str:
+        """A file's address from the site's root: `tolls/` for `tolls.md`, `` for the home
+        page, `tolls/#measure-toll` for `tolls.md#measure-toll`; other files keep their path."""
+        path, hash_, anchor = filename.partition("#")
+        if path.endswith(".md"):
+            path = path.removesuffix(".md")
+            path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+        return f"{path}{hash_}{anchor}"
+
+    def address(self, filename: str, seen_from: str | None = None) -> str:
+        """Where a reader finds a file: its published address where the site has one; else
+        its address relative to the page `seen_from`, or to the site's root."""
+        url = self.url(filename)
+        if self.published:
+            return self.published + url
+        if seen_from is None:
+            return url
+        path, hash_, anchor = url.partition("#")
+        here = posixpath.dirname(self.url(seen_from).partition("#")[0])  # `tolls/` is the folder `tolls`
+        relative = posixpath.relpath(path or ".", here or ".")
+        if path == "" or path.endswith("/"):  # a page: its folder's address ends in a slash
+            relative = "./" if relative == "." else relative + "/"
+        return relative + hash_ + anchor

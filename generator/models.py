@@ -60,6 +60,7 @@ SourceRef = Annotated[Id, RefTo("sources")]
 PersonRef = Annotated[Id, RefTo("people")]
 SideRef = Annotated[Id, RefTo("sides")]
 EventRef = Annotated[Id, RefTo("timeline")]
+DifferenceRef = Annotated[Id, RefTo("differences")]
 UnitRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), RefTo("units")]
 VenueRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), RefTo("venues")]
 
@@ -69,6 +70,15 @@ SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FieldProblem(ValueError):
+    """A mistake that a model's own check finds in one of its fields (`sources` left out
+    where the words need them): reported at that field, not at the whole entry."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 # --- dates -------------------------------------------------------------------
@@ -173,6 +183,14 @@ class Statement(Model):
     sources: SourceIds
 
 
+class Point(Statement):
+    """A sentence of the overview. Consecutive points with the same `topic` read as one
+    paragraph that leads with it (`The call.`), with one source marker that attributes
+    each sentence: the overview stays readable, every sentence stays traceable."""
+
+    topic: Text | None = None
+
+
 class KeyFigure(Model):
     """A number for the overview's figure cards: `{value: 90, unit: minutes}` and what it measures."""
 
@@ -242,6 +260,9 @@ class SectionDeclaration(Model):
     options: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)], Text] = {}  # labels a kind lets the briefing name (see its module)
 
 
+WHY_IT_MATTERS_WORDS = 120
+
+
 class Briefing(Model):
     """`briefing.yml`: the story at a glance, the sections that tell it, and its vocabularies."""
 
@@ -254,10 +275,22 @@ class Briefing(Model):
     sides: list[Side] = []
     units: dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], UnitFormat] = {}
     venues: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]] = []
-    takeaways: Annotated[list[Statement], Field(min_length=1)]
+    why_it_matters: list[Statement] = []  # a short paragraph under the standfirst, at most WHY_IT_MATTERS_WORDS words
+    takeaways: Annotated[list[Point], Field(min_length=1)]
     key_figures: list[KeyFigure] = []
-    next_steps: list[Statement] = []
+    next_steps: list[Point] = []
     sections: Annotated[list[SectionDeclaration], Field(min_length=1)]
+
+    @field_validator("why_it_matters")
+    @classmethod
+    def _short(cls, sentences: list[Statement]) -> list[Statement]:
+        from .inline import plain_text
+
+        words = sum(len(plain_text(sentence.text).split()) for sentence in sentences)
+        if words > WHY_IT_MATTERS_WORDS:
+            raise ValueError(f"{words} words; a reader takes in at most {WHY_IT_MATTERS_WORDS} at a glance: "
+                             "keep the point and move the detail to the takeaways")
+        return sentences
 
     @field_validator("language")
     @classmethod

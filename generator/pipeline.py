@@ -13,9 +13,11 @@ from pathlib import Path
 
 from .check import load_content  # noqa: F401  (re-exported for the CLI)
 from .content import Content
+from .embed import NOT_IN_NAV
 from .inline import head_text, plain_text
 from .messages import Messages
 from .render import render_pages
+from .search import stop_words
 from .settings import Settings, published_address
 from .site import build_site, refuse_to_replace
 from .verify import RECORD_FILE, write_record
@@ -49,7 +51,8 @@ def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
     with collecting_no_garbage():
         content = verified_content(settings)
-        pages = render_pages(content, settings.content_dir / "templates")  # the briefing's own templates first
+        pages = render_pages(content, settings.content_dir / "templates",  # the briefing's own templates first
+                             published_address(settings.site_url))  # where the embed code points
         changed = write_pages(pages, settings.docs_dir)
     return content, changed
 
@@ -66,14 +69,29 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
         # Relative to the configuration: Zensical takes no absolute docs_dir.
         "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
         "nav": [{plain_text(page.title): page.filename} for page in content.pages],
+        "not_in_nav": NOT_IN_NAV,  # the embed pages: each section's figure alone, for other sites
         "theme": {"language": theme_language(content.briefing.language)},
         # What the theme overrides print: the words in the briefing's language.
-        "extra": {"briefing": {"messages": {key: html.escape(value) for key, value in messages.all().items()}}},
+        "extra": {"briefing": {"messages": {key: html.escape(value) for key, value in messages.all().items()},
+                               **footer_values(content),
+                               # What the search leaves out of a question: plain words, which
+                               # the theme writes as JSON (overrides/main.html), not as HTML.
+                               "search": {"stop_words": stop_words(messages)}}},
     }
     address = published_address(settings.site_url)
     if address:
         values["site_url"] = address
     return values
+
+
+def footer_values(content: Content) -> dict[str, str]:
+    """Who publishes the briefing and how to report a mistake, for every page's footer:
+    HTML the theme prints as it is (inline Markdown, web and mail links only)."""
+    from .inline import render_inline
+
+    briefing = content.briefing
+    return {name: str(render_inline(value)) for name, value in
+            (("publisher", briefing.publisher), ("corrections", briefing.corrections)) if value}
 
 
 def theme_language(language: str) -> str:

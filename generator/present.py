@@ -91,30 +91,40 @@ class Presenter:
             text += "*"
         return f"{text} ({self.quantity(duration)})" if duration else text
 
-    def editor_date_notes(self, label: str, dates: dict[str, When | None]) -> list[str]:
-        """`Bridge toll, from March 1, 2024: date supplied by the editor; the articles say “last week”.`"""
-        return [
-            self.messages.format("editor_date_note_derived", label=label, name=self.messages[f"date_{name}"], date=self.span(when), how=when.derived)
-            if when.derived else
-            self.messages.format("editor_date_note", label=label, name=self.messages[f"date_{name}"], date=self.span(when), words=when.as_reported)
-            for name, when in dates.items() if when is not None and when.editor_supplied
-        ]
+    def editor_date_notes(self, dates: Sequence[When | None]) -> list[str]:
+        """`March 1, 2024: date supplied by the editor; the articles say “last week”.`, once per
+        date however many rows share it: the notes under a table stay short."""
+        notes: list[str] = []
+        for when in dates:
+            if when is None or not when.editor_supplied:
+                continue
+            note = (self.messages.format("editor_date_note_derived", date=self.span(when), how=when.derived) if when.derived else
+                    self.messages.format("editor_date_note", date=self.span(when), words=when.as_reported))
+            if note not in notes:
+                notes.append(note)
+        return notes
 
 
 class Citations:
-    """Numbers each source by its place in `sources.yml` and writes compact markers
-    that link to the source's entry on the Sources page."""
+    """Numbers each source by its place in `sources.yml` and writes one compact marker
+    per fact: a button that opens, in place, the list of the sources that report it
+    (a native popover: keyboard, touch and screen readers get it for free), each
+    linked to its entry on the Sources page."""
 
-    def __init__(self, sources: Sequence[Source], sources_page: str | None, messages: Messages):
+    def __init__(self, sources: Sequence[Source], sources_page: str | None, messages: Messages, *, new_tab: bool = False):
         self._number = {source.id: index for index, source in enumerate(sources, start=1)}
         self._source = {source.id: source for source in sources}
         self._page = sources_page
         self.messages = messages
+        # On a page shown inside another site's frame, the sources open in a tab of their own.
+        self._link_attributes = '{ target="_blank" }' if new_tab else ""
         self.used: set[str] = set()  # the sources cited since the last `reset()`
-        self._links: dict[str, str] = {}  # source id to its marker link, see `_link`
+        self._markers = 0  # markers on the page so far: each popover's id is unique in it
+        self._items: dict[str, str] = {}  # source id to its line in a popover, see `_item`
 
     def reset(self) -> None:
         self.used = set()
+        self._markers = 0
 
     def listing(self) -> list[dict]:
         """The sources cited since the last reset, for the page footer that credits them."""
@@ -143,23 +153,86 @@ class Citations:
 
         return KIND.anchor(self._source[source_id])
 
+    def reported_by(self, count: int) -> str:
+        """`Reported by all five sources`, `Reported by two of the five sources`."""
+        total = len(self._number)
+        if total == 1:
+            return self.messages["cite_only"]
+        if count >= total:
+            return self.messages["cite_both"] if total == 2 else self.messages.format("cite_all", total=self._count_word(total))
+        return self.messages.format("cite_some", count=self._count_word(count), total=self._count_word(total))
+
+    def _count_word(self, count: int) -> str:
+        words = [word.strip() for word in self.messages["count_words"].split(",")]
+        return words[count - 1] if 0 < count <= len(words) else str(count)
+
     def __call__(self, source_ids: Sequence[str]) -> Markup:
         if not source_ids:  # a date the editor derived cites no article
             return Markup("")
-        self.used.update(source_ids)
-        links = ", ".join(self._link(source_id) for source_id in sorted(set(source_ids), key=self.number))
-        prefix = escape_text(self.messages["sources_prefix"])
-        return Markup(f'<sup class="cite"><span class="sr-only">{prefix}</span>{links}</sup>')
+        cited = sorted(set(source_ids), key=self.number)
+        self.used.update(cited)
+        self._markers += 1
+        popover = f"cite-{self._markers}"
+        everyone = len(cited) == len(self._number) > 1
+        glyph = escape_text(self.messages["cite_all_short"]) if everyone else str(len(cited))
+        heading = escape_text(self.reported_by(len(cited)))
+        items = "".join(self._item(source_id) for source_id in cited)
+        # Search leaves the markers out: the sources' names would match every fact.
+        return Markup(
+            f'<sup class="cite" data-search-exclude>'
+            f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{heading}">'
+            f'<span aria-hidden="true">{glyph}</span></button>'
+            f'<span class="cite-popover" id="{popover}" popover>'
+            f'<span class="cite-heading">{heading}</span>{items}</span></sup>'
+        )
 
-    def _link(self, source_id: str) -> str:
-        """The marker link to one source, made once: a large briefing cites each source many times."""
-        link = self._links.get(source_id)
-        if link is None:
-            title = escape_text(self.messages.format("source_number", number=self.number(source_id), label=self.label(source_id)))
+    def by_sentence(self, sentences: Sequence[tuple[str, Sequence[str]]]) -> Markup:
+        """One marker for a paragraph of sentences (text, source ids): its popover gives each
+        sentence's sources by number, then the sources once."""
+        if len(sentences) == 1:
+            return self(sentences[0][1])
+        cited = sorted({source_id for _, source_ids in sentences for source_id in source_ids}, key=self.number)
+        if not cited:
+            return Markup("")
+        self.used.update(cited)
+        self._markers += 1
+        popover = f"cite-{self._markers}"
+        heading = escape_text(self.messages["cite_by_sentence"])
+        claims = "".join(
+            f'<span class="cite-claim"><span class="cite-excerpt">{escape_text(_excerpt(text))}</span> '
+            f'{" ".join(self._number_link(source_id) for source_id in sorted(set(source_ids), key=self.number))}</span>'
+            for text, source_ids in sentences if source_ids)
+        items = "".join(self._item(source_id) for source_id in cited)
+        return Markup(
+            f'<sup class="cite" data-search-exclude>'
+            f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{heading}">'
+            f'<span aria-hidden="true">{len(cited)}</span></button>'
+            f'<span class="cite-popover" id="{popover}" popover>'
+            f'<span class="cite-heading">{heading}</span>{claims}{items}</span></sup>'
+        )
+
+    def _number_link(self, source_id: str) -> str:
+        number = self.number(source_id)
+        label = escape_text(self.messages.format("source_item", number=number, label=self.label(source_id)))
+        return f'[{number}]({self._page}#{self.anchor(source_id)} "{label}"){self._link_attributes}' if self._page else str(number)
+
+    def _item(self, source_id: str) -> str:
+        """One source's line in a popover, made once: a large briefing cites each source many times."""
+        item = self._items.get(source_id)
+        if item is None:
+            label = escape_text(self.label(source_id))
             number = self.number(source_id)
-            link = self._links[source_id] = (f'[{number}]({self._page}#{self.anchor(source_id)} "{title}")' if self._page
-                                              else f'<span title="{title}">{number}</span>')
-        return link
+            text = self.messages.format("source_item", number=number, label=label)
+            item = self._items[source_id] = (
+                f'<span class="cite-source">[{text}]({self._page}#{self.anchor(source_id)}){self._link_attributes}</span>' if self._page
+                else f'<span class="cite-source">{text}</span>')
+        return item
+
+
+def _excerpt(text: str, words: int = 8) -> str:
+    """`The leaders agreed to resume the trade talks, which…`: enough to find the sentence."""
+    parts = plain_text(text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def described(source: Source, *, with_kind: bool = True) -> str:

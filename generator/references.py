@@ -13,7 +13,8 @@ from .inline import link_problems
 from .load import LoadedFile
 from .walk import visits
 
-_NOUNS = {"sources": "source", "people": "person", "timeline": "timeline event", "sides": "side", "units": "unit", "venues": "venue"}
+_NOUNS = {"sources": "source", "people": "person", "timeline": "timeline event", "sides": "side", "units": "unit", "venues": "venue",
+          "differences": "difference"}
 MAX_HINTS = 50
 """A hint compares an id with every known one: given for the first few only, so
 thousands of unknown ids are still reported in seconds."""

@@ -16,7 +16,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .content import Content, Links, Page
+from .briefing_data import briefing_json
+from .content import BRIEFING_DATA, Content, Links, Page
+from .embed import code_block, embed_meta, iframe
 from .encode import yaml_json
 from .feed import atom_feed
 from .inline import escape_text, head_text, plain_text, render_inline
@@ -25,6 +27,7 @@ from .metadata import news_article
 from .present import NOT_STATED, Citations, Presenter
 from .errors import ContentError, Problem, did_you_mean
 from .sections import KINDS, Context
+from .tables import csv_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +57,7 @@ def _environment(citations: Citations, present: Presenter, templates_dir: Path |
         md=render_inline,
         link=lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
         cite=citations,
+        cite_sentences=lambda points: citations.by_sentence([(point.text, point.sources) for point in points]),
         date=present.date,
         span=present.span,
         when=present.when,
@@ -62,33 +66,79 @@ def _environment(citations: Citations, present: Presenter, templates_dir: Path |
     return environment
 
 
-def context_for(content: Content) -> Context:
+def context_for(content: Content, site_url: str | None = None) -> Context:
+    """`site_url`: the published address, checked (`settings.published_address`), if any."""
     messages = Messages(content.briefing.language)
     present = Presenter(content.briefing.language, content.briefing.units, messages)
-    return Context(content=content, present=present, messages=messages, links=Links(content))
+    links = Links(content, site_url)
+    citations = Citations(content.sources, links.page("sources"), messages)
+    return Context(content=content, present=present, messages=messages, links=links, citations=citations)
 
 
-def render_pages(content: Content, templates_dir: Path | None = None) -> dict[str, str]:
-    """Every file of the briefing's docs: pages (Markdown, front matter first), charts (SVG), the feed."""
-    context = context_for(content)
-    messages, present = context.messages, context.present
-    citations = Citations(content.sources, context.links.page("sources"), messages)
+def render_pages(content: Content, templates_dir: Path | None = None, site_url: str | None = None) -> dict[str, str]:
+    """Every file of the briefing's docs: pages (Markdown, front matter first), charts (SVG),
+    the feed, the data behind the tables (CSV), embed pages and the briefing as JSON.
+    `site_url` is the published address, checked, if the site has one."""
+    context = context_for(content, site_url)
+    messages, present, citations, links = context.messages, context.present, context.citations, context.links
     environment = _environment(citations, present, templates_dir)
-    common = {"t": messages, "briefing": content.briefing, "links": context.links, "not_stated": NOT_STATED,
-              "sides": {side.id: side for side in content.briefing.sides}}
+    # Embed pages are shown inside other sites' frames: their source markers open a tab of their own.
+    embed_citations = Citations(content.sources, links.page("sources"), messages, new_tab=True)
+    embedding = _environment(embed_citations, present, templates_dir) if any(page.kind.embed for page in content.pages) else None
+    common = {"t": messages, "briefing": content.briefing, "links": links, "not_stated": NOT_STATED,
+              "sides": {side.id: side for side in content.briefing.sides}, "briefing_data": Markup(BRIEFING_DATA)}
     files: dict[str, str] = {"feed.xml": atom_feed(content, present, messages)}
+    tables, embeds = {}, {}
     for page in content.pages:
         view = page.kind.view(page, context)
         chart = view.get("chart")
         if chart:
             files.update({chart.files[variant]: svg for variant, svg in chart.svg.items()})
+        tables[page.slug] = page.kind.tables(page, context) if page.kind.tables else []
+        files.update({links.data(page, table.name): csv_text(table) for table in tables[page.slug]})
+        embed_file = links.embed(page)
+        embed_view = page.kind.embed.view(page, view) if page.kind.embed else None
+        embed_code = None
+        if embed_view is not None:
+            embeds[page.slug] = embed_file
+            embed_code = code_block(iframe(links.address(embed_file, page.filename), plain_text(embed_view["title"]), page.kind.embed.height))
         citations.reset()
-        try:
-            body = environment.get_template(page.kind.template).render({**common, **view, "page": page})
-        except jinja2.TemplateError as error:
-            raise ContentError([template_problem(error, page.kind.template, templates_dir)]) from None
-        files[page.filename] = front_matter(page_meta(page, content, messages, citations)) + "\n" + body
+        body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code,
+                                                         "data": data_files(page, tables[page.slug], links)}, templates_dir)
+        meta = page_meta(page, content, messages, citations)
+        files[page.filename] = front_matter(meta) + "\n" + body
+        if embed_view is not None:
+            embed_citations.reset()
+            body = _render(embedding, page.kind.embed.template, {
+                **common, "page": page, "data": data_files(page, tables[page.slug], links), "embed_code": None,
+                "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, templates_dir)
+            files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
+    files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
     return files
+
+
+def _render(environment: jinja2.Environment, name: str, values: dict, templates_dir: Path | None) -> str:
+    try:
+        return environment.get_template(name).render(values)
+    except jinja2.TemplateError as error:
+        raise ContentError([template_problem(error, name, templates_dir)]) from None
+
+
+def data_files(page: Page, tables: list, links: Links) -> dict[str, dict]:
+    """A page's CSV files, by table name, for its "Get the data" links: where each is, and
+    the name it downloads as (built from ids: safe in the page as they are)."""
+    paths = {table.name: links.data(page, table.name) for table in tables}
+    return {name: {"href": Markup(path), "filename": Markup(path.rsplit("/", 1)[-1])} for name, path in paths.items()}
+
+
+def credits(page: Page, context: Context) -> list[dict]:
+    """The sources behind what an embed page shows (its kind's main facts), in number order,
+    each with its entry on the Sources page."""
+    citations = context.citations
+    rows = page.kind.coverage(page, context) if page.kind.coverage else []
+    cited = sorted({source_id for row in rows for source_id in row.sources}, key=citations.number)
+    return [{"number": citations.number(source_id), "label": citations.label(source_id),
+             "link": Markup(f"{context.links.page('sources')}#{citations.anchor(source_id)}")} for source_id in cited]
 
 
 def template_problem(error: jinja2.TemplateError, name: str, templates_dir: Path | None) -> Problem:
@@ -108,7 +158,7 @@ def template_problems(templates_dir: Path) -> list[Problem]:
     of the kinds' templates (else its name is misspelt) and be a template Jinja can read."""
     if not templates_dir.is_dir():
         return []
-    names = sorted(kind.template for kind in KINDS.values())
+    names = sorted({kind.template for kind in KINDS.values()} | {kind.embed.template for kind in KINDS.values() if kind.embed})
     problems = []
     for path in sorted(templates_dir.iterdir()):
         if path.name not in names:

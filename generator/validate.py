@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 from .characters import shown
 from .errors import Problem, did_you_mean
 from .load import LoadedFile, Path_
-from .models import MAX_MAGNITUDE
+from .models import MAX_MAGNITUDE, FieldProblem
 from .walk import model_classes
 
 _TYPE_NAMES = {
@@ -99,10 +99,26 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
     elif kind == "literal_error":
         message = f"'{shown(value)}' is not allowed here; use {detail['ctx']['expected']}"
     elif kind == "value_error":
-        message = str(detail["ctx"]["error"])
+        error = detail["ctx"]["error"]
+        if isinstance(error, FieldProblem):
+            return _at_field(loaded, path, error)
+        message = str(error)
     else:
         message = shown(detail["msg"])
     return loaded.problem(path, message)
+
+
+def _at_field(loaded: LoadedFile, path: Path_, problem: FieldProblem) -> Problem:
+    """A model's own check, located at the field it names: at the field's key where it is
+    written (one to delete), else at the entry (one to add)."""
+    node = loaded.data
+    for part in path:
+        known = (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node))
+        node = node[part] if known else None
+    at = (*path, problem.field)
+    if isinstance(node, dict) and problem.field in node:
+        return loaded.problem(at, str(problem), at_key=True)
+    return loaded.problem(path, str(problem), field_path=at)
 
 
 _FORMS = {

@@ -35,12 +35,14 @@ class Visit:
     marks: Marks
     owner: BaseModel  # the model whose field it is
     sources: tuple[str, ...] | None  # the sources of the fact it is part of: its own model's, or the nearest enclosing
+    within: tuple[BaseModel, ...] = ()  # the models that hold `owner`, outermost first (a quote around its wordings)
 
 
-def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = None) -> Iterator[Visit]:
+def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = None,
+           within: tuple[BaseModel, ...] = ()) -> Iterator[Visit]:
     """Every value in `model`, depth first, in field order."""
-    own = getattr(model, "sources", None)
-    sources = tuple(own) if isinstance(own, list) and "sources" in type(model).model_fields else sources
+    sources = sources_of(model, sources)
+    inside = (*within, model)
     for name, marks in field_marks(type(model)):
         value = getattr(model, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
@@ -48,10 +50,28 @@ def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = N
             path = (*at, name) if index is None else (*at, name, index)
             if isinstance(item, BaseModel):
                 if isinstance(item, Quantity):
-                    yield Visit(path, item, marks, model, sources)
-                yield from visits(item, path, sources)
+                    yield Visit(path, item, marks, model, sources, within)
+                yield from visits(item, path, sources, inside)
             elif item is not None:
-                yield Visit(path, item, marks, model, sources)
+                yield Visit(path, item, marks, model, sources, within)
+
+
+def sources_of(model: BaseModel, enclosing: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
+    """The sources of the fact `model` states: its own `sources`; where it leaves them out
+    because each of its parts cites its own (a quote's wordings), all of theirs, in order;
+    else those of the fact it is part of."""
+    if "sources" not in type(model).model_fields:
+        return enclosing
+    own = model.sources
+    if isinstance(own, list):
+        return tuple(own)
+    parts = [part for name in type(model).model_fields for part in _items(getattr(model, name)) if isinstance(part, BaseModel)]
+    gathered = dict.fromkeys(source for part in parts for source in (getattr(part, "sources", None) or ()))
+    return tuple(gathered) or enclosing
+
+
+def _items(value: object) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 @functools.cache

@@ -16,11 +16,12 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
     changed = []
     for filename, text in sorted(pages.items()):
         target = docs_dir / filename
-        if target.exists() and target.read_text(encoding="utf-8") == text:
+        data = text.encode("utf-8")  # as bytes: a CSV's CRLF line ends are kept, and compared, as they are
+        if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(data)
         temporary.replace(target)  # atomic: a live server never reads half a page
         changed.append(filename)
     for stale in sorted(path for path in docs_dir.rglob("*") if path.is_file()):

@@ -44,6 +44,15 @@ def page_paths(content: Path = ROOT / "content") -> list[str]:
     return ["/" if page.slug == "index" else f"/{page.slug}/" for page in load_content(content).pages] + ["/404.html"]
 
 
+def embed_paths(content: Path = ROOT / "content") -> list[str]:
+    """The briefing's embed pages (a section's figure alone, for other sites) as served paths."""
+    from generator.content import EMBED_PREFIX
+    from generator.render import render_pages
+
+    return [f"/{name.removesuffix('.md')}/" for name in sorted(render_pages(load_content(content)))
+            if name.startswith(EMBED_PREFIX) and name.endswith(".md")]
+
+
 def slug(path: str) -> str:
     """A file-name-safe name for a served path: '/' -> 'index', '/players/' -> 'players'."""
     return path.strip("/").removesuffix(".html").replace("/", "-") or "index"

@@ -181,7 +181,8 @@ def _list_item(element: Element, index: int = 0) -> Element:
 def _table_cell(article: Element, header: str, row: int = 0) -> Element:
     table = article.find("table")
     headers = [cell.text().strip() for cell in table.find("thead").find_all("th")]
-    return table.find("tbody").find_all("tr")[row].find_all("td")[headers.index(header)]
+    cells = [cell for cell in table.find("tbody").find_all("tr")[row].children if isinstance(cell, Element) and cell.tag in ("th", "td")]
+    return cells[headers.index(header)]
 
 
 def _labelled_paragraph(after: Element, label: str) -> Element:
@@ -232,7 +233,7 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("timeline.yml", (0, "title"), "timeline", lambda a: a.find("h3", id="event-vote"), markdown=True),
     TextField("timeline.yml", (0, "detail"), "timeline", lambda a: a.find("h3", id="event-vote").next_sibling("p"), markdown=True),
     TextField("timeline.yml", (1, "when", "as_reported"), "timeline", lambda a: a.find("p", cls="editor-date"), markdown=False,
-              around="Date supplied by the editor; the articles say “{}”."),
+              around="Editor’s date; the articles: “{}”"),
     TextField("quotes.yml", (0, "text"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p"), markdown=True,
               around="“{}”"),
     TextField("quotes.yml", (0, "context"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p", cls="attribution"),
@@ -301,7 +302,8 @@ def unexplained_elements(site: Path, plain_site: Path, page: str, text: str) -> 
 def table_shape(site: Path) -> tuple[int, list[int]]:
     """The measures table's number of columns, and the number of cells in each of its rows."""
     table = page_article(site, "tariffs").find("table")
-    return len(table.find("thead").find_all("th")), [len(row.find_all("td")) for row in table.find("tbody").find_all("tr")]
+    return len(table.find("thead").find_all("th")), [sum(1 for cell in row.children if isinstance(cell, Element) and cell.tag in ("th", "td"))
+                                                       for row in table.find("tbody").find_all("tr")]
 
 
 SITE_PAGES = ["" if page.slug == "index" else page.slug for page in load_content(TINY_CONTENT).pages]

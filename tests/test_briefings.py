@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from generator.content import EMBED_PREFIX
 from generator.pipeline import build
 from pages import Element, parse_html
 from test_engines import engine_settings
@@ -150,8 +151,10 @@ def test_every_declared_section_is_a_page_listed_in_the_declared_order(sites, na
     for _, title, address in pages:
         assert site.file(address).is_file(), f"{title}: no page at {address}"
         assert nav(site.page(address), address) == expected, f"the navigation on {address}"
-    assert sorted(set(site.addresses()) - {BASE + "404.html"}) == sorted(address for *_, address in pages), \
+    embeds = {address for address in site.addresses() if address.startswith(BASE + EMBED_PREFIX)}  # a section's figure alone
+    assert sorted(set(site.addresses()) - {BASE + "404.html"} - embeds) == sorted(address for *_, address in pages), \
         "a page no section declares, or a declared section without a page"
+    assert {address.replace(EMBED_PREFIX, "", 1) for address in embeds} <= {address for *_, address in pages}, "an embed page of no section"
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -343,3 +346,15 @@ def test_the_french_catalogue_has_the_english_keys_and_placeholders():
         assert placeholders(FRENCH[key]) == placeholders(english), key
         assert bool(FRENCH[key]) == bool(english), f"{key}: empty in one catalogue only"
         assert "“" not in (FRENCH[key] or "") and "”" not in (FRENCH[key] or ""), f"{key}: French quotes are « »"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_every_page_footer_names_the_publisher_and_how_to_report_a_mistake(sites, name, engine):
+    site = sites(name, engine)
+    briefing = declared(name)
+    for address in [address for address in site.addresses() if "/embed." not in address]:  # embeds carry no footer
+        footer = site.page(address).find(cls="briefing-footer")
+        text = spaced(footer.text())
+        assert briefing["publisher"] in text and briefing["corrections"] in text, f"{address}: {text}"
+        assert any(link.attrs.get("href", "").endswith("feed.xml") for link in footer.find_all("a")), "the updates feed"

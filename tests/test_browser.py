@@ -12,17 +12,18 @@ from __future__ import annotations
 import os
 import re
 import time
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from browser import (
-    CHROMIUM, MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, chromium_available, launch, new_context, page_paths, serve,
-    settle, slug,
+    CHROMIUM, MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, chromium_available, embed_paths, launch, new_context, page_paths,
+    serve, settle, slug,
 )
 from conftest import SCREENSHOTS
 
-PATHS = page_paths()
+EMBED_PATHS = embed_paths()  # each section's figure alone, for other sites: checked like every page
+PATHS = page_paths() + EMBED_PATHS
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # What a reader searching for these words should be offered among the first three results:
@@ -33,6 +34,68 @@ SEARCHES = {
     "rare earth": ("/issues/", "issue-rare-earths"),   # the sticking point of that name
     "Geneva": ("/differences/", "difference-tariff-cuts-origin"),  # what the articles say of the Geneva agreement
 }
+
+# Questions as readers type them, each with every place on the site whose text answers it
+# (a page's top, or one of its sections): the top result, the one Enter opens, must be one.
+QUESTIONS = {
+    "how long was the call": ["/", "/#key-takeaways", "/timeline/#event-trump-xi-call", "/players/#player-trump"],
+    "who leads the talks": ["/#key-takeaways", "/timeline/#event-talks-announced", "/players/#player-trump",
+                            "/players/#player-bessent", "/players/#player-lutnick", "/players/#player-greer"],
+    "what are the tariffs now": ["/tariffs/", "/tariffs/#tariff-us-tariff-on-chinese-goods",
+                                 "/tariffs/#tariff-china-tariff-on-us-goods", "/", "/#key-takeaways",
+                                 "/issues/#issue-tariffs-and-truce", "/timeline/#event-tariff-cuts-take-effect"],
+    "when does the truce end": ["/timeline/#event-tariff-window-closes", "/", "/tariffs/",
+                                "/tariffs/#tariff-us-tariff-on-chinese-goods", "/tariffs/#tariff-china-tariff-on-us-goods"],
+    "what did Xi say about Taiwan": ["/issues/#issue-taiwan", "/quotes/#speaker-xi", "/players/#player-xi",
+                                     "/#key-takeaways", "/differences/#difference-beyond-trade"],
+    "why do the sources disagree": ["/differences/"],
+    "who is Howard Lutnick": ["/players/#player-lutnick"],
+    "who is Scott Bessent": ["/players/#player-bessent"],
+    "what does Jamieson Greer do": ["/players/#player-greer"],
+    "how big is the trade deficit": ["/issues/#issue-trade-deficit", "/", "/#key-takeaways",
+                                     "/players/#player-census-bureau", "/players/#player-trump-administration"],
+    "what are rare earths": ["/issues/#issue-rare-earths"],
+    "when did Trump and Xi last speak": ["/timeline/#event-trump-xi-call", "/timeline/#event-january-call",
+                                         "/issues/#issue-fentanyl"],
+    "what did Trump say about Xi": ["/quotes/#speaker-trump", "/timeline/#event-very-tough-post",
+                                    "/differences/#difference-very-tough-wording",
+                                    "/differences/#difference-very-tough-when-where", "/players/#player-trump",
+                                    "/", "/#key-takeaways"],
+    "did they talk about Ukraine": ["/issues/#issue-geopolitics-left-out", "/differences/#difference-beyond-trade",
+                                    "/players/#player-trump", "/#key-takeaways"],
+    "where will the talks be held": ["/differences/#difference-talks-venue", "/#what-happens-next", "/#key-takeaways",
+                                     "/timeline/#event-talks-announced", "/players/#player-trump"],
+    "what happens next": ["/#what-happens-next"],
+    "what is the problem with student visas": ["/issues/#issue-student-visas",
+                                               "/differences/#difference-student-visa-measures"],
+    "who initiated the call": ["/quotes/#speaker-china-foreign-ministry", "/players/#player-china-foreign-ministry",
+                               "/differences/#difference-foreign-ministry-emphasis", "/players/#player-trump"],
+    "what tariff does China charge on US goods": ["/tariffs/#tariff-china-tariff-on-us-goods", "/tariffs/", "/",
+                                                  "/#key-takeaways", "/players/#player-chinese-government",
+                                                  "/issues/#issue-tariffs-and-truce",
+                                                  "/timeline/#event-tariff-cuts-take-effect"],
+    "how high were tariffs before the truce": ["/tariffs/", "/tariffs/#tariff-us-tariff-on-chinese-goods",
+                                               "/tariffs/#tariff-china-tariff-on-us-goods",
+                                               "/differences/#difference-tariff-levels", "/timeline/#event-april-tariffs",
+                                               "/timeline/#event-tariff-cuts-take-effect",
+                                               "/issues/#issue-tariffs-and-truce", "/", "/#key-takeaways"],
+    "why are chips a sticking point": ["/issues/#issue-chips-export-controls"],
+    "what is the Geneva agreement": ["/differences/#difference-tariff-cuts-origin",
+                                     "/timeline/#event-tariff-cuts-take-effect", "/issues/#issue-tariffs-and-truce"],
+    "how did the markets react": ["/timeline/#event-markets-rally-and-fade", "/#key-takeaways"],
+    "when did Trump say China violated the agreement": ["/timeline/#event-totally-violated-post", "/quotes/#speaker-trump"],
+    "will Trump visit China": ["/differences/#difference-state-visits", "/#key-takeaways"],
+    "what did Xi ask the US to do": ["/differences/#difference-xi-demand-wording", "/quotes/#speaker-xi",
+                                     "/players/#player-xi", "/players/#player-xinhua", "/#key-takeaways",
+                                     "/quotes/#speaker-china-foreign-ministry"],
+    "which articles is this based on": ["/sources/", "/sources/#source-newslooks", "/sources/#source-agency-inputs",
+                                        "/sources/#source-positive-outreach", "/sources/#source-cnbc-adapted",
+                                        "/sources/#source-big-power-move"],
+    "what is Xinhua": ["/players/#player-xinhua", "/players/#player-xi", "/quotes/#speaker-xi"],
+    "what about fentanyl": ["/issues/#issue-fentanyl"],
+    "who is Melania Trump": ["/players/#player-melania-trump"],
+}
+QUESTIONS_ANSWERED = 0.9  # the share of QUESTIONS whose top result must answer them
 
 
 # --- the browser, the server, the tabs ----------------------------------------------
@@ -195,6 +258,34 @@ def test_search_offers_the_right_page_among_the_first_three(tabs, query):
             f"searching {query!r}: the {expected_page} result does not link to #{expected_anchor}…:\n{shown}")
 
 
+def open_top_result(tab: Tab, question: str) -> tuple[str, list[str]]:
+    """Type `question` in the search box and press Enter, which opens the top result (the
+    best-scoring one). Returns where the reader lands (`/page/` or `/page/#section`) and
+    the pages of the first three results, for the report."""
+    results = search(tab, question)
+    page = tab.page
+    with page.expect_navigation():
+        page.locator("input.md-search__input").press("Enter")
+    settle(page)
+    landed = urlsplit(page.url)
+    trouble = tab.trouble()
+    assert not trouble, f"opening the top result for {question!r}:\n" + "\n".join(trouble)
+    return landed.path + (f"#{landed.fragment}" if landed.fragment else ""), [path for path, _ in results[:3]]
+
+
+def test_readers_questions_open_an_answer(tabs):
+    tab = tabs("light", "desktop")
+    misses = []
+    for question, answers in QUESTIONS.items():
+        landed, shown = open_top_result(tab, question)
+        if landed not in answers:
+            misses.append(f"  {question!r} opens {landed}, which does not answer it (results on {', '.join(shown)})")
+    answered = (len(QUESTIONS) - len(misses)) / len(QUESTIONS)
+    assert answered >= QUESTIONS_ANSWERED, (
+        f"{len(QUESTIONS) - len(misses)} of {len(QUESTIONS)} questions ({answered:.0%}) open an answer, "
+        f"fewer than {QUESTIONS_ANSWERED:.0%}:\n" + "\n".join(misses))
+
+
 # --- accessibility -------------------------------------------------------------------
 
 def axe_violations(page, **options) -> list[str]:
@@ -286,3 +377,190 @@ def test_the_readme_shows_the_screenshots_that_make_screenshots_writes():
         assert picture.is_file(), f"{name} is missing: run `make screenshots`"
         assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{name} is not a PNG"
         assert picture.stat().st_size < 150_000, f"{name} weighs {picture.stat().st_size // 1024} KB"
+
+
+# --- reading: sources in place, tap targets, tables, the overview at a glance ---------
+
+# Every control in the article, with its box, and whether it sits in running text (a link
+# inside a sentence, which WCAG 2.5.8 exempts from the 24×24 px minimum).
+TARGETS_JS = """() => {
+    const article = document.querySelector('.md-content article');
+    const blocks = 'p, li, td, th, dd, figcaption, blockquote';
+    return [...article.querySelectorAll('a[href], button, summary, input, select, textarea')]
+        .filter(element => element.getClientRects().length && getComputedStyle(element).visibility !== 'hidden'
+                           && !element.closest('[popover]:not(:popover-open)'))
+        .map(element => {
+            const box = element.getBoundingClientRect();
+            const block = element.parentElement.closest(blocks);
+            const own = element.textContent.trim().length;
+            const inSentence = element.tagName === 'A' && !!block && block.textContent.trim().length > own + 20;
+            return {what: element.outerHTML.slice(0, 90), width: box.width, height: box.height, inSentence};
+        });
+}"""
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_tap_target_in_the_article_is_at_least_24_px_on_a_phone(tabs, path):
+    page = tabs("light", "phone").open(path)
+    small = [f"{target['what']} is {target['width']:.0f}×{target['height']:.0f}"
+             for target in page.evaluate(TARGETS_JS)
+             if not target["inSentence"] and (target["width"] < 23.5 or target["height"] < 23.5)]
+    assert not small, f"{path}: tap targets under 24×24 CSS px (WCAG 2.5.8):\n  " + "\n  ".join(small[:10])
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_source_marker_opens_its_sources_in_place_by_touch_and_keyboard(tabs, device):
+    page = tabs("light", device).open("/tariffs/")
+    marker = page.locator(".md-content article .cite-marker").first
+    name = marker.get_attribute("aria-label")
+    assert name and name.startswith("Reported by"), "a screen reader hears what the marker holds"
+    popover = page.locator("#" + marker.get_attribute("popovertarget"))
+    assert not popover.is_visible()
+    marker.tap() if device == "phone" else marker.click()
+    assert popover.is_visible() and page.url.endswith("/tariffs/"), "the sources open in place; the page stays"
+    assert marker.get_attribute("aria-expanded") == "true"
+    box, screen = popover.bounding_box(), page.viewport_size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"], "the popover fits on the screen"
+    links = popover.locator("a")
+    assert links.count() >= 1 and all("/sources/#source-" in link.get_attribute("href") for link in links.all())
+    page.keyboard.press("Escape")
+    assert not popover.is_visible()
+    marker.focus()
+    page.keyboard.press("Enter")
+    assert popover.is_visible(), "the keyboard opens it too"
+    page.keyboard.press("Escape")
+
+
+def test_a_fact_every_source_reports_says_so_once(tabs):
+    page = tabs("light", "desktop").open("/players/")
+    everyone = page.locator(".cite-marker", has_text="all")
+    assert everyone.count() >= 1, "the real briefing has a fact all five articles report"
+    assert everyone.first.get_attribute("aria-label") == "Reported by all five sources"
+    assert page.locator(".cite-marker").evaluate_all("markers => markers.map(m => m.innerText.trim())").count("1, 2, 3, 4, 5") == 0
+
+
+OVERVIEW_JS = """() => {
+    const article = document.querySelector('.md-content article').cloneNode(true);
+    const markers = document.querySelectorAll('.md-content article .cite-marker');
+    const visible = [...markers].filter(marker => marker.getClientRects().length).length;
+    article.querySelectorAll('sup.cite, .headerlink').forEach(element => element.remove());
+    return {markers: visible, words: article.innerText.split(/\\s+/).filter(Boolean).length};
+}"""
+
+
+def test_the_overview_is_not_drowned_in_source_markers(tabs):
+    page = tabs("light", "desktop").open("/")
+    counted = page.evaluate(OVERVIEW_JS)
+    per_thousand = 1000 * counted["markers"] / counted["words"]
+    assert counted["markers"] >= 1 and per_thousand <= 15, f"{counted}: {per_thousand:.1f} markers per 1,000 words"
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_overview_reads_at_a_glance(tabs, device):
+    page = tabs("dark", device).open("/")
+    headline = page.locator(".md-content article h1")
+    assert int(headline.evaluate("h => getComputedStyle(h).fontWeight")) >= 600, "a strong headline"
+    why = page.locator(".why-it-matters")
+    assert why.is_visible() and len(why.inner_text().split()) <= 125
+    tops = page.locator(".figure-card").evaluate_all("cards => cards.map(card => Math.round(card.getBoundingClientRect().top))")
+    rows = [tops.count(top) for top in sorted(set(tops))]
+    assert len(set(rows)) == 1, f"key figures leave a hole: cards per row {rows}"
+    as_of = page.locator(".as-of")
+    assert as_of.is_visible() and "updated" in as_of.inner_text()
+    assert as_of.locator('a[href$="feed.xml"]').count() == 1, "the updates feed is a click away"
+    assert "Published by" in page.locator(".briefing-footer").inner_text()
+
+
+TABLES_JS = """() => [...document.querySelectorAll('.md-content article table')].map(table => {
+    let box = table.parentElement;
+    while (box && getComputedStyle(box).overflowX === 'visible' && box.tagName !== 'ARTICLE') box = box.parentElement;
+    const cells = [...table.querySelectorAll('th, td')].filter(cell => cell.getClientRects().length);
+    const right = Math.max(...cells.map(cell => cell.getBoundingClientRect().right));
+    return {table: table.className || 'table', hidden: Math.round(right - box.getBoundingClientRect().right),
+            scrolls: box.scrollWidth > box.clientWidth + 1};
+})"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("path", PATHS)
+def test_no_table_hides_a_column_or_scrolls_sideways(tabs, path, device):
+    page = tabs("light", device).open(path)
+    trouble = [table for table in page.evaluate(TABLES_JS) if table["scrolls"] or table["hidden"] > 1]
+    assert not trouble, f"{path} on {device}: tables wider than their column: {trouble}"
+
+
+def test_scheduled_events_look_different_and_a_legend_says_so(tabs):
+    page = tabs("light", "desktop").open("/timeline/")
+    scheduled = page.locator(".timeline-event--scheduled")
+    past = page.locator(".timeline-event:not(.timeline-event--scheduled):not(.timeline-event--editor-date)")
+    assert scheduled.count() >= 1, "the real briefing's timeline ends with the window's close, after its as-of date"
+    marker_style = "event => getComputedStyle(event, '::before').borderStyle"
+    assert scheduled.first.evaluate(marker_style) == "dashed"
+    assert past.count() == 0 or past.first.evaluate(marker_style) != "dashed"
+    legend = page.locator(".timeline-legend")
+    assert legend.is_visible() and legend.locator("li").count() >= 2
+
+
+# --- figures embedded on other sites ---------------------------------------------------
+
+SHOWN_JS = """() => ({
+    images: [...document.querySelectorAll('article figure.chart img')].map(image => image.src),
+    events: [...document.querySelectorAll('article .timeline-event h3')].map(heading => heading.id),
+    loaded: [...document.querySelectorAll('article figure.chart img, article .timeline-event')]
+        .filter(element => element.getClientRects().length && (element.tagName !== 'IMG' || element.naturalWidth > 0)).length,
+})"""
+AROUND_JS = """() => [...document.querySelectorAll('header, footer, .md-sidebar, .md-nav, .md-search, .md-tabs')]
+    .filter(element => element.getClientRects().length).map(element => element.outerHTML.slice(0, 80))"""
+
+
+def section_of(page) -> str:
+    """The section page an embed page comes from: its "From the briefing" link, as a path."""
+    return urlsplit(page.locator(".embed-credits a").last.evaluate("link => link.href")).path
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", EMBED_PATHS)
+def test_an_embed_page_shows_its_sections_figure_and_nothing_of_the_site_around_it(tabs, path, scheme):
+    tab = tabs(scheme, "desktop")
+    page = tab.open(path, wait_until="networkidle")
+    assert page.evaluate(AROUND_JS) == [], f"{path}: the site's header, navigation, search or footer shows"
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
+    embedded = page.evaluate(SHOWN_JS)
+    assert embedded["loaded"] >= 1, f"{path} ({scheme}): no chart or timeline shows"
+    trouble = tab.trouble()
+    assert not trouble, f"{path} ({scheme}):\n" + "\n".join(trouble)
+    section = tab.open(section_of(page)).evaluate(SHOWN_JS)
+    assert (embedded["images"], embedded["events"]) == (section["images"], section["events"]), "not the section's own figure"
+
+
+def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url):
+    """A reader copies the code under the figure and pastes it into a page of their own site."""
+    from generator.settings import published_address
+
+    published = published_address(os.environ.get("SITE_URL"))  # where the real briefing's code points, if set
+    context = new_context(browser)
+    context.route(lambda url: not is_local(url), lambda route: route.abort("blockedbyclient"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    try:
+        for path in EMBED_PATHS:
+            page.goto(site_url + path)
+            section = section_of(page)
+            page.goto(site_url + section)
+            code = page.locator("details.embed-code pre code")
+            assert not code.is_visible(), f"{section}: the embed code is shown before it is asked for"
+            page.locator("details.embed-code summary").click()
+            assert code.is_visible()
+            page.locator("details.embed-code .md-code__button").click()
+            pasted = page.evaluate("navigator.clipboard.readText()")
+            assert pasted.strip() == code.inner_text().strip(), "the copy button copies the code"
+            src = re.fullmatch(r'<iframe src="([^"]+)" title="[^"<]+"[^<]*></iframe>', pasted.strip()).group(1)
+            here = f"{site_url}/{src[len(published):]}" if published and src.startswith(published) else urljoin(page.url, src)
+            page.set_content(f'<!doctype html><html lang="en"><title>Another site</title>'
+                             f'<main>{pasted.replace(f"src={chr(34)}{src}{chr(34)}", f"src={chr(34)}{here}{chr(34)}")}</main></html>')
+            frame = page.frame_locator("iframe")
+            frame.locator("article h1").wait_for()
+            assert urlsplit(page.frames[1].url).path == path, f"{section}: the code shows {page.frames[1].url}, not {path}"
+            frame.locator("article figure.chart img, article .timeline-event").filter(visible=True).first.wait_for()
+    finally:
+        context.close()

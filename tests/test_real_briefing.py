@@ -33,14 +33,16 @@ def test_the_overview_shows_the_figures_at_a_glance(real_site):
 
 def test_the_tariff_chart_comes_in_light_and_dark_with_a_text_alternative(real_site):
     page = real_site.html("tariffs")
-    images = re.findall(r'<img alt="([^"]+)" src="\.\./(assets/charts/tariffs-(light|dark)\.svg)#only-\3"', page)
-    assert {variant for _, _, variant in images} == {"light", "dark"}
-    for alt, path, _ in images:
+    images = re.findall(r'<img alt="([^"]+)" class="chart-\w+" height="\d+" '
+                        r'src="\.\./(assets/charts/tariffs-(light|dark)-(narrow|wide)\.svg)#only-\3"', page)
+    assert {(scheme, size) for *_, scheme, size in images} == {(scheme, size) for scheme in ("light", "dark") for size in ("narrow", "wide")}
+    for alt, path, *_ in images:
         assert "145%" in alt and "30%" in alt and "125%" in alt and "10%" in alt
+        assert "until August 12, 2025, as scheduled" in alt, "the window's close is still to come on June 5"
         svg = (real_site.site / path).read_text(encoding="utf-8")
         assert "<title" in svg and "<desc" in svg and 'role="img"' in svg
         assert "<script" not in svg and "http://pygal" not in svg
-    assert "<table>" in page, "the table stays beside the chart"
+    assert '<table class="stacking"' in page, "the table stays beside the chart"
 
 
 def test_every_event_has_a_permalink_and_editor_dates_say_so(real_site):
@@ -54,9 +56,9 @@ def test_every_event_has_a_permalink_and_editor_dates_say_so(real_site):
         block = page[page.index(f'id="event-{event.id}"'):]
         block = block[: block.find('<div class="timeline-event')]
         if event.when.derived:
-            assert "Date worked out by the editor" in block and event.when.derived in text_of(block)
+            assert "Editor’s date, worked out" in text_of(block) and event.when.derived in text_of(block)
         else:
-            assert "Date supplied by the editor" in block and event.when.as_reported in text_of(block)
+            assert "Editor’s date; the articles" in text_of(block) and event.when.as_reported in text_of(block)
 
 
 def test_the_coverage_matrix_shows_what_only_one_source_reports(real_site):
@@ -136,7 +138,7 @@ def test_the_search_index_finds_the_envoys(real_site):
 
 def test_the_tariff_table_has_both_measures(real_site):
     content = load_content(REAL_CONTENT)
-    rows = re.findall(r"<tr>(.*?)</tr>", real_site.html("tariffs"), re.S)[1:]
+    rows = re.findall(r'<tr role="row">(.*?)</tr>', real_site.html("tariffs"), re.S)[1:]
     assert len(rows) == len(content.entries("measures")) == 2
     cells = [text_of(row) for row in rows]
     assert "US tariffs on Chinese goods" in cells[0] and "145%" in cells[0] and "30%" in cells[0]
@@ -180,8 +182,9 @@ def test_the_briefing_is_written_in_us_english_throughout():
         if path.name in ("verification.yml", "left-out.yml"):
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if path.name == "quotes.yml":  # a direct quote keeps the article's own spelling
-            data = [{key: value for key, value in quote.items() if not (key == "text" and quote.get("kind") == "direct")} for quote in data]
+        if path.name == "quotes.yml":  # a direct quote keeps the article's own spelling, in each of its wordings
+            data = [{key: value for key, value in quote.items() if not (key in ("text", "fragments", "wordings") and quote.get("kind") == "direct")}
+                    for quote in data]
         text = " ".join(str(value) for value in _strings(data))
         words += [f"{path.name}: {match}" for match in BRITISH.findall(text)]
     assert not words, f"British spellings: {words}"
@@ -196,3 +199,48 @@ def _strings(data):
     elif isinstance(data, list):
         for value in data:
             yield from _strings(value)
+
+
+# --- quotes, one entry per thing said -------------------------------------------------------
+
+
+def quote_entries(real_site) -> list:
+    from pages import parse_html
+
+    return parse_html(real_site.html("quotes")).find("article").find_all("blockquote", cls="quote")
+
+
+def test_each_of_trumps_posts_and_xis_demands_is_one_entry_with_every_articles_wording(real_site):
+    entries = quote_entries(real_site)
+    for words in ["very tough", "totally violated", "negative measures", "the right direction", "a very positive conclusion"]:
+        having = [entry.attrs["id"] for entry in entries if words in entry.text().lower()]
+        assert len(having) == 1, f"“{words}” is in {having}"
+    tough = next(entry for entry in entries if "very tough" in entry.text().lower())
+    wordings = [tough.find("p"), *tough.find("div", cls="quote-wordings").find_all("li")]
+    reported_by = [{link.attrs["href"].split("#source-")[1] for link in wording.find_all("a") if "#source-" in link.attrs.get("href", "")}
+                   for wording in wordings]
+    assert all(len(sources) == 1 for sources in reported_by), "each wording credits the article that prints it"
+    assert set().union(*reported_by) == {"newslooks", "agency-inputs", "positive-outreach", "big-power-move"}
+    assert "VERY TOUGH … EXTREMELY HARD TO MAKE A DEAL WITH" in tough.text(), "source 2's fragments, together in one wording"
+
+
+def test_a_statement_the_articles_disagree_on_links_to_the_difference(real_site):
+    content = load_content(REAL_CONTENT)
+    differences = real_site.html("differences")
+    entries = {entry.attrs["id"]: entry for entry in quote_entries(real_site)}
+    linked = [quote for quote in content.entries("quotes") if quote.differences]
+    assert {"trump-very-tough", "trump-totally-violated"} <= {quote.id for quote in linked}
+    for quote in linked:
+        links = entries[f"quote-{quote.id}"].find("p", cls="quote-differences").find_all("a")
+        assert [link.attrs["href"] for link in links] == [f"../differences/#difference-{name}" for name in quote.differences]
+        assert all(f'id="difference-{name}"' in differences for name in quote.differences)
+
+
+def test_the_quotes_editor_dates_are_one_short_note_per_entry(real_site):
+    content = load_content(REAL_CONTENT)
+    editor_dated = {f"quote-{quote.id}" for quote in content.entries("quotes") if quote.when.editor_supplied}
+    for entry in quote_entries(real_site):
+        notes = [note.text() for note in entry.find_all("small", cls="editor-date")]
+        assert len(notes) == (entry.attrs["id"] in editor_dated), entry.attrs["id"]
+        assert all(len(note.split()) <= 8 for note in notes), notes
+

@@ -50,3 +50,16 @@ def test_the_schema_flags_what_an_editor_would_mistype():
     for mistake in ({"kind": "qoute"}, {"speeker": "trump"}, {"when": {"date": "5 June"}}, {"sources": []}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate([{**quote, **mistake}], schema)
+
+
+def test_the_schema_knows_a_statement_worded_several_ways_and_its_words_given_one_way():
+    schema = json.loads(schema_texts()["quotes.schema.json"])
+    quote = {"id": "q", "speaker": "trump", "kind": "direct", "context": "c", "when": {"date": "2025-06-05"}, "differences": ["d"],
+             "wordings": [{"text": "x", "sources": ["a"]}, {"fragments": ["y", "z"], "sources": ["b"]}]}
+    jsonschema.validate([quote], schema)
+    jsonschema.validate([{**{key: value for key, value in quote.items() if key != "wordings"}, "fragments": ["y", "z"], "sources": ["b"]}], schema)
+    for mistake in ({"text": "x"}, {"sources": ["a"]}, {"wordings": [{"text": "x", "sources": ["a"]}]},
+                    {"wordings": [{"text": "x", "fragments": ["y", "z"], "sources": ["a"]}, {"text": "y", "sources": ["b"]}]},
+                    {"wordings": None, "text": "x"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate([{**quote, **mistake}], schema)

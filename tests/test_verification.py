@@ -72,7 +72,7 @@ def test_a_date_the_editor_derived_cites_no_article_and_says_how_it_was_worked_o
     from conftest import build_briefing
 
     page = build_briefing(tiny_copy, tmp_path).html("timeline")
-    assert "Date worked out by the editor: 90 days from March 1. No article gives it." in page
+    assert "Editor’s date, worked out: 90 days from March 1; no article gives it" in page
     edit(tiny_copy / "timeline.yml", ', editor_supplied: true, derived: "90 days from March 1"}', "}")
     assert any("`sources` is missing" in problem for problem in problems(tiny_copy))
 

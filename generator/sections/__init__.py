@@ -3,7 +3,9 @@
 A briefing declares its sections in `briefing.yml` (`kind`, `title`, `file`, …);
 each kind is one module of this package, which provides `KIND`: the model of an
 entry of its file, its template, its view (what the page shows, prepared in
-Python), the anchor of each entry, and the facts it adds to the sources table.
+Python), the anchor of each entry, the facts it adds to the sources table, the
+data behind its tables (CSV files readers take away) and, where it has one, a page
+of its figure alone for other sites to embed.
 The registry below finds every module, so adding a kind is adding one module.
 """
 
@@ -32,6 +34,29 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Table:
+    """The data behind a table, timeline or chart of a page, as a reader downloads it:
+    column names are stable machine names (the content's own field names where there
+    is one), so a script written for one briefing reads another, in any language."""
+
+    name: str  # what it holds ("table", "chart", "events"): its file is data/<page slug>-<name>.csv
+    columns: tuple[str, ...]
+    rows: list[tuple]  # text, numbers (raw, unformatted), booleans or None, column by column
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A page of a kind's figure alone (no site navigation, header or search), for other
+    sites to show in an `<iframe>`."""
+
+    template: str  # in generator/templates/ (or a briefing's own templates/)
+    height: int  # the iframe's height in CSS pixels: the whole chart on a phone or a desktop; a long timeline scrolls inside it
+    # What the embed page shows, from the page's view, with its `title` (the frame's name);
+    # None where there is nothing to embed.
+    view: Callable[[Page, dict], dict | None] = lambda page, view: {**view, "title": page.title}
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     template: str  # in generator/templates/ (or a briefing's own templates/)
@@ -45,6 +70,8 @@ class Kind:
     coverage: Callable[[Page, Context], list[Row]] | None = None
     search_boost: float | None = None
     groups: dict[str, Callable[[str], str]] = field(default_factory=dict)  # other anchors it defines, by what they group
+    tables: Callable[[Page, Context], list[Table]] | None = None  # the data behind its tables, timeline or chart
+    embed: Embed | None = None
 
 
 @dataclass
@@ -55,6 +82,7 @@ class Context:
     present: object
     messages: object
     links: object
+    citations: object  # the source markers, and how each source is named (`label`)
 
 
 def _discover() -> dict[str, Kind]:

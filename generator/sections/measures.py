@@ -9,7 +9,7 @@ import datetime as dt
 from pydantic import model_validator
 
 from ..models import EventRef, Id, Model, Quantity, SideRef, SourceIds, Text, When
-from . import Context, Kind, Row
+from . import Context, Embed, Kind, Row, Table
 
 
 class Measure(Model):
@@ -36,9 +36,10 @@ class Measure(Model):
         return self
 
 
-OPTIONS = ("before", "now", "compare", "chart", "chart_title", "anchor")
+OPTIONS = ("before", "now", "compare", "chart", "chart_title", "chart_unit", "anchor")
 """Labels a briefing may give: the table's `before` and `now` columns, `compare` (the
-overview's cards: `before the vote and now`), the chart's title, the anchors' prefix."""
+overview's cards: `before the vote and now`), the chart's title and the line under it
+that names its unit (`Rate, in percent`), the anchors' prefix."""
 
 
 def view(page, context: Context) -> dict:
@@ -46,9 +47,8 @@ def view(page, context: Context) -> dict:
 
     present, messages = context.present, context.messages
     rows = [(measure, present.window(measure.since, measure.until, measure.duration)) for measure in page.entries]
-    notes = [note for measure in page.entries
-             for note in present.editor_date_notes(measure.name, {"from": measure.since, "until": measure.until})]
-    chart = draw_step_chart(page, context, list(series(page, context))) if charted(page) else None
+    notes = present.editor_date_notes([when for measure in page.entries for when in (measure.since, measure.until)])
+    chart = draw_step_chart(page, context, [(measure, before) for measure, before, *_ in series(page, context)]) if charted(page) else None
     # `covers` as a sentence, so the words after it start a new one.
     sentences = {measure.id: measure.covers if measure.covers.rstrip().endswith((".", "!", "?", "…")) else f"{measure.covers}."
                  for measure in page.entries}
@@ -93,5 +93,52 @@ def anchor(measure, page=None) -> str:
     return f"{page.option('anchor', 'measure') if page else 'measure'}-{measure.id}"
 
 
+def tables(page, context: Context) -> list[Table]:
+    """The table's rows, and the chart's points where it is drawn."""
+    from .. import tables as cells
+
+    label, present = context.citations.label, context.present
+    rows = [(measure.id, cells.text(measure.name), measure.imposed_by, measure.applied_to,
+             *_quantity(measure.before), measure.before_event, *_quantity(measure.now),
+             cells.iso(measure.since), cells.iso(measure.until), *_quantity(measure.duration)[:2],
+             cells.text(measure.covers), *_quantity(measure.covers_value)[:2],
+             " ".join(present.editor_date_notes([measure.since, measure.until])) or None,
+             *cells.sources(measure.sources, label))
+            for measure in page.entries]
+    found = [Table("table", ("id", "name", "imposed_by", "applied_to", "before_value", "before_unit", "before_qualifier", "before_event",
+                        "now_value", "now_unit", "now_qualifier", "since", "until", "duration_value", "duration_unit",
+                        "covers", "covers_value", "covers_unit", "date_notes", *cells.SOURCE_COLUMNS), rows)]
+    if charted(page):
+        found.append(Table("chart", ("measure_id", "measure", "point", "date", "value", "unit", "scheduled"), list(chart_points(page, context))))
+    return found
+
+
+def chart_points(page, context: Context):
+    """The points the chart draws, a row each: per measure, its value before (from the
+    timeline event that set it), from `since`, and to `until`; `scheduled` where the
+    date is after the briefing's own."""
+    from .. import tables as cells
+
+    events = {event.id: event for event in context.content.entries("timeline")}
+    as_of = context.content.briefing.as_of.earliest
+    for measure in page.entries:
+        before = events.get(measure.before_event)
+        points = [("before_event", before.when, measure.before)] if before else []
+        points += [("since", measure.since, measure.now)] + ([("until", measure.until, measure.now)] if measure.until else [])
+        for name, when, quantity in points:
+            yield (measure.id, cells.text(measure.name), name, cells.iso(when), quantity.value, quantity.unit,
+                   when.date.earliest > as_of)
+
+
+def _quantity(quantity) -> tuple:
+    """A quantity's cells: its value, its unit, its qualifier."""
+    return (quantity.value, quantity.unit, quantity.qualifier) if quantity else (None, None, None)
+
+
+def embed_view(page, view: dict) -> dict | None:
+    """The chart alone, where there is one; it names its own sources."""
+    return {**view, "title": view["chart"].title, "credits": []} if view["chart"] else None
+
+
 KIND = Kind(name="measures", template="measures.md.j2", entry=Measure, options=OPTIONS, view=view, coverage=coverage,
-            search_boost=2, anchor=anchor)
+            search_boost=2, anchor=anchor, tables=tables, embed=Embed("chart-embed.md.j2", height=920, view=embed_view))

@@ -20,10 +20,32 @@ def view(page, context: Context) -> dict:
     return {
         "briefing": content.briefing,
         "figure_cards": figure_cards(context),
+        "card_columns": card_columns(len(figure_cards(context))),
+        "takeaways": by_topic(content.briefing.takeaways),
+        "next_steps": by_topic(content.briefing.next_steps),
         "updates": sorted(page.entries, key=lambda update: update.when.earliest, reverse=True),
         "other_pages": [other for other in content.pages if other is not page],
         "as_of": messages.format("as_of", date=present.date(content.briefing.as_of)),
     }
+
+
+def card_columns(count: int) -> dict[str, int]:
+    """Columns for the figure cards that leave no hole in the grid: as wide as three or
+    four fit, on a phone two, a whole row each time where the count allows."""
+    wide = next((columns for columns in (3, 4, 2) if count % columns == 0), 3 if count > 4 else max(count, 1))
+    narrow = 2 if count % 2 == 0 else 1
+    return {"wide": min(wide, count) or 1, "narrow": narrow}
+
+
+def by_topic(points) -> list[tuple[str | None, list]]:
+    """Consecutive points that share a topic, as one paragraph each; a point without one stands alone."""
+    groups: list[tuple[str | None, list]] = []
+    for point in points:
+        if point.topic and groups and groups[-1][0] == point.topic:
+            groups[-1][1].append(point)
+        else:
+            groups.append((point.topic, [point]))
+    return groups
 
 
 def figure_cards(context: Context) -> list[dict]:
@@ -50,7 +72,8 @@ def figure_cards(context: Context) -> list[dict]:
         cards.append({
             "value": present.date(date), "label": messages.format("window_closes", window=window),
             "sources": sorted({source for measure in group for source in measure.sources}),
-            "note": messages.format("editor_date_card", words=until.as_reported) if until.editor_supplied else None,
+            "note": (messages.format("editor_date_derived_short", how=until.derived) if until.derived else
+                     messages.format("editor_date_card", words=until.as_reported) if until.editor_supplied else None),
         })
     return cards
 

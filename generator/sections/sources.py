@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..models import Source
-from . import Context, Kind
+from . import Context, Kind, Table
 
 MATRIX_MAX_SOURCES = 12
 """Up to this many sources, who reports what is a matrix; beyond, a list (a matrix
@@ -49,5 +49,22 @@ def label_of(source, context: Context) -> str:
     return plain_text(source.label) if source.label else described(source)
 
 
+def tables(page, context: Context) -> list[Table]:
+    """The articles, and who reports what (a row per fact, whether the page shows a matrix or a list)."""
+    from .. import tables as cells
+
+    content, label = context.content, context.citations.label
+    articles = [(number, source.id, label(source.id), cells.text(source.outlet), cells.text(source.byline), cells.text(source.headline),
+                 cells.text(source.kind), cells.text(source.dateline), str(source.published) if source.published else None, source.url,
+                 source.language, cells.text(source.credit), content.citation_counts[source.id])
+                for number, source in enumerate(content.sources, start=1)]
+    facts = [(cells.text(row["group"]), cells.text(row["label"]), context.links.address(row["link"]), row["count"],
+              *cells.sources(row["sources"], label))
+             for row in coverage_rows(context)]
+    return [Table("articles", ("number", "id", "label", "outlet", "byline", "headline", "kind", "dateline", "published", "url", "language",
+                       "credit", "cited_by"), articles),
+            Table("coverage", ("section", "fact", "address", "reported_by", *cells.SOURCE_COLUMNS), facts)]
+
+
 KIND = Kind(name="sources", template="sources.md.j2", entry=Source, default_file="sources.yml", view=view,
-            anchor=lambda source, page=None: f"source-{source.id}")
+            anchor=lambda source, page=None: f"source-{source.id}", tables=tables)

@@ -7,7 +7,7 @@ import itertools
 from pydantic import model_validator
 
 from ..models import Id, Model, SourceRef, Text, When
-from . import Context, Kind, Row
+from . import Context, Embed, Kind, Row, Table
 
 
 class Event(Model):
@@ -34,7 +34,11 @@ def in_date_order(entries: list) -> list:
 
 def view(page, context: Context) -> dict:
     events = in_date_order(page.entries)
-    return {"years": [(year, list(group)) for year, group in itertools.groupby(events, key=lambda event: event.when.date.year)]}
+    as_of = context.content.briefing.as_of.earliest
+    scheduled = {event.id for event in events if event.when.date.earliest > as_of}  # still to come when the briefing was written
+    editor_dated = any(event.when.editor_supplied for event in events)
+    return {"years": [(year, list(group)) for year, group in itertools.groupby(events, key=lambda event: event.when.date.year)],
+            "scheduled": scheduled, "legend": {"reported": any(not event.when.editor_supplied and event.id not in scheduled for event in events), "editor_date": editor_dated, "scheduled": bool(scheduled)}}
 
 
 def coverage(page, context: Context) -> list[Row]:
@@ -44,5 +48,18 @@ def coverage(page, context: Context) -> list[Row]:
                 f"{page.filename}#{KIND.anchor(event, page)}", event.sources) for event in in_date_order(page.entries)]
 
 
-KIND = Kind(name="timeline", template="timeline.md.j2", entry=Event, view=view, coverage=coverage,
-            anchor=lambda event, page=None: f"event-{event.id}", groups={"year": lambda year: f"year-{year}"})
+def tables(page, context: Context) -> list[Table]:
+    """The events in date order, as the page shows them."""
+    from .. import tables as cells
+
+    rows = [(event.id, cells.iso(event.when), cells.text(event.title), cells.text(event.detail), event.when.editor_supplied,
+             cells.text(event.when.as_reported), cells.text(event.when.derived), *cells.sources(event.sources, context.citations.label))
+            for event in in_date_order(page.entries)]
+    return [Table("events", ("id", "date", "title", "detail", "editor_supplied", "as_reported", "derived", *cells.SOURCE_COLUMNS), rows)]
+
+
+# Search ranks the dated events as it ranks the people and the measures: they are the
+# story's facts, where a question asking "when" finds its answer.
+KIND = Kind(name="timeline", template="timeline.md.j2", entry=Event, view=view, coverage=coverage, search_boost=2,
+            anchor=lambda event, page=None: f"event-{event.id}", groups={"year": lambda year: f"year-{year}"},
+            tables=tables, embed=Embed("timeline-embed.md.j2", height=650))

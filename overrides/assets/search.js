@@ -1,0 +1,117 @@
+// Readers type questions: "how long was the call?". The theme's search (Lunr, in a worker)
+// matches every word of a query as the start of a longer one and ranks a section by any
+// of them, so "how" finds "Howard", and a heading with "call" in it outranks the section
+// that says who initiated the call. Before a query reaches the search worker, this
+//
+// 1. keeps the words that say what is asked: it leaves out the words of the briefing's
+//    language that do not (its catalogue's `search_stop_words`, in the page as JSON),
+//    and cuts words where the search index cuts them (at punctuation: "call?");
+// 2. shortens a word the site does not have to the start it shares with words it has
+//    ("leads" finds "leading"), down to three fifths of the word and four letters;
+// 3. asks for the sections that hold all of those words, where at least one does.
+//
+// Quoted phrases and Lunr's own syntax (+word, -word, title:word, word~1, word^2) pass
+// as typed. Material for MkDocs 9 reads no query transform of the site's own (the
+// `__search.transform` of earlier versions is gone); its search worker takes the search
+// index as a message {type: 0, data: {config, docs}} and each query as {type: 2, data:
+// "the query"}, and only such messages are read or changed here. Zensical's search, whose
+// messages carry other data, is left alone.
+(function () {
+  "use strict";
+  var SETUP = 0, QUERY = 2; // Material's SearchMessageType
+  var island = document.getElementById("__briefing_search");
+  var settings = island ? JSON.parse(island.textContent || "{}") : {};
+  var stop = new Set((settings.stop_words || []).map(function (word) { return String(word).toLowerCase(); }));
+  if (!stop.size || !window.Worker) return;
+
+  var SYNTAX = /^[+-]|[:^~*]/;
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  var index = null; // the search index, as the theme hands it to its worker
+  var separator = /[^\p{L}\p{N}]+/u; // until the index says how it cuts words
+  var vocabulary = null; // built from the index on the first query
+
+  // Lower-case words of `text`, cut where the index cuts them, without the stop words
+  // (which the index leaves out too: the catalogue's list holds Lunr's).
+  function wordsOf(text) {
+    return text.toLowerCase().split(separator).map(function (word) { return word.replace(EDGES, ""); })
+      .filter(function (word) { return word && !stop.has(word); });
+  }
+
+  // Every word of the index, sorted, and the sections that hold each.
+  function buildVocabulary(data) {
+    var sections = new Map();
+    data.docs.forEach(function (doc, number) {
+      wordsOf((doc.title || "") + " " + String(doc.text || "").replace(/<[^>]*>/g, " ")).forEach(function (word) {
+        if (!sections.has(word)) sections.set(word, new Set());
+        sections.get(word).add(number);
+      });
+    });
+    return {words: Array.from(sections.keys()).sort(), sections: sections};
+  }
+
+  // The sections holding a word that starts with `start`.
+  function holding(start) {
+    var words = vocabulary.words, low = 0, high = words.length, found = new Set();
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (words[middle] < start) low = middle + 1; else high = middle;
+    }
+    for (var i = low; i < words.length && words[i].lastIndexOf(start, 0) === 0; i++) {
+      vocabulary.sections.get(words[i]).forEach(function (section) { found.add(section); });
+    }
+    return found;
+  }
+
+  // The word, or the longest start of it that the index has, with the sections holding
+  // it; null where the index has neither.
+  function known(word) {
+    var shortest = Math.min(word.length, Math.max(4, Math.ceil(word.length * 0.6)));
+    for (var length = word.length; length >= shortest; length--) {
+      var sections = holding(word.slice(0, length));
+      if (sections.size) return {start: word.slice(0, length), sections: sections};
+    }
+    return null;
+  }
+
+  function heldTogether(terms) {
+    return terms.slice(1).reduce(function (shared, term) {
+      return new Set(Array.from(shared).filter(function (section) { return term.sections.has(section); }));
+    }, terms[0].sections).size > 0;
+  }
+
+  function subject(query) {
+    var typed = [], words = [];
+    query.split(/("[^"]*")/).forEach(function (part, number) {
+      if (number % 2) { typed.push(part); return; } // a quoted phrase
+      part.split(/\s+/).forEach(function (piece) {
+        if (!piece) return;
+        if (SYNTAX.test(piece)) { typed.push(piece); return; }
+        wordsOf(piece).forEach(function (word) { if (words.indexOf(word) < 0) words.push(word); });
+      });
+    });
+    if (!words.length) return typed.length ? typed.join(" ") : query; // stop words alone: as typed
+    if (!vocabulary && index) vocabulary = buildVocabulary(index);
+    if (!vocabulary) return typed.concat(words).join(" ");
+    var terms = [], missing = [];
+    words.forEach(function (word) {
+      var term = known(word);
+      if (term) terms.push(term); else missing.push(word); // kept, so the results say it is missing
+    });
+    var all = terms.length > 1 && heldTogether(terms);
+    return typed.concat(terms.map(function (term) { return all ? "+" + term.start + "*" : term.start; }), missing).join(" ");
+  }
+
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === SETUP && message.data && Array.isArray(message.data.docs) && message.data.config) {
+      index = message.data;
+      separator = new RegExp(index.config.separator || "[\\s\\-]+");
+      vocabulary = null;
+    } else if (message && message.type === QUERY && typeof message.data === "string") {
+      var args = Array.prototype.slice.call(arguments);
+      args[0] = {type: QUERY, data: subject(message.data)};
+      return post.apply(this, args);
+    }
+    return post.apply(this, arguments);
+  };
+})();

@@ -1,0 +1,141 @@
+"""The site's search takes readers' questions. The words a question holds that say nothing
+of what is asked (the catalogue's `search_stop_words`) reach every page in the briefing's
+language, as JSON no word can break out of, with both engines; the theme's search
+(overrides/assets/search.js) leaves them out, and the French briefing's search answers
+questions typed in French in Chromium. The real briefing's questions are in
+tests/test_browser.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import CHROMIUM, chromium_available, launch, new_context, serve, settle
+from conftest import TINY_CONTENT, build_briefing, settings_for
+from generator.messages import Messages, available
+from generator.pipeline import build
+from generator.search import stop_words
+
+FRENCH = Path(__file__).parent / "briefings" / "french"
+ISLAND = re.compile(r'<script id="__briefing_search" type="application/json">(.*?)</script>', re.DOTALL)
+MATERIAL_SCRIPTS = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts"
+
+
+def search_settings(html: str) -> dict:
+    """What the page hands the search script: the JSON in its one `__briefing_search` element."""
+    found = ISLAND.findall(html)
+    assert len(found) == 1, f"{len(found)} search settings on the page"
+    return json.loads(found[0])
+
+
+def pages(site: Path) -> list[Path]:
+    return [path for path in sorted(site.rglob("*.html")) if path.relative_to(site).parts[0] != "assets"]
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory):
+    return build_briefing(FRENCH, tmp_path_factory.mktemp("french"))
+
+
+def test_every_page_carries_the_stop_words_of_the_briefings_language(tiny_site, french_site):
+    english, french = stop_words(Messages("en")), stop_words(Messages("fr"))
+    assert {"how", "who", "what", "the"} <= set(english) and {"comment", "qui", "quoi", "le"} <= set(french)
+    for site, words in ((tiny_site.site, english), (french_site.site, french)):
+        for page in pages(site):
+            assert search_settings(page.read_text(encoding="utf-8")) == {"stop_words": words}, page
+
+
+def lunr_stop_words(language: str) -> set[str]:
+    """The words the theme's search index leaves out in `language` (Lunr's stop word filter)."""
+    if language == "en":
+        script = next((MATERIAL_SCRIPTS / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+        listed = re.search(r"generateStopWordFilter\(\[([^\]]*)\]\)", script).group(1)
+        return set(re.findall(r'"([^"]+)"', listed))
+    script = (MATERIAL_SCRIPTS / "lunr" / "min" / f"lunr.{language}.min.js").read_text(encoding="utf-8")
+    return set(re.search(r'generateStopWordFilter\("([^"]*)"', script).group(1).split())
+
+
+@pytest.mark.parametrize("language", available())
+def test_each_catalogue_leaves_out_at_least_the_words_the_search_index_leaves_out(language):
+    """search.js asks for the sections that hold all of a question's words; a word the index
+    leaves out would be in no section, and the search would find nothing."""
+    missing = lunr_stop_words(language) - set(stop_words(Messages(language)))
+    assert not missing, f"{language}.yml: search_stop_words lacks {', '.join(sorted(missing))}"
+
+
+HOSTILE = ["</script><script>alert(1)</script>", "<!--", "<script>", "&amp;", "a'b", '"', "\u2028"]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, tmp_path, engine):
+    monkeypatch.setattr("generator.pipeline.stop_words", lambda messages: HOSTILE)
+    settings = settings_for(TINY_CONTENT, tmp_path)
+    # Zensical reads `docs_dir` relative to its configuration only (README, "Engines").
+    settings.config_file.write_text(settings.config_file.read_text(encoding="utf-8")
+                                    .replace(f"docs_dir: {settings.docs_dir}\n", "docs_dir: docs\n"), encoding="utf-8")
+    build(replace(settings, engine=engine))
+    html = (settings.site_dir / "index.html").read_text(encoding="utf-8")
+    assert search_settings(html) == {"stop_words": HOSTILE}
+    assert "alert(1)" not in html.replace(ISLAND.search(html).group(1), ""), "the words stay inside their element"
+    assert "<script>alert" not in html and "<!--" not in ISLAND.search(html).group(1)
+
+
+# --- the French briefing, in Chromium ------------------------------------------------------
+
+# Questions a French reader types, and the places whose text answers them.
+FRENCH_QUESTIONS = {
+    "qui est le chef de l’opposition ?": ["/acteurs/#player-jean-marc-delorme"],
+    "combien coûte le tramway ?": ["/enjeux/#issue-cout", "/", "/#ce-quil-faut-retenir"],
+    "quand commencent les travaux ?": ["/chronologie/#event-debut-travaux", "/#et-maintenant"],
+}
+
+
+@pytest.fixture(scope="module")
+def french_tab(french_site):
+    if not chromium_available():
+        reason = f"{CHROMIUM} is missing, so the search cannot be tried in a browser"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}. CI=true: the browser tests must run.", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with serve(french_site.site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = new_context(browser).new_page()
+        errors = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield base, page, errors
+        browser.close()
+
+
+@pytest.mark.parametrize("question", FRENCH_QUESTIONS)
+def test_a_question_in_french_opens_its_answer(french_tab, question):
+    base, page, errors = french_tab
+    page.goto(base + "/")
+    settle(page)
+    page.keyboard.press("/")
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initialisation')"
+                           " && !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(question, delay=20)
+    listed, deadline = None, time.monotonic() + 10
+    while time.monotonic() < deadline:  # each keystroke asks the worker again: wait until the list settles
+        time.sleep(0.25)
+        current = page.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
+        if current and current == listed:
+            break
+        listed = current
+    assert listed, f"searching {question!r} lists nothing"
+    with page.expect_navigation():
+        box.press("Enter")  # the top result
+    landed = urlsplit(page.url)
+    assert landed.path + (f"#{landed.fragment}" if landed.fragment else "") in FRENCH_QUESTIONS[question]
+    assert not errors, "\n".join(errors)
