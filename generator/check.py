@@ -27,6 +27,8 @@ from .validate import validate_file
 from .verify import RECORD_FILE, Record, check_against_record, read_record, record_text
 
 BRIEFING_FILE = "briefing.yml"
+BRIEFING_VOCABULARIES = {"sides": ("sides",), "units": ("units",), "venues": ("venues",)}
+"""What references may name that a list of briefing.yml declares, and that list's field."""
 
 
 def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_verified: bool = False) -> Content:
@@ -76,7 +78,10 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     problems += unknown_files(content_dir, used)
     problems += template_problems(content_dir / "templates")
     known, where = vocabularies(briefing, pages, files)
-    reference_problems, cited = check_references(entries, files, known, where, complete=complete)
+    # A file that could not be read has said so: the references to its entries are not judged without them.
+    unread = {page.kind.name for page in pages if page.kind.reads == "entries" and page.loaded is None}
+    reference_problems, cited = check_references(entries, files, known, where, complete=complete,
+                                                 declared=BRIEFING_VOCABULARIES, unread=unread)
     problems += reference_problems
     verification, record = "", None
     if "sources" in entries:

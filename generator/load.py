@@ -21,6 +21,7 @@ import yaml
 from .characters import FORBIDDEN, describe, shown, why_refused
 from .errors import Problem, field_label
 from .files import UnreadableText, read_text
+from .yaml_hints import advice
 
 try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same
     _BaseLoader = yaml.CSafeLoader
@@ -357,19 +358,19 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
     quote = _unclosed_quote(text, error, mark)
     if quote:
         return Problem(path, *quote, "", f"YAML syntax error: the quote opened here is not closed (YAML read on to line {line}); add the closing quote")
-    message = f"YAML syntax error: {error.problem or error.context}"
-    if error.problem and "mapping values are not allowed" in error.problem:
-        message += "; a colon followed by a space inside a text starts a new field: put the whole text in quotes"
     lines = text.splitlines()
     offending = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in offending[: max(column, 1)] or "'\\t'" in str(error.problem):
-        message = "a tab character; YAML indents with spaces only, replace the tab with spaces"
         column = offending.find("\t") + 1 if "\t" in offending else column
-    elif error.context:
+        return Problem(path, line, column, "", "a tab character; YAML indents with spaces only, replace the tab with spaces")
+    message = f"YAML syntax error: {error.problem or error.context}"
+    start = error.context_mark.line + 1 if error.context_mark else line
+    if error.context:
         # An unclosed `[` or `{` is noticed lines later: name the line where the editor opened it.
-        start = error.context_mark
-        message += f" ({error.context} that starts on line {start.line + 1})" if start and start.line + 1 != line else f" ({error.context})"
-    return Problem(path, line, column, "", message)
+        message += f" ({error.context} that starts on line {start})" if start != line else f" ({error.context})"
+    # libyaml says what it expected; the advice says what the editor probably typed, and the fix.
+    hint = advice(error.context, error.problem, start)
+    return Problem(path, line, column, "", f"{message}; {hint}" if hint else message)
 
 
 def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from collections import Counter
 from .content import entries_with_paths
 from .errors import Problem, did_you_mean
 from .inline import link_problems
-from .load import LoadedFile
+from .load import LoadedFile, Path_
 from .walk import visits
 
 _NOUNS = {"sources": "source", "people": "person", "timeline": "timeline event", "sides": "side", "units": "unit", "venues": "venue",
@@ -21,12 +21,18 @@ thousands of unknown ids are still reported in seconds."""
 
 
 def check_references(entries: dict[str, object], files: dict[str, LoadedFile], known: dict[str, set[str]],
-                     where: dict[str, str], *, complete: bool = True) -> tuple[list[Problem], Counter]:
+                     where: dict[str, str], *, complete: bool = True, declared: dict[str, Path_] | None = None,
+                     unread: set[str] | frozenset[str] = frozenset()) -> tuple[list[Problem], Counter]:
     """`entries` maps a file's key to its validated models (a list, or one model);
     `known` maps each collection (`sources`, a kind, `sides`, `units`, `venues`) to its
-    ids, and `where` says where an editor adds one. Returns the problems and how many
-    facts cite each source. "Never cited" is only judged when every file is `complete`."""
+    ids, and `where` says where an editor adds one. `declared` maps the collections that a
+    list of briefing.yml declares to that list's path (`("sides",)`); references to a
+    collection in `unread` (its file could not be read, as said already) are not judged.
+    Returns the problems and how many facts cite each source. "Never cited" is only
+    judged when every file is `complete`."""
     problems: list[Problem] = []
+    declared = declared or {}
+    undeclared: dict[tuple[str, str], list[tuple[LoadedFile, Path_]]] = {}  # in a briefing.yml list, by value
     for key, value in entries.items():
         if isinstance(value, list):
             problems += _duplicate_ids(value, files[key])
@@ -43,9 +49,11 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                     if ref.collection == "sources" and id(visit.owner) not in counted:
                         cited.update(set(getattr(visit.owner, "sources", [])))
                         counted.add(id(visit.owner))
-                    if ref.collection not in known and ref.collection in missing_reported:
-                        continue  # said once: the briefing has no such section
-                    if visit.value not in known.get(ref.collection, ()):
+                    if ref.collection in unread or (ref.collection not in known and ref.collection in missing_reported):
+                        continue  # said once: the briefing has no such section, or its file cannot be read
+                    if ref.collection in declared and visit.value not in known.get(ref.collection, ()):
+                        undeclared.setdefault((ref.collection, visit.value), []).append((loaded, visit.path))
+                    elif visit.value not in known.get(ref.collection, ()):
                         if ref.collection not in known:
                             missing_reported.add(ref.collection)
                         hinted += 1
@@ -54,11 +62,35 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                         problems.append(loaded.problem(visit.path, f"unknown {noun} '{visit.value}'{hint or '; ' + where.get(ref.collection, 'add it or correct it')}"))
                 elif isinstance(visit.value, str):
                     problems += [loaded.problem(visit.path, message) for message in link_problems(visit.value)]
+    for (collection, value), uses in undeclared.items():
+        hinted += 1
+        hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
+        noun = _NOUNS.get(collection, collection)
+        if len(uses) == 1:  # a slip where it is typed
+            loaded, path = uses[0]
+            problems.append(loaded.problem(path, f"unknown {noun} '{value}'{hint or '; ' + where.get(collection, 'add it or correct it')}"))
+        else:  # named in several places: what is missing is most likely the list's entry, said once, where it goes
+            problems.append(files["briefing"].problem(declared[collection], _undeclared(noun, value, collection, uses) +
+                                                      (hint or "; add it there, or correct those fields"), at_key=True))
     if complete and "sources" in entries:
         for index, source in enumerate(entries["sources"]):
             if cited[source.id] == 0:
                 problems.append(files["sources"].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
     return problems, cited
+
+
+MAX_PLACES = 3
+"""Places named in a message about a value used in many: enough to find them."""
+
+
+def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedFile, Path_]]) -> str:
+    """`side 'us' is named by 30 fields (players.yml:6:9, …) but is not among the `sides` of briefing.yml`."""
+    places = []
+    for loaded, path in uses[:MAX_PLACES]:
+        line, column = loaded.positions.of_value(path)
+        places.append(f"{loaded.path.name}:{line}:{column}")
+    more = f" and {len(uses) - MAX_PLACES} more" if len(uses) > MAX_PLACES else ""
+    return f"{noun} '{value}' is named by {len(uses)} fields ({', '.join(places)}{more}) but is not among the `{collection}` of briefing.yml"
 
 
 def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:

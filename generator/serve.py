@@ -2,7 +2,10 @@
 while `mkdocs serve` rebuilds and reloads the open page.
 
 A content error is printed and the pages are left as they were, so the last
-good version stays on screen until the error is fixed. The MkDocs server reads
+good version stays on screen until the error is fixed, under an overlay that lists
+the problems: the preview writes them to a file beside the docs folder, which the
+server watches and serves, and its own hooks (`preview_hooks.py`) add the overlay's
+script to every page. A production build has neither. The MkDocs server reads
 a configuration written here (the title, escaped, follows the content) and
 never outlives the preview: it is stopped with it, even when the preview is
 killed.
@@ -23,13 +26,17 @@ from pathlib import Path
 
 from .errors import ContentError
 from .pipeline import generate, site_values
+from .preview_hooks import problems_file
+from .preview_report import overlay_words, write_report
 from .settings import Settings, SettingsError
 from .site import for_engine, write_config
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+PREVIEW_HOOKS = Path(__file__).with_name("preview_hooks.py")
 POLL_SECONDS = 0.5
 PLACEHOLDER = {"site_name": "Briefing preview", "site_description": ""}
 """The preview's name until the content first checks out."""
+PLACEHOLDER_LANGUAGE = "en"  # the overlay's words until the content first checks out, as the messages are
 
 
 class PreviewError(SettingsError):
@@ -50,14 +57,38 @@ def _fingerprint(folders: list[Path]) -> tuple:
     return tuple(found)
 
 
-def _regenerate(settings: Settings) -> dict[str, str] | None:
+def _regenerate(settings: Settings) -> dict | None:
+    """The site's settings from the content, or None while it has problems; either way the
+    overlay's problems file says which (none once the content is valid)."""
+    problems = problems_file(settings.docs_dir)
     try:
         content, changed = generate(settings)
     except ContentError as error:
         print(f"{error}\n{len(error.problems)} problem(s); still showing the last good version.", file=sys.stderr, flush=True)
+        write_report(problems, error.problems, settings.content_dir)
         return None
+    write_report(problems, [], settings.content_dir)
     print(f"regenerated: {', '.join(changed) or 'no page changed'}", file=sys.stderr, flush=True)
-    return site_values(content, dataclasses.replace(settings, site_url=None))  # the preview has no published address
+    values = site_values(content, dataclasses.replace(settings, site_url=None))  # the preview has no published address
+    values["extra"]["preview"] = {"words": overlay_words(content.briefing.language)}
+    return values
+
+
+def _placeholder(settings: Settings) -> dict:
+    """The preview's settings until the content first checks out: pages from an earlier
+    run, if any, under the overlay."""
+    Path(settings.docs_dir).mkdir(parents=True, exist_ok=True)  # MkDocs refuses a docs folder that is not there
+    config_folder = Path(settings.config_file).absolute().parent
+    return {**PLACEHOLDER, "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
+            "extra": {"preview": {"words": overlay_words(PLACEHOLDER_LANGUAGE)}}}
+
+
+def _preview_config(values: dict, settings: Settings) -> dict:
+    """The preview's configuration: the site's, with the overlay's hooks, and the folder of
+    the problems file watched like the docs folder."""
+    config = for_engine(values)
+    return {**config, "hooks": [*config.get("hooks", []), str(PREVIEW_HOOKS)],
+            "watch": [str(problems_file(settings.docs_dir).parent)]}
 
 
 def _check_free(address: str) -> None:
@@ -87,10 +118,10 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, lambda *_: sys.exit(0))
     watched = [settings.content_dir, TEMPLATES_DIR]
-    values = _regenerate(settings) or PLACEHOLDER
+    values = _regenerate(settings) or _placeholder(settings)
     config_file = Path(settings.config_file).absolute()
     config = config_file.with_name(f".{config_file.stem}-generated-preview.yml")
-    write_config(config, config_file, for_engine(values))
+    write_config(config, config_file, _preview_config(values, settings))
     try:
         # --watch-theme: an edit under overrides/ reloads the page too.
         command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "--config-file", str(config), "--dev-addr", address]
@@ -106,7 +137,7 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
                     new_values = _regenerate(settings)
                     if new_values and new_values != values:  # a new title: MkDocs reloads its configuration
                         values = new_values
-                        write_config(config, config_file, for_engine(values))
+                        write_config(config, config_file, _preview_config(values, settings))
         except KeyboardInterrupt:
             pass
         finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import os
 import resource
 import shutil
 import signal
@@ -79,6 +80,36 @@ def real_site(tmp_path_factory) -> BuiltBriefing:
 @pytest.fixture(scope="session")
 def tiny_site(tmp_path_factory) -> BuiltBriefing:
     return build_briefing(TINY_CONTENT, tmp_path_factory.mktemp("tiny"))
+
+
+# --- Chromium, for the tests that drive it --------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium; without it the browser tests are skipped, except under CI=true."""
+    from browser import CHROMIUM, chromium_available
+
+    if not chromium_available():
+        reason = (f"{CHROMIUM} is missing, so the site cannot be tested in a browser; "
+                  "install Debian's chromium (`apt-get install chromium`; `make test` does it)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}. CI=true: the browser tests must run.", pytrace=False)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    """One Chromium for the whole run: Playwright's synchronous API runs once per process."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

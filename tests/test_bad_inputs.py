@@ -22,11 +22,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import load
 from generator.characters import shown
 from generator.check import load_content
 from generator.errors import ContentError
 from generator.pipeline import build
 from generator.settings import Settings
+from generator.yaml_hints import ADVICE, advice
 
 from conftest import ROOT, TINY_CONTENT, bounded, settings_for
 from pages import (SITE_PAGES, TEXT_FIELDS, build_with_fields, expected_text, inline_tags, parse_html, table_shape,
@@ -137,6 +139,80 @@ def test_the_mistake_is_reported_at_its_file_line_column_and_field(case, tmp_pat
     listing = "\n".join(f"  {problem.file.name}:{problem.line}:{problem.column}: {problem.field}: {problem.message}" for problem in problems)
     assert any(matches(problem, case, content) for problem in problems), (
         f"expected {case.where}: {case.field}: …{case.message}…\nreported:\n{listing}")
+
+
+# --- a YAML syntax error says what the editor probably did -----------------------------------
+
+
+@dataclass(frozen=True)
+class SyntaxCase:
+    """A case whose changed file libyaml refuses: its words, and what the check reported for that file."""
+
+    name: str
+    words: tuple[str | None, str]  # libyaml's context and problem, the table's key
+    start: int  # the line where the context starts
+    messages: tuple[str, ...]
+
+
+@pytest.fixture(scope="module")
+def syntax_cases(tmp_path_factory) -> list[SyntaxCase]:
+    found = []
+    for case in CASES:
+        if case.known_bug or case.delete or case.make or case.symlink_to or case.pad_to_megabytes:
+            continue
+        content = broken_copy(case, tmp_path_factory.mktemp(case.name))
+        try:
+            for _ in yaml.parse((content / case.file).read_bytes().decode("utf-8"), Loader=yaml.CSafeLoader):
+                pass
+            continue
+        except UnicodeDecodeError:
+            continue
+        except yaml.MarkedYAMLError as error:
+            start = (error.context_mark or error.problem_mark).line + 1
+            words = (error.context, error.problem)
+        except yaml.YAMLError:
+            continue  # not the scanner's or the parser's: a character the reader refuses
+        with pytest.raises(ContentError) as caught:
+            load_content(content)
+        messages = tuple(problem.message for problem in caught.value.problems if problem.file == content / case.file)
+        found.append(SyntaxCase(case.name, words, start, messages))
+    return found
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="the table holds libyaml's words")
+def test_each_yaml_syntax_error_of_the_corpus_comes_with_advice_or_in_the_loaders_own_words(syntax_cases):
+    for case in syntax_cases:
+        context, problem = case.words
+        bare = [message for message in case.messages if problem in message]
+        hint = advice(context, problem, case.start)
+        assert not bare or hint, f"{case.name}: libyaml's '{problem}' ({context}) is printed without advice; add it to ADVICE"
+        for message in bare:
+            assert message.endswith(f"; {hint}"), f"{case.name}: {message}"
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="the table holds libyaml's words")
+def test_every_entry_of_the_yaml_advice_table_has_a_case_whose_message_it_gave(syntax_cases):
+    given = {case.words for case in syntax_cases
+             if any(message.endswith(f"; {advice(*case.words, case.start)}") for message in case.messages)}
+    missing = [f"{context}: {problem}" for context, problem in ADVICE if (context, problem) not in given]
+    assert not missing, f"no case in tests/bad_inputs/ gets this advice; add one, or drop the entry: {missing}"
+
+
+def test_a_yaml_message_the_table_does_not_know_keeps_its_own_words_and_gets_no_advice(tmp_path, monkeypatch):
+    # Where libyaml is missing, PyYAML's own parser words its errors otherwise ("expected <block end>, but found …").
+    monkeypatch.setattr(load, "_Loader", yaml.SafeLoader)
+    case = next(case for case in CASES if case.name == "syntax-indented-one-space-too-far")
+    content = broken_copy(case, tmp_path)
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.load((content / case.file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    error = raised.value
+    assert (error.context, error.problem) not in ADVICE, "the table knows these words: choose a message it does not"
+    loaded, problems = load.load_file(content / case.file)
+    [problem] = problems
+    assert loaded is None
+    assert (problem.line, problem.column) == (error.problem_mark.line + 1, error.problem_mark.column + 1)
+    assert problem.message.startswith(f"YAML syntax error: {error.problem} ({error.context}")
+    assert "; " not in problem.message, "advice that belongs to another message"
 
 
 # --- refused by the command line, and nothing published ---------------------------------------

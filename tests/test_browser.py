@@ -17,8 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from browser import (
-    CHROMIUM, MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, chromium_available, embed_paths, launch, new_context, page_paths,
-    serve, settle, slug,
+    MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, embed_paths, new_context, page_paths, serve, settle, slug,
 )
 from conftest import SCREENSHOTS
 
@@ -100,31 +99,12 @@ QUESTIONS_ANSWERED = 0.9  # the share of QUESTIONS whose top result must answer 
 
 # --- the browser, the server, the tabs ----------------------------------------------
 
-@pytest.fixture(scope="session")
-def chromium():
-    if not chromium_available():
-        reason = (f"{CHROMIUM} is missing, so the site cannot be tested in a browser; "
-                  "install Debian's chromium (`apt-get install chromium`; `make test` does it)")
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}. CI=true: the browser tests must run.", pytrace=False)
-        pytest.skip(reason)
-    return CHROMIUM
-
+# `chromium` and `browser`, shared by every module that drives Chromium, are in conftest.py.
 
 @pytest.fixture(scope="session")
 def site_url(real_site):
     with serve(real_site.site) as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser(chromium):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def is_local(url: str) -> bool:

@@ -9,34 +9,18 @@ Skipped without Chromium, except under CI=true (see tests/test_browser.py)."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 from babel.dates import format_date
 
-from browser import CHROMIUM, SCHEMES, chromium_available, launch, new_context, serve, settle
+from browser import SCHEMES, new_context, serve, settle
 from conftest import REAL_CONTENT
 from generator.check import load_content
 
 PATH = "/tariffs/"
 SMALLEST_TEXT = 12  # CSS px
 LINES_CONTRAST, TEXT_CONTRAST = 3.0, 4.5
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        reason = f"{CHROMIUM} is missing, so the chart cannot be tested in a browser"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}. CI=true: the browser tests must run.", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,11 @@
-// Readers type questions: "how long was the call?". The theme's search (Lunr, in a worker)
-// matches every word of a query as the start of a longer one and ranks a section by any
-// of them, so "how" finds "Howard", and a heading with "call" in it outranks the section
-// that says who initiated the call. Before a query reaches the search worker, this
+// Readers type questions: "how long was the meeting?". The theme's search (Lunr, in a
+// worker) matches every word of a query as the start of a longer one and ranks a section
+// by any of them, so "how" finds "Howell", and a heading with "meeting" in it outranks
+// the section that says who called the meeting. Before a query reaches the worker, this
 //
 // 1. keeps the words that say what is asked: it leaves out the words of the briefing's
 //    language that do not (its catalogue's `search_stop_words`, in the page as JSON),
-//    and cuts words where the search index cuts them (at punctuation: "call?");
+//    and cuts words where the search index cuts them (at punctuation: "meeting?");
 // 2. shortens a word the site does not have to the start it shares with words it has
 //    ("leads" finds "leading"), down to three fifths of the word and four letters;
 // 3. asks for the sections that hold all of those words, where at least one does.
@@ -98,7 +98,8 @@
       if (term) terms.push(term); else missing.push(word); // kept, so the results say it is missing
     });
     var all = terms.length > 1 && heldTogether(terms);
-    return typed.concat(terms.map(function (term) { return all ? "+" + term.start + "*" : term.start; }), missing).join(" ");
+    var asked = terms.map(function (term) { return all ? "+" + term.start + "*" : term.start; });
+    return typed.concat(asked, missing).join(" ");
   }
 
   var post = Worker.prototype.postMessage;
