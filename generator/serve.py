@@ -98,6 +98,8 @@ def _check_free(address: str) -> None:
         raise PreviewError(f"'{address}' is not an address to serve on; write host:port, like 127.0.0.1:8000")
     try:
         with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            # As the server itself will: a port whose last connections are still closing is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]"), int(port)))
     except OSError as error:
         if error.errno == errno.EADDRINUSE:

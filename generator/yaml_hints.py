@@ -20,17 +20,18 @@ from __future__ import annotations
 
 _DIRECTIVE = ("a line that begins with `%` is read as a YAML directive, which content files do not use: delete it, "
               "or, if it continues the text above, join it to that line and put the whole text in quotes")
-_TAG = "a text that begins with `!` is read as a YAML tag: put the whole text in quotes"
-_BLOCK_TEXT = ("a text that begins with `|` or `>` is read as the start of a block of text on the lines below: "
-               "put the whole text in quotes")
+_TAG = ("a `!` that begins a text, or follows a closing quote or bracket, is read as a YAML tag: "
+        "put the whole text in quotes")
+_BLOCK_TEXT = ("a `|` or `>` that begins a text, or follows a closing quote or bracket, is read as the start of a "
+               "block of text on the lines below: put the whole text in quotes")
 _BACKSLASH = ("inside double quotes a backslash begins an escape, like `\\n` or `\\\"`: write `\\\\` for a backslash, "
               "or put the text in single quotes instead")
 
 ADVICE: dict[tuple[str | None, str], str] = {
     # --- the scanner: characters that cannot be where they are ---
     ("while scanning for the next token", "found character that cannot start any token"):
-        "unquoted text may not begin with `@`, `` ` `` or `%`, nor, inside `[…]` or `{…}`, with `|` or `>`: "
-        "put the whole text in quotes",
+        "`@`, `` ` `` and `%` (and, inside `[…]` or `{…}`, `|` and `>`) may not begin unquoted text, nor follow "
+        "a closing quote or bracket: put the whole text in quotes",
     ("while scanning a simple key", "could not find expected ':'"):
         "line {start} is read as a field but has no colon after its name: add it (`name: value`); "
         "if that line is a list entry, begin it with `- `; if it continues the text above it, join it to that line",
@@ -46,9 +47,11 @@ ADVICE: dict[tuple[str | None, str], str] = {
         "inside `[…]` or `{…}`, unquoted text may not have a colon just before `,`, `[`, `]`, `{`, `}` or `?`: "
         "put the text in quotes",
     ("while scanning an anchor", "did not find expected alphabetic or numeric character"):
-        "a text that begins with `&` is read as a YAML anchor (`&name`): put the whole text in quotes",
+        "a `&` that begins a text, or follows a closing quote or bracket, is read as a YAML anchor (`&name`): "
+        "put the whole text in quotes",
     ("while scanning an alias", "did not find expected alphabetic or numeric character"):
-        "a text that begins with `*` is read as a YAML alias (`*name`): put the whole text in quotes",
+        "a `*` that begins a text, or follows a closing quote or bracket, is read as a YAML alias (`*name`): "
+        "put the whole text in quotes",
     ("while scanning a block scalar", "found an indentation indicator equal to 0"): _BLOCK_TEXT,
     ("while scanning a block scalar", "did not find expected comment or line break"): _BLOCK_TEXT,
     ("while parsing a quoted scalar", "found unknown escape character"): _BACKSLASH,
@@ -90,9 +93,10 @@ ADVICE: dict[tuple[str | None, str], str] = {
         "the file's YAML document ended before this line: at a line above that is only `...` (delete it, or put "
         "the dots inside a text's quotes), or, at the top of the file, at a line that begins with `%` (delete it)",
     ("while parsing a block mapping", "did not find expected key"):
-        "either this line is not indented like the field on line {start} (line it up with that field), or text "
-        "goes on after a closing quote or bracket (a quote mark inside a quoted text ends it: put a text holding "
-        "`'` in double quotes, and one holding `\"` in single quotes)",
+        "either this line is out of place among the fields that start on line {start} (a field lines up with them; "
+        "a `- ` list entry goes under a field's name with nothing after its colon), or text goes on after a closing "
+        "quote or bracket (a quote mark inside a quoted text ends it: put a text holding `'` in double quotes, and "
+        "one holding `\"` in single quotes)",
     ("while parsing a block collection", "did not find expected '-' indicator"):
         "in the list that starts on line {start}, this line neither begins a new entry (`- `, lined up with the "
         "`-` on line {start}) nor is indented like the fields of the entry above: add the `- `, or indent it "
@@ -100,8 +104,9 @@ ADVICE: dict[tuple[str | None, str], str] = {
     ("while parsing a block node", "did not find expected node content"):
         "a value cannot begin with `,`, `]` or `}`: delete the stray character, or put the whole text in quotes",
     ("while parsing a flow node", "did not find expected node content"):
-        "an item is missing between `[…]` or `{…}`: there are two commas in a row, or a `,`, `]` or `}` where an "
-        "item belongs; delete the stray character, or put the item in quotes",
+        "inside `[…]` or `{…}`, an item is missing or begins with a dash: two commas in a row, a `,`, `]` or `}` "
+        "where an item belongs, or a `- ` (items there are separated by commas alone); delete the stray character, "
+        "or put the item in quotes",
     ("while parsing a flow sequence", "did not find expected ',' or ']'"):
         "close the list that `[` opens on line {start} with `]`, or, if it is closed, put a comma between two of "
         "its items",
