@@ -170,23 +170,10 @@ class Citations:
         if not source_ids:  # a date the editor derived cites no article
             return Markup("")
         cited = sorted(set(source_ids), key=self.number)
-        self.used.update(cited)
-        self._markers += 1
-        popover = f"cite-{self._markers}"
-        everyone = len(cited) == len(self._number) > 1
-        glyph = escape_text(self.messages["cite_all_short"]) if everyone else str(len(cited))
         heading = escape_text(self.reported_by(len(cited)))
-        items = "".join(self._item(source_id) for source_id in cited)
-        # Search leaves the markers out: the sources' names would match every fact.
-        return Markup(
-            f'<sup class="cite" data-search-exclude>'
-            f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{heading}">'
-            f'<span aria-hidden="true">{glyph}</span></button>'
-            f'<span class="cite-popover" id="{popover}" popover>'
-            f'<span class="cite-heading">{heading}</span>{items}</span></sup>'
-        )
+        return self._marker(cited, heading, heading, "")
 
-    def by_sentence(self, sentences: Sequence[tuple[str, Sequence[str]]]) -> Markup:
+    def by_sentence(self, sentences: Sequence[tuple[str, Sequence[str]]], topic: str | None = None) -> Markup:
         """One marker for a paragraph of sentences (text, source ids): its popover gives each
         sentence's sources by number, then the sources once."""
         if len(sentences) == 1:
@@ -194,19 +181,27 @@ class Citations:
         cited = sorted({source_id for _, source_ids in sentences for source_id in source_ids}, key=self.number)
         if not cited:
             return Markup("")
-        self.used.update(cited)
-        self._markers += 1
-        popover = f"cite-{self._markers}"
         heading = escape_text(self.messages["cite_by_sentence"])
+        # Each paragraph's marker is told apart by its topic, for those who hear the page.
+        name = escape_text(self.messages.format("cite_by_sentence_about", topic=plain_text(topic))) if topic else heading
         claims = "".join(
             f'<span class="cite-claim"><span class="cite-excerpt">{escape_text(_excerpt(text))}</span> '
             f'{" ".join(self._number_link(source_id) for source_id in sorted(set(source_ids), key=self.number))}</span>'
             for text, source_ids in sentences if source_ids)
+        return self._marker(cited, name, heading, claims)
+
+    def _marker(self, cited: list[str], name: str, heading: str, claims: str) -> Markup:
+        """The marker: a button drawn as a small stack of pages (no number, which a reader
+        would take for a source's), and its popover. Search leaves both out: the sources'
+        names would match every fact."""
+        self.used.update(cited)
+        self._markers += 1
+        popover = f"cite-{self._markers}"
         items = "".join(self._item(source_id) for source_id in cited)
         return Markup(
             f'<sup class="cite" data-search-exclude>'
-            f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{heading}">'
-            f'<span aria-hidden="true">{len(cited)}</span></button>'
+            f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{name}">'
+            f'<span aria-hidden="true"></span></button>'
             f'<span class="cite-popover" id="{popover}" popover>'
             f'<span class="cite-heading">{heading}</span>{claims}{items}</span></sup>'
         )

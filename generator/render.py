@@ -57,7 +57,7 @@ def _environment(citations: Citations, present: Presenter, templates_dir: Path |
         md=render_inline,
         link=lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
         cite=citations,
-        cite_sentences=lambda points: citations.by_sentence([(point.text, point.sources) for point in points]),
+        cite_sentences=lambda points, topic=None: citations.by_sentence([(point.text, point.sources) for point in points], topic),
         date=present.date,
         span=present.span,
         when=present.when,

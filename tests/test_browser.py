@@ -15,6 +15,7 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import (
     MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, embed_paths, new_context, page_paths, serve, settle, slug,
@@ -398,7 +399,7 @@ def test_a_source_marker_opens_its_sources_in_place_by_touch_and_keyboard(tabs, 
     assert not popover.is_visible()
     marker.tap() if device == "phone" else marker.click()
     assert popover.is_visible() and page.url.endswith("/tariffs/"), "the sources open in place; the page stays"
-    assert marker.get_attribute("aria-expanded") == "true"
+    expect(marker).to_have_attribute("aria-expanded", "true")  # the toggle event comes a moment later
     box, screen = popover.bounding_box(), page.viewport_size
     assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"], "the popover fits on the screen"
     links = popover.locator("a")
@@ -413,10 +414,15 @@ def test_a_source_marker_opens_its_sources_in_place_by_touch_and_keyboard(tabs, 
 
 def test_a_fact_every_source_reports_says_so_once(tabs):
     page = tabs("light", "desktop").open("/players/")
-    everyone = page.locator(".cite-marker", has_text="all")
+    everyone = page.locator('.cite-marker[aria-label="Reported by all five sources"]')
     assert everyone.count() >= 1, "the real briefing has a fact all five articles report"
-    assert everyone.first.get_attribute("aria-label") == "Reported by all five sources"
-    assert page.locator(".cite-marker").evaluate_all("markers => markers.map(m => m.innerText.trim())").count("1, 2, 3, 4, 5") == 0
+    popover = page.locator("#" + everyone.first.get_attribute("popovertarget"))
+    everyone.first.click()
+    assert popover.locator(".cite-heading").inner_text() == "Reported by all five sources", "said once, in words"
+    assert popover.locator(".cite-source").count() == 5
+    page.keyboard.press("Escape")
+    shown = page.locator(".cite-marker").evaluate_all("markers => markers.map(marker => marker.innerText.trim())")
+    assert set(shown) == {""}, "a marker shows no number a reader could take for a source's"
 
 
 OVERVIEW_JS = """() => {
@@ -433,6 +439,9 @@ def test_the_overview_is_not_drowned_in_source_markers(tabs):
     counted = page.evaluate(OVERVIEW_JS)
     per_thousand = 1000 * counted["markers"] / counted["words"]
     assert counted["markers"] >= 1 and per_thousand <= 15, f"{counted}: {per_thousand:.1f} markers per 1,000 words"
+    names = page.locator(".md-content article .cite-marker").evaluate_all("markers => markers.map(m => m.getAttribute('aria-label'))")
+    paragraphs = [name for name in names if "sentence by sentence" in name]
+    assert paragraphs and len(set(paragraphs)) == len(paragraphs), f"a screen reader cannot tell these apart: {paragraphs}"
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
@@ -544,3 +553,13 @@ def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url
             frame.locator("article figure.chart img, article .timeline-event").filter(visible=True).first.wait_for()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_who_reports_what_is_a_matrix_on_a_screen_and_a_list_on_a_phone(tabs, device):
+    page = tabs("light", device).open("/sources/")
+    matrix, listing = page.locator(".coverage--matrix table"), page.locator(".coverage-list--phone table")
+    assert (matrix.is_visible(), listing.is_visible()) == ((True, False) if device == "desktop" else (False, True))
+    shown = matrix if device == "desktop" else listing
+    first_column = shown.locator("tbody tr td:first-child").first.bounding_box()["width"]
+    assert first_column >= shown.bounding_box()["width"] / 2, "the facts' column keeps most of the width"

@@ -24,4 +24,12 @@
     marker.setAttribute("aria-expanded", open ? "true" : "false");
     if (open && !anchored) place(popover, marker);
   }, true);
+
+  // The embed code names the embed page relative to this one where the site's address
+  // was not known at build time: make it absolute, so it works pasted on another site.
+  document.querySelectorAll(".embed-code code").forEach(function (code) {
+    code.textContent = code.textContent.replace(/src="([^"]+)"/, function (whole, src) {
+      return /^https?:/.test(src) ? whole : 'src="' + new URL(src, window.location.href).href + '"';
+    });
+  });
 })();
