@@ -45,7 +45,8 @@ def display_path(path: Path) -> str:
 
 def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
     """`; did you mean 'mayor'?` when a close match exists, else nothing."""
-    matches = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=0.6)
+    # The typed name itself is no hint: it is known, only not where it was typed.
+    matches = difflib.get_close_matches(wrong, sorted(set(candidates) - {wrong}), n=1, cutoff=0.6)
     return f"; did you mean '{matches[0]}'?" if matches else ""
 
 

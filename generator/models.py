@@ -188,7 +188,7 @@ class Point(Statement):
     paragraph that leads with it (`The call.`), with one source marker that attributes
     each sentence: the overview stays readable, every sentence stays traceable."""
 
-    topic: Text | None = None
+    topic: Annotated[Text, StringConstraints(max_length=60)] | None = None  # a lead-in, not a sentence
 
 
 class KeyFigure(Model):
@@ -280,6 +280,21 @@ class Briefing(Model):
     key_figures: list[KeyFigure] = []
     next_steps: list[Point] = []
     sections: Annotated[list[SectionDeclaration], Field(min_length=1)]
+
+    @field_validator("takeaways", "next_steps")
+    @classmethod
+    def _topics_together(cls, points: list[Point]) -> list[Point]:
+        """A topic is one paragraph: its points side by side, not split by another topic."""
+        seen: set[str] = set()
+        previous = None
+        for point in points:
+            if point.topic and point.topic != previous and point.topic in seen:
+                raise ValueError(f"topic '{point.topic}' comes back after another topic: put the points of one topic "
+                                 "one after another, or give this one a topic of its own")
+            if point.topic:
+                seen.add(point.topic)
+            previous = point.topic
+        return points
 
     @field_validator("why_it_matters")
     @classmethod

@@ -120,11 +120,15 @@ class Citations:
         self._link_attributes = '{ target="_blank" }' if new_tab else ""
         self.used: set[str] = set()  # the sources cited since the last `reset()`
         self._markers = 0  # markers on the page so far: each popover's id is unique in it
-        self._items: dict[str, str] = {}  # source id to its line in a popover, see `_item`
+        self._items: dict[tuple[str, str], str] = {}  # (source id, target page) to its line in a popover, see `_item`
+        self._target = sources_page  # where the links go: "" on the Sources page itself
 
-    def reset(self) -> None:
+    def reset(self, page_file: str | None = None) -> None:
+        """Before each page: `page_file` is the page's own file, so that on the Sources page
+        a marker links to the entry on that page (`#source-…`) as both engines write it."""
         self.used = set()
         self._markers = 0
+        self._target = "" if page_file is not None and page_file == self._page else self._page
 
     def listing(self) -> list[dict]:
         """The sources cited since the last reset, for the page footer that credits them."""
@@ -209,17 +213,17 @@ class Citations:
     def _number_link(self, source_id: str) -> str:
         number = self.number(source_id)
         label = escape_text(self.messages.format("source_item", number=number, label=self.label(source_id)))
-        return f'[{number}]({self._page}#{self.anchor(source_id)} "{label}"){self._link_attributes}' if self._page else str(number)
+        return f'[{number}]({self._target}#{self.anchor(source_id)} "{label}"){self._link_attributes}' if self._page else str(number)
 
     def _item(self, source_id: str) -> str:
         """One source's line in a popover, made once: a large briefing cites each source many times."""
-        item = self._items.get(source_id)
+        item = self._items.get((source_id, self._target))
         if item is None:
             label = escape_text(self.label(source_id))
             number = self.number(source_id)
             text = self.messages.format("source_item", number=number, label=label)
-            item = self._items[source_id] = (
-                f'<span class="cite-source">[{text}]({self._page}#{self.anchor(source_id)}){self._link_attributes}</span>' if self._page
+            item = self._items[source_id, self._target] = (
+                f'<span class="cite-source">[{text}]({self._target}#{self.anchor(source_id)}){self._link_attributes}</span>' if self._page
                 else f'<span class="cite-source">{text}</span>')
         return item
 

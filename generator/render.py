@@ -102,7 +102,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
         if embed_view is not None:
             embeds[page.slug] = embed_file
             embed_code = code_block(iframe(links.address(embed_file, page.filename), plain_text(embed_view["title"]), page.kind.embed.height))
-        citations.reset()
+        citations.reset(page.filename)
         body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code,
                                                          "data": data_files(page, tables[page.slug], links)}, templates_dir)
         meta = page_meta(page, content, messages, citations)

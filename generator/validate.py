@@ -75,7 +75,9 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         message = f"required field `{path[-1]}` is missing; add it"
         return loaded.problem(path[:-1], message, field_path=path)
     if kind == "extra_forbidden":
-        message = f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}"
+        message = (f"`{shown(path[-1])}` is not a field here; see the README for the fields of this file"
+                   if str(path[-1]) in _field_names(model) else
+                   f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}")
         return loaded.problem(path, message, at_key=True)
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"

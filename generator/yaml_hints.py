@@ -33,7 +33,8 @@ ADVICE: dict[tuple[str | None, str], str] = {
         "`@`, `` ` `` and `%` (and, inside `[…]` or `{…}`, `|` and `>`) may not begin unquoted text, nor follow "
         "a closing quote or bracket: put the whole text in quotes",
     ("while scanning a simple key", "could not find expected ':'"):
-        "line {start} is read as a field but has no colon after its name: add it (`name: value`); "
+        "line {start} is read as a field but has no colon and space after its name: write `name: value`, "
+        "with a space after the colon; "
         "if that line is a list entry, begin it with `- `; if it continues the text above it, join it to that line",
     (None, "block sequence entries are not allowed in this context"):
         "a list entry (`- `) cannot follow a field's name or a value on the same line: put each entry on a line "

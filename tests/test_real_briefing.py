@@ -64,7 +64,7 @@ def test_every_event_has_a_permalink_and_editor_dates_say_so(real_site):
 def test_the_coverage_matrix_shows_what_only_one_source_reports(real_site):
     content = load_content(REAL_CONTENT)
     page = real_site.html("sources")
-    matrix = page[page.index('id="coverage"'):]
+    matrix = page[page.index('class="coverage coverage--matrix"'):page.index('class="coverage-list coverage-list--phone"')]
     rows = re.findall(r"<tr>(.*?)</tr>", matrix, re.S)[1:]
     # Every main fact an article reports: a date the editor worked out is reported by none.
     facts = sum(1 for kind in ("measures", "timeline", "positions") for entry in content.entries(kind) if entry.sources) + len(content.briefing.takeaways)
