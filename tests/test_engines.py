@@ -179,3 +179,24 @@ def test_engine_is_chosen_on_the_command_line(tmp_path):
     with pytest.raises(SiteBuildError, match="unknown engine"):
         build_site(tmp_path / "mkdocs.yml", tmp_path / "site", engine="hugo")
 
+
+
+SEARCHED = {"real": "rare earth", "tiny": "toll"}  # words each briefing's pages hold
+
+
+def test_zensical_search_finds_the_pages(both, browser, request):
+    """Zensical's own search dialog starts and answers (the theme's override keeps to
+    Material's form under MkDocs only)."""
+    from browser import serve
+
+    query = SEARCHED[request.node.callspec.params["both"]]
+    with serve(both["zensical"]) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "/")
+            page.locator(".md-search__button").click()
+            page.keyboard.type(query, delay=20)
+            # The dialog's count of results ("8 results"): its search index loaded and answered.
+            page.get_by_text(re.compile(r"^[1-9][0-9]* results?$")).wait_for(timeout=10_000)
+        finally:
+            page.close()
