@@ -65,7 +65,7 @@ screenshots: site chromium  ## rewrite the README's screenshots in assets/screen
 schema: $(INSTALLED)  ## rewrite schemas/ from the models (editors' completion and inline errors)
 	$(BIN)/python -m generator schema --schemas schemas
 
-bench: $(INSTALLED)  ## time the generator and the build, weigh every page; prints the figures
+bench: $(INSTALLED)  ## time the generator, the build and the live preview, weigh every page; prints the figures
 	$(BIN)/python bench/bench.py $(if $(wildcard $(ARCHIVE)/*.txt),--archive $(ARCHIVE))
 
 lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashes

@@ -121,6 +121,7 @@ class Citations:
         self.used: set[str] = set()  # the sources cited since the last `reset()`
         self._markers = 0  # markers on the page so far: each popover's id is unique in it
         self._items: dict[tuple[str, str], str] = {}  # (source id, target page) to its line in a popover, see `_item`
+        self._headings: dict[int, Markup] = {}  # a marker's heading by how many sources it cites: made once each
         self._target = sources_page  # where the links go: "" on the Sources page itself
 
     def reset(self, page_file: str | None = None) -> None:
@@ -174,7 +175,9 @@ class Citations:
         if not source_ids:  # a date the editor derived cites no article
             return Markup("")
         cited = sorted(set(source_ids), key=self.number)
-        heading = escape_text(self.reported_by(len(cited)))
+        heading = self._headings.get(len(cited))
+        if heading is None:
+            heading = self._headings[len(cited)] = escape_text(self.reported_by(len(cited)))
         return self._marker(cited, heading, heading, "")
 
     def by_sentence(self, sentences: Sequence[tuple[str, Sequence[str]]], topic: str | None = None) -> Markup:

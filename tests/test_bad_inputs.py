@@ -9,12 +9,15 @@ mistake: it is published exactly as typed, in every kind of text field.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
 import stat
 import subprocess
 import sys
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,14 +26,14 @@ import pytest
 import yaml
 
 from generator import load
+from generator.__main__ import main
 from generator.characters import shown
 from generator.check import load_content
 from generator.errors import ContentError
-from generator.pipeline import build
 from generator.settings import Settings
 from generator.yaml_hints import ADVICE, advice
 
-from conftest import ROOT, TINY_CONTENT, bounded, settings_for
+from conftest import ROOT, TINY_CONTENT, BuiltBriefing, bounded, settings_for
 from pages import (SITE_PAGES, TEXT_FIELDS, build_with_fields, expected_text, inline_tags, parse_html, table_shape,
                    unexplained_elements)
 
@@ -220,13 +223,11 @@ def test_a_yaml_message_the_table_does_not_know_keeps_its_own_words_and_gets_no_
 
 @dataclass
 class Run:
-    """A broken briefing beside a previously published site, and what `check` and `build` did with it."""
+    """A broken briefing beside a copy of a previously published site, as it was before the command ran."""
 
     settings: Settings
     site_before: dict[str, bytes]
     docs_before: dict[str, bytes]
-    check: subprocess.CompletedProcess | None = None
-    build: subprocess.CompletedProcess | None = None
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -245,40 +246,72 @@ BUILT_CASES = {
     "content-file-is-a-device", "unknown-file-misspelt",
 }
 BUILT_PARAMS = [param for param in CASE_PARAMS if param.id in BUILT_CASES]
+# Run as separate Python processes too, for what only a real process shows: its exit status,
+# what reaches the terminal, a pipe or device read by a process of its own. Each is slow to
+# start, so a few of each kind; every case runs in this process through the same `main`.
+CLI_CASES = {
+    "check": ["syntax-unclosed-quote", "control-character-from-a-word-processor", "content-file-is-a-named-pipe", "billion-laughs"],
+    "build": ["dangling-speaker", "content-file-is-a-device"],
+}
 
 
-def run_generator(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
+def command_line(command: str, settings: Settings, archive: bool = False) -> list[str]:
     options = ["--content", settings.content_dir, *(["--archive", settings.content_dir / "archive"] if archive else ["--no-archive"])]
     if command == "build":
         options += ["--docs", settings.docs_dir, "--config", settings.config_file, "--site", settings.site_dir]
-    return subprocess.run([sys.executable, "-m", "generator", command, *map(str, options)], cwd=ROOT,
+    return [command, *map(str, options)]
+
+
+def run_generator(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *command_line(command, settings, archive)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict[str, Run]:
-    """Every case, run through the real command line: `check`, and for some `build` over a
-    copy of a site built before. The commands are separate Python processes, each slow to
-    start, so they run side by side on every processor; each test reads its own case's run."""
-    published = tmp_path_factory.mktemp("published")
-    settings = settings_for(published / "content", published)
-    shutil.copytree(TINY_CONTENT, settings.content_dir)
-    build(settings)
+def run_in_process(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
+    """The command line's own `main` (generator/__main__.py), in this process, from the
+    folder the real command runs in: its exit status and what it printed; an exception
+    that escapes `main` is what a terminal would show, a traceback."""
+    arguments = command_line(command, settings, archive)
+    out, err = io.StringIO(), io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with bounded(seconds=20), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(arguments)
+            except SystemExit as exit:
+                status = exit.code
+            except Exception:
+                status = None
+                err.write(traceback.format_exc())
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(arguments, status, out.getvalue(), err.getvalue())
 
-    prepared: dict[str, Run] = {}
+
+@pytest.fixture(scope="module")
+def published(tiny_site) -> BuiltBriefing:
+    """The tiny briefing, built: the site that was published before the mistake."""
+    return tiny_site
+
+
+def prepared(case: BadInput, workdir: Path, published: BuiltBriefing) -> Run:
+    """The case's mistake in a copy of the tiny briefing, beside a copy of the published site."""
+    settings = settings_for(broken_copy(case, workdir), workdir)
+    shutil.copytree(published.site, settings.site_dir)
+    shutil.copytree(published.docs, settings.docs_dir)
+    return Run(settings, snapshot(settings.site_dir), snapshot(settings.docs_dir))
+
+
+@pytest.fixture(scope="module")
+def cli_runs(tmp_path_factory, published) -> dict[tuple[str, str], tuple[Run, subprocess.CompletedProcess]]:
+    """The sample of CLI_CASES, each run through the real command line, side by side on every processor."""
     cases = {case.name: case for case in CASES}
-    for case in CASES:
-        workdir = tmp_path_factory.mktemp(case.name)
-        case_settings = settings_for(broken_copy(case, workdir), workdir)
-        shutil.copytree(settings.site_dir, case_settings.site_dir)
-        shutil.copytree(settings.docs_dir, case_settings.docs_dir)
-        prepared[case.name] = Run(case_settings, snapshot(case_settings.site_dir), snapshot(case_settings.docs_dir))
+    runs = {(command, name): prepared(cases[name], tmp_path_factory.mktemp(name), published)
+            for command, names in CLI_CASES.items() for name in names}
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        futures = {(name, command): pool.submit(run_generator, command, run.settings, cases[name].archive)
-                   for name, run in prepared.items() for command in ("check", "build") if command == "check" or name in BUILT_CASES}
-    for (name, command), future in futures.items():
-        setattr(prepared[name], command, future.result())
-    return prepared
+        futures = {key: pool.submit(run_generator, key[0], run.settings, cases[key[1]].archive) for key, run in runs.items()}
+    return {key: (runs[key], future.result()) for key, future in futures.items()}
 
 
 def reported_locations(output: str) -> list[tuple[Path, int, int, str]]:
@@ -306,19 +339,30 @@ def assert_refused_cleanly(process: subprocess.CompletedProcess, case: BadInput,
 
 
 @pytest.mark.parametrize("case", CASE_PARAMS)
-def test_check_exits_1_and_prints_the_problem_without_a_traceback(case, runs):
-    run = runs[case.name]
-    assert_refused_cleanly(run.check, case, run)
+def test_check_exits_1_and_prints_the_problem_without_a_traceback(case, tmp_path):
+    run = Run(settings_for(broken_copy(case, tmp_path), tmp_path), {}, {})  # `check` builds nothing: no site beside it
+    assert_refused_cleanly(run_in_process("check", run.settings, case.archive), case, run)
 
 
-@pytest.mark.parametrize("case", BUILT_PARAMS)
-def test_build_refuses_it_and_the_published_site_stays_byte_for_byte_as_it_was(case, runs):
-    run = runs[case.name]
-    assert_refused_cleanly(run.build, case, run)
+def assert_site_kept(run: Run) -> None:
     assert snapshot(run.settings.site_dir) == run.site_before, "the published site changed"
     assert snapshot(run.settings.docs_dir) == run.docs_before, "the generated pages changed"
     leftovers = sorted(path.name for path in run.settings.site_dir.parent.iterdir())
     assert leftovers == ["content", "docs", "mkdocs.yml", "site"], "a build folder was left behind"
+
+
+@pytest.mark.parametrize("case", BUILT_PARAMS)
+def test_build_refuses_it_and_the_published_site_stays_byte_for_byte_as_it_was(case, tmp_path, published):
+    run = prepared(case, tmp_path, published)
+    assert_refused_cleanly(run_in_process("build", run.settings, case.archive), case, run)
+    assert_site_kept(run)
+
+
+@pytest.mark.parametrize("command, name", [(command, name) for command, names in CLI_CASES.items() for name in names])
+def test_the_real_command_line_refuses_it_the_same_way(cli_runs, command, name):
+    run, process = cli_runs[command, name]
+    assert_refused_cleanly(process, next(case for case in CASES if case.name == name), run)
+    assert_site_kept(run)
 
 
 # --- text that looks like syntax is published as typed -------------------------------------
@@ -333,13 +377,6 @@ AWKWARD_TEXTS = {
     "emoji-cjk-and-right-to-left": "🌉 Bridge vote 👍🏽 ✅ 🇬🇧 · 千里之行，始于足下 · 東京の橋 · 서울의 다리 · "
                                    "صوّت المجلس لإعادة بناء الجسر · המועצה הצביעה על הגשר",
 }
-
-
-@pytest.fixture(scope="module")
-def plain_site(tmp_path_factory) -> Path:
-    """Every text field holding a plain word: the page structure awkward text must not change."""
-    workdir = tmp_path_factory.mktemp("plain")
-    return build_with_fields(workdir, {text_field.name: "plain" for text_field in TEXT_FIELDS})
 
 
 @pytest.fixture(scope="module", params=list(AWKWARD_TEXTS))

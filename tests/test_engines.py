@@ -10,38 +10,21 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import REAL_CONTENT, TINY_CONTENT, settings_for
-from generator.pipeline import build
-from generator.settings import Settings
+from conftest import REAL_CONTENT, TINY_CONTENT
 from generator.site import SiteBuildError, build_site
 
 BRIEFINGS = {"real": REAL_CONTENT, "tiny": TINY_CONTENT}
 
 
-def engine_settings(content: Path, workdir: Path, engine: str) -> Settings:
-    """conftest's settings, with `docs_dir` relative to the config: Zensical 0.0.x stops on an absolute one."""
-    settings = settings_for(content, workdir)
-    text = settings.config_file.read_text(encoding="utf-8")
-    assert f"docs_dir: {settings.docs_dir}\n" in text
-    settings.config_file.write_text(text.replace(f"docs_dir: {settings.docs_dir}\n", "docs_dir: docs\n"), encoding="utf-8")
-    return replace(settings, engine=engine)
-
-
 @pytest.fixture(scope="module", params=sorted(BRIEFINGS))
-def both(request, tmp_path_factory) -> dict[str, Path]:
+def both(request, built) -> dict[str, Path]:
     """One briefing built by each engine; the site folder of each."""
-    sites = {}
-    for engine in ("mkdocs", "zensical"):
-        settings = engine_settings(BRIEFINGS[request.param], tmp_path_factory.mktemp(f"{request.param}-{engine}"), engine)
-        build(settings)
-        sites[engine] = settings.site_dir
-    return sites
+    return {engine: built(BRIEFINGS[request.param], engine).site for engine in ("mkdocs", "zensical")}
 
 
 class _Facts(HTMLParser):

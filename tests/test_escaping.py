@@ -39,3 +39,15 @@ def test_a_link_must_be_a_web_address(tiny_copy):
     with pytest.raises(ContentError) as caught:
         load_content(tiny_copy)
     assert any(f"issues.yml:{line}:" in str(problem) and "not a web address" in str(problem) for problem in caught.value.problems)
+
+
+def test_code_in_an_editors_markdown_page_is_shown_as_typed(tiny_copy, tmp_path):
+    code = "<script>alert(1)</script> | a | b | {: .x } *not emphasis*"
+    edit(tiny_copy / "briefing.yml", '  - {kind: sources, title: "Sources", file: sources.yml}',
+         '  - {kind: sources, title: "Sources", file: sources.yml}\n  - {kind: page, title: "Background", file: background.md}')
+    (tiny_copy / "background.md").write_text(f"How to read the tolls:\n\n    {code}\n\n```\n{code}\n```\n", encoding="utf-8")
+    page = build_briefing(tiny_copy, tmp_path).html("background")
+
+    assert "<script>alert(1)</script>" not in page
+    blocks = [html.unescape(re.sub(r"<[^>]+>", "", block)).strip() for block in re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S)]
+    assert blocks == [code, code], "an indented and a fenced code block, each exactly as typed"

@@ -35,7 +35,7 @@ from generator.pipeline import build
 from generator.render import render_pages
 
 from conftest import REAL_CONTENT, ROOT, TINY_CONTENT, bounded, edit, settings_for
-from pages import SITE_PAGES, page_article, unexplained_elements
+from pages import SITE_PAGES, page_article, shown, unexplained_elements
 from test_bad_inputs import snapshot
 
 AWKWARD_BUT_ALLOWED = "Brücke 🌉 \u2028 “quotes” \"double\" 'single' \\ back\\slash --- ... \n---\n # {: x} <b>&amp;</b> \u200f"
@@ -53,7 +53,10 @@ def tiny_with(tmp_path: Path, old: str, new: str, file: str = "sources.yml") -> 
 
 @pytest.mark.parametrize("content_dir", [REAL_CONTENT, TINY_CONTENT], ids=["real", "tiny"])
 def test_every_pages_front_matter_reads_back_through_mkdocs_meta_parser(content_dir):
-    for filename, text in render_pages(load_content(content_dir)).items():
+    content = load_content(content_dir)
+    pages = render_pages(content)
+    assert {page.filename for page in content.pages} <= set(pages), "a section without its page"
+    for filename, text in pages.items():
         if filename.endswith(".md"):
             body, meta = get_data(text)
             assert meta.get("title") and meta.get("description"), f"{filename}: front matter not read as metadata"
@@ -63,12 +66,15 @@ def test_every_pages_front_matter_reads_back_through_mkdocs_meta_parser(content_
 def test_awkward_characters_in_metadata_read_back_exactly(tmp_path):
     headline = AWKWARD_BUT_ALLOWED.replace("\n", " ")
     content = tiny_with(tmp_path, 'headline: "Council backs bridge"', f"headline: {yaml_json(headline)}")
+    citing = []
     for filename, text in render_pages(load_content(content)).items():
         if filename.endswith(".md"):
             assert text.split("\n---\n", 1)[0].isascii(), f"{filename}: front matter is not plain ASCII"
             _, meta = get_data(text)
-            labels = [source["label"] for source in meta.get("cited_sources", [])]
-            assert not labels or any("Brücke 🌉" in label for label in labels) or filename != "timeline.md"
+            labels = [source["label"] for source in meta.get("cited_sources", []) if source["anchor"] == "source-gazette"]
+            assert all(label.endswith(f"“{shown(headline, markdown=True)}”") for label in labels), f"{filename}: {labels}"
+            citing += [filename] * bool(labels)
+    assert "timeline.md" in citing, "the timeline cites the source, and its front matter says so"
 
 
 class _LiveMarkup(HTMLParser):
@@ -344,10 +350,8 @@ TARGETS = [  # (file, text replaced, what comes before the value), each a field 
 
 
 @pytest.fixture(scope="module")
-def plain_tiny(tmp_path_factory) -> Path:
-    workdir = tmp_path_factory.mktemp("plain-tiny")
-    build(settings_for(TINY_CONTENT, workdir))
-    return workdir / "site"
+def plain_tiny(tiny_site) -> Path:
+    return tiny_site.site
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

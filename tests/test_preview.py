@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 
+from browser import new_context
 from generator.content import BRIEFING_DATA
 from generator.pipeline import generate
 
@@ -82,3 +83,35 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
     assert "unknown person 'nobody'" in errors
     assert "still showing the last good version" in errors
     assert "Traceback" not in errors
+
+
+def test_an_edit_reaches_the_open_page_and_leaves_the_pages_it_does_not_affect_alone(browser, tiny_copy, tmp_path):
+    """The page open in the browser reloads itself with the edit; only the page that shows
+    the edited field is written again (the others' files keep their modification times)."""
+    settings = settings_for(tiny_copy, tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/players/"
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy), "--docs", str(settings.docs_dir),
+               "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    context = new_context(browser)
+    try:
+        wait_for(lambda: "Cast the deciding vote." in fetch(url))
+        page = context.new_page()
+        page.goto(url, wait_until="load")  # the live reload starts listening once the page has loaded
+        pages = sorted(settings.docs_dir.rglob("*.md"))
+        assert len(pages) > 2
+        before = {path: path.stat().st_mtime_ns for path in pages}
+
+        edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
+        # Not navigated again: the open page shows the edit by reloading itself (a generous limit, not a timing test).
+        page.wait_for_function("text => document.body.textContent.includes(text)", arg="Cast the casting vote.", timeout=30_000)
+        assert "Cast the deciding vote." not in page.inner_text("article")
+
+        rewritten = sorted(path.name for path in pages if path.stat().st_mtime_ns != before[path])
+        assert rewritten == ["players.md"], "only the page showing the edited field is written again"
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=20)

@@ -101,12 +101,7 @@ def test_inline_markdown_reads_back_as_commonmark_shows_it(place, text):
 # --- the whole site, built with MkDocs -----------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def plain_site(tmp_path_factory) -> Path:
-    return build_with_fields(tmp_path_factory.mktemp("plain"), {text_field.name: "plain" for text_field in TEXT_FIELDS})
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS)
 def test_any_text_in_every_field_is_published_as_typed(plain_site, text):
     assume(all(WEB_LINK.match(target) for target in link_targets(text)))  # the check refuses other links

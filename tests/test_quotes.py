@@ -20,7 +20,7 @@ from generator.pipeline import verified_content
 from generator.render import render_pages
 from generator.settings import Settings
 
-from conftest import build_briefing, edit
+from conftest import edit
 from pages import Element, parse_html
 
 BRIEFINGS = Path(__file__).parent / "briefings"
@@ -42,10 +42,10 @@ def words(element: Element) -> str:
 
 
 @pytest.fixture(scope="module")
-def storm_quotes(tmp_path_factory) -> tuple[Element, Element]:
+def storm_quotes(built) -> tuple[Element, Element]:
     """The quotes page and the differences page of the storm briefing, built."""
-    built = build_briefing(STORM, tmp_path_factory.mktemp("storm"))
-    return parse_html(built.html("quotes")).find("article"), parse_html(built.html("differences")).find("article")
+    storm = built(STORM)
+    return parse_html(storm.html("quotes")).find("article"), parse_html(storm.html("differences")).find("article")
 
 
 def storm_copy(tmp_path: Path) -> Path:

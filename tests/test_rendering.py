@@ -5,7 +5,9 @@ timeline runs in order. On the made-up tiny briefing."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 
 from generator.check import load_content
@@ -33,12 +35,16 @@ def headings(markdown: str, level: int) -> list[str]:
             if token.type == "heading_open" and token.tag == f"h{level}"]
 
 
-def test_every_declared_section_is_rendered_as_a_page_in_order():
-    content = load_content(TINY_CONTENT)
-    pages = render_pages(content)
+def test_every_declared_section_is_rendered_as_a_page_the_first_as_the_home_page():
+    # The sections as briefing.yml declares them, read here: render_pages itself loops over the generator's own list.
+    briefing = yaml.safe_load((TINY_CONTENT / "briefing.yml").read_text(encoding="utf-8"))
+    declared = briefing["sections"]
+    expected = ["index.md"] + [f"{section.get('slug') or Path(section.get('file') or section['kind']).stem}.md" for section in declared[1:]]
+    pages = render_pages(load_content(TINY_CONTENT))
     embeds = [name for name in pages if name.startswith(EMBED_PREFIX)]  # a section's figure alone, for other sites
-    assert sorted(name for name in pages if name.endswith(".md") and name not in embeds) == sorted(page.filename for page in content.pages)
-    assert content.pages[0].filename == "index.md"
+    assert sorted(name for name in pages if name.endswith(".md") and name not in embeds) == sorted(expected)
+    assert headings(pages["index.md"], 1) == [briefing["title"]], "the home page is the briefing's front page"
+    assert [headings(pages[name], 1) for name in expected[1:]] == [[section["title"]] for section in declared[1:]]
 
 
 def test_the_measures_table_has_one_row_per_measure_with_every_column():

@@ -97,7 +97,9 @@ def test_dates_come_from_source_date_epoch(two_builds):
     day = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc).date().isoformat()
     sitemap = (settings.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert SITE_URL in sitemap
-    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) <= {day}
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    # Zensical writes no dates into its sitemap (yet): should it start, they must be the epoch's too.
+    assert dates == {day} if engine == "mkdocs" else dates <= {day}, f"the sitemap's dates: {sorted(dates)}"
     compressed = settings.site_dir / "sitemap.xml.gz"
     if engine == "mkdocs":  # Zensical writes no compressed sitemap
         raw = compressed.read_bytes()

@@ -18,7 +18,7 @@ import material
 import pytest
 
 from browser import new_context, serve, settle
-from conftest import TINY_CONTENT, build_briefing, settings_for
+from conftest import TINY_CONTENT, settings_for
 from generator.messages import Messages, available
 from generator.pipeline import build
 from generator.search import stop_words
@@ -40,8 +40,8 @@ def pages(site: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def french_site(tmp_path_factory):
-    return build_briefing(FRENCH, tmp_path_factory.mktemp("french"))
+def french_site(built):
+    return built(FRENCH)
 
 
 def test_every_page_carries_the_stop_words_of_the_briefings_language(tiny_site, french_site):
