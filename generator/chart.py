@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from babel.dates import format_skeleton
-from markupsafe import Markup
 
 from .inline import plain_text
 
@@ -96,15 +95,6 @@ class Image:
 
 
 @dataclass(frozen=True)
-class SourceLabel:
-    """A source the measures cite, as the page's source lists name it."""
-
-    number: int
-    label: str
-    link: Markup | None  # its entry on the Sources page: `sources.md#source-…`
-
-
-@dataclass(frozen=True)
 class Chart:
     svg: dict[str, str]  # variant (`light-wide`) to SVG text
     files: dict[str, str]  # variant to the file's path in the site
@@ -114,7 +104,7 @@ class Chart:
     description: str  # the chart in words: the images' alternative text
     as_of: str  # the briefing's date, as the page writes it
     key: tuple[str, str] | None  # (solid, dashed) lines' meaning, where part of a line is scheduled
-    sources: tuple[SourceLabel, ...]
+    sources: tuple  # the `Credit`s of the sources the measures cite
 
 
 def draw_step_chart(page, context, histories) -> Chart | None:
@@ -233,11 +223,7 @@ def describe(plot: Plot, present, messages, as_of) -> str:
     return " ".join(sentences)
 
 
-def cited(histories, context) -> tuple[SourceLabel, ...]:
+def cited(histories, context) -> tuple:
     """The sources the charted measures cite, numbered and named as the page's source
     markers and its list of sources do."""
-    sources_page, citations = context.links.page("sources"), context.citations
-    ids = sorted({source for measure, _ in histories for source in measure.sources}, key=citations.number)
-    return tuple(SourceLabel(citations.number(source), citations.label(source),
-                             Markup(f"{sources_page}#{citations.anchor(source)}") if sources_page else None)
-                 for source in ids)
+    return context.citations.credits(source for measure, _ in histories for source in measure.sources)

@@ -62,6 +62,10 @@ class Content:
         """Every entry of every page of this kind."""
         return [entry for page in self.pages if page.kind.name == kind for entry in page.entries]
 
+    def still_to_come(self, when) -> bool:
+        """Whether a date is after the briefing's own (`as_of`): scheduled, not yet happened."""
+        return when.date.earliest > self.briefing.as_of.earliest
+
     def page(self, kind: str) -> Page | None:
         return next((page for page in self.pages if page.kind.name == kind), None)
 

@@ -34,10 +34,20 @@ def available() -> list[str]:
     return sorted(path.stem for path in CATALOGUES.glob("*.yml"))
 
 
+def base_language(language: str) -> str:
+    """`fr` for `fr_CA` or `fr-CA`: the catalogue a language's words come from."""
+    return language.replace("-", "_").split("_")[0].lower()
+
+
+def has_catalogue(language: str) -> bool:
+    """Whether the language, or the one it is a variant of, has a catalogue of its own."""
+    return base_language(language) in available()
+
+
 @functools.cache
 def _catalogue(language: str) -> dict[str, str]:
     english = _read("en")
-    base = language.replace("-", "_").split("_")[0].lower()
+    base = base_language(language)
     for candidate in (language, base):
         if (CATALOGUES / f"{candidate}.yml").is_file():
             return {**english, **_read(candidate)}

@@ -310,9 +310,9 @@ class Briefing(Model):
     @field_validator("language")
     @classmethod
     def _has_words(cls, language: str) -> str:
-        from .messages import available
+        from .messages import available, base_language, has_catalogue
 
-        if language.replace("-", "_").split("_")[0].lower() not in available():
+        if not has_catalogue(language):
             raise ValueError(f"the site's words exist in {', '.join(available())}, not yet in '{language}': "
-                             f"add generator/messages/{language.split('-')[0].split('_')[0].lower()}.yml (a copy of en.yml, translated)")
+                             f"add generator/messages/{base_language(language)}.yml (a copy of en.yml, translated)")
         return language

@@ -6,6 +6,7 @@ every function returns text that is safe inside generated Markdown."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
@@ -105,6 +106,14 @@ class Presenter:
         return notes
 
 
+class Credit(NamedTuple):
+    """A source as a figure's source line names it."""
+
+    number: int
+    label: str
+    link: Markup | None  # its entry on the Sources page: `sources.md#source-…`
+
+
 class Citations:
     """Numbers each source by its place in `sources.yml` and writes one compact marker
     per fact: a button that opens, in place, the list of the sources that report it
@@ -137,6 +146,13 @@ class Citations:
             {"number": self.number(source_id), "anchor": self.anchor(source_id), "label": self.label(source_id)}
             for source_id in sorted(self.used, key=self.number)
         ]
+
+    def credits(self, source_ids) -> tuple[Credit, ...]:
+        """These sources in number order, each numbered, named and linked to its entry on the
+        Sources page, as the page's markers and its list of sources show them."""
+        return tuple(Credit(self.number(source_id), self.label(source_id),
+                            Markup(f"{self._page}#{self.anchor(source_id)}") if self._page else None)
+                     for source_id in sorted(set(source_ids), key=self.number))
 
     def number(self, source_id: str) -> int:
         return self._number[source_id]

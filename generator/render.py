@@ -102,15 +102,16 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
         if embed_view is not None:
             embeds[page.slug] = embed_file
             embed_code = code_block(iframe(links.address(embed_file, page.filename), plain_text(embed_view["title"]), page.kind.embed.height))
+        data = data_files(page, tables[page.slug], links)
         citations.reset(page.filename)
         body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code,
-                                                         "data": data_files(page, tables[page.slug], links)}, templates_dir)
+                                                         "data": data}, templates_dir)
         meta = page_meta(page, content, messages, citations)
         files[page.filename] = front_matter(meta) + "\n" + body
         if embed_view is not None:
             embed_citations.reset()
             body = _render(embedding, page.kind.embed.template, {
-                **common, "page": page, "data": data_files(page, tables[page.slug], links), "embed_code": None,
+                **common, "page": page, "data": data, "embed_code": None,
                 "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, templates_dir)
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
@@ -131,14 +132,11 @@ def data_files(page: Page, tables: list, links: Links) -> dict[str, dict]:
     return {name: {"href": Markup(path), "filename": Markup(path.rsplit("/", 1)[-1])} for name, path in paths.items()}
 
 
-def credits(page: Page, context: Context) -> list[dict]:
+def credits(page: Page, context: Context) -> tuple:
     """The sources behind what an embed page shows (its kind's main facts), in number order,
     each with its entry on the Sources page."""
-    citations = context.citations
     rows = page.kind.coverage(page, context) if page.kind.coverage else []
-    cited = sorted({source_id for row in rows for source_id in row.sources}, key=citations.number)
-    return [{"number": citations.number(source_id), "label": citations.label(source_id),
-             "link": Markup(f"{context.links.page('sources')}#{citations.anchor(source_id)}")} for source_id in cited]
+    return context.citations.credits(source_id for row in rows for source_id in row.sources)
 
 
 def template_problem(error: jinja2.TemplateError, name: str, templates_dir: Path | None) -> Problem:

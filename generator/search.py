@@ -9,14 +9,14 @@ pieces of contractions and elisions) are its catalogue's `search_stop_words`; th
 
 from __future__ import annotations
 
-from .messages import Messages, available
+from .messages import Messages, has_catalogue
 
 
 def stop_words(messages: Messages) -> list[str]:
     """The catalogue's stop words, lower-cased, each once, in the catalogue's order. None
     where the briefing's language has no catalogue of its own: another language's words
     would not be the ones its search index leaves out, and the search is left as it is."""
-    if messages.language.replace("-", "_").split("_")[0].lower() not in available():
+    if not has_catalogue(messages.language):
         return []
     words = (word.strip().lower() for word in messages["search_stop_words"].split(","))
     return list(dict.fromkeys(word for word in words if word))

@@ -20,14 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from conftest import TINY_CONTENT, edit, settings_for
 from generator.check import load_content
 from generator.content import EMBED_PREFIX
 from generator.encode import yaml_json
-from generator.indented_json import indented_json
 from generator.inline import plain_text
 from generator.pipeline import build
 from generator.render import render_pages
@@ -201,19 +198,6 @@ def test_briefing_json_reads_as_the_standard_libraries_indented_json(hostile_sit
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         expected = expected.replace(character, escape)
     assert raw == expected + "\n"
-
-
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=30,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(value=JSON_VALUES)
-def test_the_json_writer_writes_what_the_standard_library_does(value):
-    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def test_a_briefing_without_measures_has_its_own_data_and_no_chart(tmp_path):

@@ -4,7 +4,6 @@ say which side imposes it on which (`imposed_by`, `applied_to`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from pydantic import model_validator
 
@@ -48,7 +47,7 @@ def view(page, context: Context) -> dict:
     present, messages = context.present, context.messages
     rows = [(measure, present.window(measure.since, measure.until, measure.duration)) for measure in page.entries]
     notes = present.editor_date_notes([when for measure in page.entries for when in (measure.since, measure.until)])
-    chart = draw_step_chart(page, context, [(measure, before) for measure, before, *_ in series(page, context)]) if charted(page) else None
+    chart = draw_step_chart(page, context, histories(page, context)) if charted(page) else None
     # `covers` as a sentence, so the words after it start a new one.
     sentences = {measure.id: measure.covers if measure.covers.rstrip().endswith((".", "!", "?", "…")) else f"{measure.covers}."
                  for measure in page.entries}
@@ -64,22 +63,11 @@ def charted(page) -> bool:
             and any(measure.before_event or measure.until for measure in page.entries))
 
 
-def series(page, context: Context):
-    """Per measure: its name, the event that set its earlier value (if any), and the
-    (date, value, labelled, scheduled) points of its step line."""
+def histories(page, context: Context) -> list[tuple]:
+    """Per measure, the timeline event that set its earlier value (None where none did):
+    what the chart draws and its data lists."""
     events = {event.id: event for event in context.content.entries("timeline")}
-    as_of = context.content.briefing.as_of.earliest
-    for measure in page.entries:
-        before = events.get(measure.before_event)
-        points = []
-        if before:
-            points.append((before.when.date.earliest, measure.before.value, True))
-            # Hold the old value until the day before the change: a step, not a slope.
-            points.append((max(measure.since.date.earliest - dt.timedelta(days=1), before.when.date.earliest), measure.before.value, False))
-        points.append((measure.since.date.earliest, measure.now.value, True))
-        if measure.until:
-            points.append((measure.until.date.earliest, measure.now.value, True))
-        yield measure, before, points, as_of
+    return [(measure, events.get(measure.before_event)) for measure in page.entries]
 
 
 def coverage(page, context: Context) -> list[Row]:
@@ -119,15 +107,12 @@ def chart_points(page, context: Context):
     date is after the briefing's own."""
     from .. import tables as cells
 
-    events = {event.id: event for event in context.content.entries("timeline")}
-    as_of = context.content.briefing.as_of.earliest
-    for measure in page.entries:
-        before = events.get(measure.before_event)
+    for measure, before in histories(page, context):
         points = [("before_event", before.when, measure.before)] if before else []
         points += [("since", measure.since, measure.now)] + ([("until", measure.until, measure.now)] if measure.until else [])
         for name, when, quantity in points:
             yield (measure.id, cells.text(measure.name), name, cells.iso(when), quantity.value, quantity.unit,
-                   when.date.earliest > as_of)
+                   context.content.still_to_come(when))
 
 
 def _quantity(quantity) -> tuple:

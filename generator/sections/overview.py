@@ -17,10 +17,11 @@ class Update(Model):
 
 def view(page, context: Context) -> dict:
     content, present, messages = context.content, context.present, context.messages
+    cards = figure_cards(context)
     return {
         "briefing": content.briefing,
-        "figure_cards": figure_cards(context),
-        "card_columns": card_columns(len(figure_cards(context))),
+        "figure_cards": cards,
+        "card_columns": card_columns(len(cards)),
         "takeaways": by_topic(content.briefing.takeaways),
         "next_steps": by_topic(content.briefing.next_steps),
         "updates": sorted(page.entries, key=lambda update: update.when.earliest, reverse=True),

@@ -34,11 +34,11 @@ def in_date_order(entries: list) -> list:
 
 def view(page, context: Context) -> dict:
     events = in_date_order(page.entries)
-    as_of = context.content.briefing.as_of.earliest
-    scheduled = {event.id for event in events if event.when.date.earliest > as_of}  # still to come when the briefing was written
-    editor_dated = any(event.when.editor_supplied for event in events)
+    scheduled = {event.id for event in events if context.content.still_to_come(event.when)}
+    legend = {"reported": any(not event.when.editor_supplied and event.id not in scheduled for event in events),
+              "editor_date": any(event.when.editor_supplied for event in events), "scheduled": bool(scheduled)}
     return {"years": [(year, list(group)) for year, group in itertools.groupby(events, key=lambda event: event.when.date.year)],
-            "scheduled": scheduled, "legend": {"reported": any(not event.when.editor_supplied and event.id not in scheduled for event in events), "editor_date": editor_dated, "scheduled": bool(scheduled)}}
+            "scheduled": scheduled, "legend": legend}
 
 
 def coverage(page, context: Context) -> list[Row]:
