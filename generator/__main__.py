@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             _, changed = pipeline.generate(settings)
             print(f"wrote {len(changed)} page(s) to {settings.docs_dir}", file=sys.stderr)
         elif arguments.command == "build":
-            content = pipeline.build(settings)
-            print(f"built the site in {settings.site_dir}; {content.verification}", file=sys.stderr)
+            verification = pipeline.build(settings)
+            print(f"built the site in {settings.site_dir}; {verification}", file=sys.stderr)
         elif arguments.command == "new":
             from .new import FolderNotEmpty, new_briefing
 
@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
             if settings.archive_dir is None:
                 print("coverage needs the articles: name their folder with --archive (ARCHIVE=folder)", file=sys.stderr)
                 return 1
-            content = pipeline.load_content(settings.content_dir, settings.archive_dir)
+            from .check import load_content
+
+            content = load_content(settings.content_dir, settings.archive_dir)
             missing, known = unused(content, settings.archive_dir)
             print(report(missing, known, len(content.sources)))
             return 1 if missing else 0

@@ -1,5 +1,8 @@
 """A build, start to finish, as one readable pipeline:
-load and validate the content → render pages → write them → build the site."""
+load and validate the content → render pages → write them → build the site.
+
+Each stage's module is imported where the stage runs: a build whose inputs are those
+of the last one (`fingerprint.py`) skips generation and needs none of them."""
 
 from __future__ import annotations
 
@@ -10,18 +13,14 @@ import html
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .check import load_content  # noqa: F401  (re-exported for the CLI)
-from .content import Content
-from .embed import NOT_IN_NAV
-from .inline import head_text, plain_text
-from .messages import Messages
-from .render import render_pages
-from .search import stop_words
+from . import fingerprint
 from .settings import Settings, published_address
 from .site import build_site, refuse_to_replace
-from .verify import RECORD_FILE, write_record
-from .write import write_pages
+
+if TYPE_CHECKING:
+    from .content import Content
 
 
 @contextlib.contextmanager
@@ -41,6 +40,9 @@ def collecting_no_garbage():
 def verified_content(settings: Settings) -> Content:
     """The checked content; where it was checked against the articles, the verification
     record is brought up to date, so the next check can do without them."""
+    from .check import load_content
+    from .verify import RECORD_FILE, write_record
+
     content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified)
     if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):
         content.verification += f"; {RECORD_FILE} updated"
@@ -49,6 +51,9 @@ def verified_content(settings: Settings) -> Content:
 
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
+    from .render import render_pages
+    from .write import write_pages
+
     with collecting_no_garbage():
         content = verified_content(settings)
         pages = render_pages(content, settings.content_dir / "templates",  # the briefing's own templates first
@@ -61,6 +66,11 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     """What the site's configuration takes from the briefing: its name, description and
     address, and where the pages are. The name and description are HTML-escaped: the
     theme prints them as they are."""
+    from .embed import NOT_IN_NAV
+    from .inline import head_text, plain_text
+    from .messages import Messages
+    from .search import stop_words
+
     config_folder = Path(settings.config_file).absolute().parent
     messages = Messages(content.briefing.language)
     values = {
@@ -107,14 +117,21 @@ def theme_language(language: str) -> str:
     return "en"
 
 
-def build(settings: Settings) -> Content:
-    """Generate the pages, then build the site; the old site stays if anything fails."""
+def build(settings: Settings) -> str:
+    """Generate the pages, unless every input is as it was at the last build, then build
+    the site; the old site stays if anything fails. Returns what was verified, in a sentence."""
     published_address(settings.site_url)  # a wrong address stops the build before anything is written
     refuse_to_replace(Path(os.path.abspath(settings.site_dir)))
     with one_build_at_a_time(settings.docs_dir):
-        content, _ = generate(settings)
-        build_site(settings.config_file, settings.site_dir, values=site_values(content, settings), engine=settings.engine)
-    return content
+        before = fingerprint.fingerprint(settings)
+        generated = fingerprint.unchanged(settings, before)
+        reused = generated is not None
+        if generated is None:
+            content, _ = generate(settings)
+            generated = fingerprint.Generated(site_values(content, settings), content.verification)
+            fingerprint.remember(settings, before, generated)
+        build_site(settings.config_file, settings.site_dir, values=generated.values, engine=settings.engine)
+    return generated.verification + ("; the content and the articles are as they were at the last build, so its pages were reused" if reused else "")
 
 
 @contextlib.contextmanager

@@ -81,7 +81,7 @@ HOSTILE = ["</script><script>alert(1)</script>", "<!--", "<script>", "&amp;", "a
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, tmp_path, engine):
-    monkeypatch.setattr("generator.pipeline.stop_words", lambda messages: HOSTILE)
+    monkeypatch.setattr("generator.search.stop_words", lambda messages: HOSTILE)
     settings = settings_for(TINY_CONTENT, tmp_path)
     # Zensical reads `docs_dir` relative to its configuration only (README, "Engines").
     settings.config_file.write_text(settings.config_file.read_text(encoding="utf-8")

@@ -1,0 +1,127 @@
+"""Building again: a build whose content, articles, options and generator are those of
+the last build reuses its pages and goes straight to the site build; any change to any
+of them, or to the generated pages, generates again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, edit, settings_for
+from generator import pipeline
+from generator.errors import ContentError
+
+REUSED = "its pages were reused"
+
+
+@pytest.fixture
+def settings(tiny_copy, tmp_path):
+    """The tiny briefing, checked against its articles as `make site` does, and built. The
+    first build writes its verification record, a change to the content, so the second
+    generates too; from then on, nothing changes."""
+    settings = replace(settings_for(tiny_copy, tmp_path), archive_dir=tiny_copy / "archive", write_record=True)
+    assert "verification.yml updated" in pipeline.build(settings)
+    assert REUSED not in pipeline.build(settings)
+    return settings
+
+
+def _pages(settings) -> dict[str, tuple[int, bytes]]:
+    return {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in settings.docs_dir.rglob("*") if path.is_file()}
+
+
+def test_building_again_with_nothing_changed_reuses_the_pages_and_rebuilds_the_same_site(settings):
+    pages = _pages(settings)
+    site = (settings.site_dir / "index.html").read_bytes()
+    (settings.site_dir / "index.html").write_text("an old site", encoding="utf-8")
+    said = pipeline.build(settings)
+    assert REUSED in said and "checked against 2 articles" in said, said
+    assert _pages(settings) == pages, "no page was written again"
+    assert (settings.site_dir / "index.html").read_bytes() == site, "the site itself is built again"
+
+
+def test_an_edited_fact_is_generated_again(settings, tiny_copy):
+    edit(tiny_copy / "players.yml", "Friends of the River", "Friends of the Weir")
+    assert REUSED not in pipeline.build(settings)
+    assert "Friends of the Weir" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_article_that_no_longer_says_a_quote_stops_the_build_that_would_have_reused_the_pages(settings, tiny_copy, tmp_path):
+    """The articles kept outside the briefing, as the real briefing's are."""
+    articles = tmp_path / "articles"
+    (tiny_copy / "archive").rename(articles)
+    settings = replace(settings, archive_dir=articles)
+    pipeline.build(settings)
+    assert REUSED in pipeline.build(settings)
+    edit(articles / "gazette.txt", "carry us for another century", "carry us for a while")
+    with pytest.raises(ContentError, match="mayor-on-vote"):
+        pipeline.build(settings)
+
+
+def test_a_generated_page_changed_by_hand_is_generated_again(settings):
+    players = settings.docs_dir / "players.md"
+    written = players.read_bytes()
+    players.write_text("# Changed by hand\n", encoding="utf-8")
+    assert REUSED not in pipeline.build(settings)
+    assert players.read_bytes() == written
+    (settings.docs_dir / "players.md").unlink()
+    assert REUSED not in pipeline.build(settings)
+    assert players.read_bytes() == written
+
+
+@pytest.mark.parametrize("change", ["site_url", "require_verified", "no archive"])
+def test_another_option_generates_again(settings, change):
+    changed = {"site_url": replace(settings, site_url="https://example.org/briefing/"),
+               "require_verified": replace(settings, require_verified=True),
+               "no archive": replace(settings, archive_dir=None)}[change]
+    assert REUSED not in pipeline.build(changed)
+    if change == "site_url":
+        assert "https://example.org/briefing/" in (settings.site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_record_of_the_last_build_generates_again(settings):
+    record = settings.docs_dir.with_name(f".{settings.docs_dir.name}.generated.json")
+    assert record.is_file()
+    for text in ("{not json", '{"format": 1, "fingerprint": []}', "[]", ""):
+        record.write_text(text, encoding="utf-8")
+        assert REUSED not in pipeline.build(settings)
+
+
+def test_an_edit_saved_and_undone_while_the_pages_are_generated_makes_the_next_build_generate(settings, tiny_copy, monkeypatch):
+    generate = pipeline.generate
+
+    def generate_while_the_editor_saves_and_undoes(build_settings):
+        edit(tiny_copy / "players.yml", "Friends of the River", "Friends of the Weir")
+        generated = generate(build_settings)  # reads the edit
+        edit(tiny_copy / "players.yml", "Friends of the Weir", "Friends of the River")
+        return generated
+
+    monkeypatch.setattr(pipeline, "generate", generate_while_the_editor_saves_and_undoes)
+    os.utime(tiny_copy / "issues.yml")  # a file saved as it was: the build generates
+    assert REUSED not in pipeline.build(settings)
+    monkeypatch.undo()
+    assert "Friends of the Weir" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+    assert REUSED not in pipeline.build(settings), "the pages of the undone edit were reused"
+    assert "Friends of the River" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settings, tmp_path):
+    """Through the command line, as `make site` runs it, in a process of its own."""
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['generator', *sys.argv[1:]]\n"
+             "try:\n    runpy.run_module('generator', run_name='__main__')\n"
+             "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
+             "print(sorted(name for name in ('generator.models', 'generator.load', 'generator.render', 'pydantic') if name in sys.modules))\n")
+    command = [sys.executable, "-c", probe, "build", "--content", str(settings.content_dir), "--archive", str(settings.archive_dir),
+               "--docs", str(settings.docs_dir), "--config", str(settings.config_file), "--site", str(settings.site_dir)]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "SITE_URL": ""}
+    first = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert REUSED in again.stderr
+    assert again.stdout.strip() == "[]", f"a build of unchanged content imported {again.stdout.strip()}"
