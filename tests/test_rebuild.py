@@ -125,3 +125,16 @@ def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settin
     assert again.returncode == 0, again.stderr
     assert REUSED in again.stderr
     assert again.stdout.strip() == "[]", f"a build of unchanged content imported {again.stdout.strip()}"
+
+
+def test_a_folder_too_large_to_hash_quickly_is_generated_every_time(settings, tiny_copy):
+    """A stray download in the content folder: no build is reused, rather than hash it each time."""
+    from generator.fingerprint import MAX_FILE_BYTES
+
+    with (tiny_copy / "footage.mov").open("wb") as stray:
+        stray.truncate(MAX_FILE_BYTES + 1)
+    assert REUSED not in pipeline.build(settings)
+    assert REUSED not in pipeline.build(settings)
+    (tiny_copy / "footage.mov").unlink()
+    pipeline.build(settings)
+    assert REUSED in pipeline.build(settings)
