@@ -47,8 +47,11 @@ new: $(INSTALLED)  ## start a new briefing: make new CONTENT=path/to/briefing
 	@test "$(CONTENT)" != content || { echo "Name the new briefing's folder: make new CONTENT=path/to/briefing"; exit 1; }
 	$(BIN)/python -m generator new --content $(CONTENT)
 
-test: $(INSTALLED) chromium  ## every test
-	$(BIN)/python -m pytest
+# The tests run in parallel, one worker per core (pytest-xdist); `make test WORKERS=0` runs
+# them one after another in this process, for a debugger or a clearer traceback.
+WORKERS ?= auto
+test: $(INSTALLED) chromium  ## every test, in parallel (WORKERS=0: one at a time)
+	$(BIN)/python -m pytest $(if $(filter 0,$(WORKERS)),,--numprocesses $(WORKERS) --dist worksteal)
 
 # Debian's Chromium, which the browser tests (tests/test_browser.py) drive; installed with
 # apt where it is missing. Without it those tests are skipped, or fail when CI=true.

@@ -24,6 +24,20 @@ ARCHIVE = ROOT.parent / "shared" / "seeds"
 SCREENSHOTS = pytest.StashKey[Path]()
 
 
+def pytest_sessionfinish(session):
+    """A worker of a parallel run (pytest-xdist) hands its screenshots' folder to the run."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None and SCREENSHOTS in session.config.stash:
+        output["screenshots"] = str(session.config.stash[SCREENSHOTS])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    folder = getattr(node, "workeroutput", {}).get("screenshots")
+    if folder:
+        node.config.stash[SCREENSHOTS] = Path(folder)
+
+
 def pytest_terminal_summary(terminalreporter, config):
     folder = config.stash.get(SCREENSHOTS, None)
     if folder is not None:
