@@ -14,6 +14,7 @@ into a page's `<script>` element.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -74,11 +75,12 @@ UNPUBLISHED = {"archive_file"}
 
 def as_data(value: object) -> object:
     """A validated value as JSON data: models as objects of their set fields, dates as ISO text."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, BaseModel):
-        return {name: as_data(field) for name in type(value).model_fields
-                if name not in UNPUBLISHED and (field := getattr(value, name)) is not None}
+        return {name: as_data(field) for name in _published(type(value)) if (field := getattr(value, name)) is not None}
     if isinstance(value, dict):
         return {str(key): as_data(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -88,6 +90,16 @@ def as_data(value: object) -> object:
     if isinstance(value, Markup):
         return str(value)
     return value
+
+
+_AS_IS = frozenset({str, int, bool, type(None)})
+"""What JSON takes as it is: most values of a large briefing, so they skip the checks above."""
+
+
+@lru_cache(maxsize=None)
+def _published(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's fields that the JSON shows, in their order: worked out once per model."""
+    return tuple(name for name in model.model_fields if name not in UNPUBLISHED)
 
 
 _INERT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

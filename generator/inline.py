@@ -29,9 +29,6 @@ _INLINE_MARKUP = set("\\`*_~[]<&!")
 # Only at the start of a line do these make syntax: a list item (`- `, `+ `, `1. `).
 _LEADING_SYNTAX = re.compile(r"^(?:[-+]|\d+[.)])")
 _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")  # whitespace, but not the no-break spaces (`10\u202f%`)
-# What `_WHITESPACE` would change: most texts have single spaces only, which it leaves as
-# they are, yet replacing each would cost a match per word.
-_UNFOLDED_WHITESPACE = re.compile(r"[^\S \u00a0\u202f\u2007]|  ")
 # The emphasis editors write most (`*word*`, `**two words**`), after a space and before a
 # space or a sentence's punctuation: markdown-it reads each such pair as emphasis and
 # nothing else, so it is rendered here as its tokens would render (a fast path).
@@ -66,8 +63,13 @@ def _entity(match: re.Match) -> str:
 
 
 def _folded(text: str) -> str:
-    """Runs of whitespace as one space (the no-break spaces kept)."""
-    return _WHITESPACE.sub(" ", text) if _UNFOLDED_WHITESPACE.search(text) else text
+    """Runs of whitespace as one space (the no-break spaces kept). Most texts have single
+    spaces only, which `_WHITESPACE` would replace one by one to no effect: a printable
+    text has no whitespace but the space (tabs, line breaks, no-break spaces are not
+    printable), so without two spaces in a row it is left as it is."""
+    if text.isprintable() and "  " not in text:
+        return text
+    return _WHITESPACE.sub(" ", text)
 
 
 def _is_plain(text: str) -> bool:
