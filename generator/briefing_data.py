@@ -79,12 +79,14 @@ def as_data(value: object) -> object:
         return value
     if isinstance(value, PartialDate):
         return str(value)
+    # Most values are text: taken as they are here, without a call each.
     if isinstance(value, BaseModel):
-        return {name: as_data(field) for name in _published(type(value)) if (field := getattr(value, name)) is not None}
+        return {name: field if type(field) in _AS_IS else as_data(field)
+                for name in _published(type(value)) if (field := getattr(value, name)) is not None}
     if isinstance(value, dict):
-        return {str(key): as_data(item) for key, item in value.items()}
+        return {str(key): item if type(item) in _AS_IS else as_data(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [as_data(item) for item in value]
+        return [item if type(item) in _AS_IS else as_data(item) for item in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, Markup):

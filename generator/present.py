@@ -131,6 +131,7 @@ class Citations:
         self._markers = 0  # markers on the page so far: each popover's id is unique in it
         self._items: dict[tuple[str, str], str] = {}  # (source id, target page) to its line in a popover, see `_item`
         self._headings: dict[int, Markup] = {}  # a marker's heading by how many sources it cites: made once each
+        self._labels: dict[str, str] = {}  # each source's name, see `label`
         self._target = sources_page  # where the links go: "" on the Sources page itself
 
     def reset(self, page_file: str | None = None) -> None:
@@ -159,7 +160,14 @@ class Citations:
 
     def label(self, source_id: str) -> str:
         """`Millbrook Gazette, “headline”`; where the article names no outlet or headline, what
-        identifies it: the editor's `label`, else its kind, dateline and date."""
+        identifies it: the editor's `label`, else its kind, dateline and date. Each is made
+        once: the tables name a source once per fact that cites it."""
+        label = self._labels.get(source_id)
+        if label is None:
+            label = self._labels[source_id] = self._label(source_id)
+        return label
+
+    def _label(self, source_id: str) -> str:
         source = self._source[source_id]
         if source.outlet == NOT_STATED and source.headline == NOT_STATED:
             return plain_text(source.label) if source.label else described(source)
