@@ -198,7 +198,7 @@ class Citations:
     def __call__(self, source_ids: Sequence[str]) -> Markup:
         if not source_ids:  # a date the editor derived cites no article
             return Markup("")
-        cited = sorted(set(source_ids), key=self.number)
+        cited = sorted(set(source_ids), key=self._number.__getitem__)  # as `number`, without a call of ours per source
         heading = self._headings.get(len(cited))
         if heading is None:
             heading = self._headings[len(cited)] = escape_text(self.reported_by(len(cited)))
@@ -228,7 +228,7 @@ class Citations:
         self.used.update(cited)
         self._markers += 1
         popover = f"cite-{self._markers}"
-        items = "".join(self._item(source_id) for source_id in cited)
+        items = "".join([self._item(source_id) for source_id in cited])
         return Markup(
             f'<sup class="cite" data-search-exclude>'
             f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{name}">'
