@@ -58,12 +58,17 @@ def _visit(model: BaseModel, at: Path_, sources: tuple[str, ...] | None, within:
             continue
         for index, item in enumerate(value) if isinstance(value, list) else ((None, value),):
             path = (*at, name) if index is None else (*at, name, index)
-            if isinstance(item, BaseModel):
+            if type(item) in _PLAIN:  # most values: no need to ask whether they are models, a slower question
+                found.append(Visit(path, item, marks, model, sources, within))
+            elif isinstance(item, BaseModel):
                 if isinstance(item, Quantity):
                     found.append(Visit(path, item, marks, model, sources, within))
                 _visit(item, path, sources, inside, found)
             elif item is not None:
                 found.append(Visit(path, item, marks, model, sources, within))
+
+
+_PLAIN = frozenset({str, int, float, bool})
 
 
 def sources_of(model: BaseModel, enclosing: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
