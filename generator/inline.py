@@ -48,12 +48,17 @@ _DISTINCT_TEXTS = 1 << 16
 @lru_cache(maxsize=_DISTINCT_TEXTS, typed=True)  # typed: 1 and 1.0 stay apart
 def escape_text(text: str) -> Markup:
     """Plain text as HTML that no later Markdown pass can reinterpret."""
-    text = _folded(str(text))
+    return Markup(_escaped(_folded(str(text))))
+
+
+def _escaped(text: str) -> str:
+    """`escape_text` of a text whose whitespace is folded, not cached: for the parts of a
+    text `render_inline` caches whole (a large briefing's texts would only crowd out others)."""
     leading = _LEADING_SYNTAX.match(text)
     if not leading:
-        return Markup(_as_entities(text))
+        return _as_entities(text)
     start = "".join(f"&#{ord(char)};" for char in leading.group())
-    return Markup(start + _as_entities(text[leading.end():]))
+    return start + _as_entities(text[leading.end():])
 
 
 def _as_entities(text: str) -> str:
@@ -90,10 +95,10 @@ def _simple_emphasis(text: str) -> list[str] | None:
 
 
 def _emphasis_html(parts: list[str]) -> str:
-    html = [escape_text(parts[0])]
+    html = [_escaped(parts[0])]
     for index in range(1, len(parts), 3):
         tag = _EMPHASIS_TAGS[parts[index]]
-        html.append(f"<{tag}>{escape_text(parts[index + 1])}</{tag}>{escape_text(parts[index + 2])}")
+        html.append(f"<{tag}>{_escaped(parts[index + 1])}</{tag}>{_escaped(parts[index + 2])}")
     return "".join(html)
 
 
@@ -141,7 +146,7 @@ def render_inline(text: str) -> Markup:
     """Inline Markdown as safe HTML: emphasis, code and links work, nothing else does."""
     text = _folded(str(text)).strip()
     if _is_plain(text):
-        return escape_text(text)
+        return Markup(_escaped(text))
     emphasis = _simple_emphasis(text)
     if emphasis is not None:
         return Markup(_emphasis_html(emphasis))
