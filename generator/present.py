@@ -36,6 +36,7 @@ class Presenter:
         self.units = units
         self.messages = messages
         self._dates: dict[tuple, str] = {}
+        self._spans: dict[tuple, str] = {}
 
     def date(self, date: PartialDate) -> str:
         """`March 1, 2024`, `March 2024` or `1890`: never more precise than what is known.
@@ -49,13 +50,17 @@ class Presenter:
         return text
 
     def span(self, when: When) -> str:
-        """A date, or a range written as compactly as the language allows: `Mar 1 – 3, 2024`."""
+        """A date, or a range written as compactly as the language allows: `Mar 1 – 3, 2024`.
+        Each range is written once: pages, embeds and tables show it again."""
         start, end = when.date, when.until
         if end is None or end == start:
             return self.date(start)
-        if start.precision == end.precision == "day":
-            return format_interval(start.earliest, end.earliest, "yMMMd", locale=self.locale)
-        return f"{self.date(start)} – {self.date(end)}"
+        key = (start.year, start.month, start.day, end.year, end.month, end.day)
+        text = self._spans.get(key)
+        if text is None:
+            text = self._spans[key] = (format_interval(start.earliest, end.earliest, "yMMMd", locale=self.locale)
+                                       if start.precision == end.precision == "day" else f"{self.date(start)} – {self.date(end)}")
+        return text
 
     def when(self, when: When) -> Markup:
         """The date, and where the editor supplied it, the articles' own words beside it."""
