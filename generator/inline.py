@@ -25,7 +25,8 @@ _AS_ENTITIES = {char: f"&#{ord(char)};" for char in _MARKDOWN_SYNTAX}
 # faster than `str.translate` with a table, which looks up every character.
 _SYNTAX_CHARACTER = re.compile("[" + re.escape(_MARKDOWN_SYNTAX) + "]")
 # A text without these is plain: inline Markdown would read it as it is (a fast path).
-_INLINE_MARKUP = set("\\`*_~[]<&!")
+# (A regular expression finds one of them about twice as fast as a set's `isdisjoint`.)
+_INLINE_MARKUP = re.compile("[" + re.escape("\\`*_~[]<&!") + "]")
 # Only at the start of a line do these make syntax: a list item (`- `, `+ `, `1. `).
 _LEADING_SYNTAX = re.compile(r"^(?:[-+]|\d+[.)])")
 _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")  # whitespace, but not the no-break spaces (`10\u202f%`)
@@ -80,7 +81,7 @@ def _folded(text: str) -> str:
 
 
 def _is_plain(text: str) -> bool:
-    return _INLINE_MARKUP.isdisjoint(text)
+    return _INLINE_MARKUP.search(text) is None
 
 
 def _simple_emphasis(text: str) -> list[str] | None:
