@@ -36,6 +36,7 @@ class Presenter:
         self.units = units
         self.messages = messages
         self._dates: dict[tuple, str] = {}
+        self._spans: dict[tuple, str] = {}
 
     def date(self, date: PartialDate) -> str:
         """`March 1, 2024`, `March 2024` or `1890`: never more precise than what is known.
@@ -49,13 +50,17 @@ class Presenter:
         return text
 
     def span(self, when: When) -> str:
-        """A date, or a range written as compactly as the language allows: `Mar 1 – 3, 2024`."""
+        """A date, or a range written as compactly as the language allows: `Mar 1 – 3, 2024`.
+        Each range is written once: pages, embeds and tables show it again."""
         start, end = when.date, when.until
         if end is None or end == start:
             return self.date(start)
-        if start.precision == end.precision == "day":
-            return format_interval(start.earliest, end.earliest, "yMMMd", locale=self.locale)
-        return f"{self.date(start)} – {self.date(end)}"
+        key = (start.year, start.month, start.day, end.year, end.month, end.day)
+        text = self._spans.get(key)
+        if text is None:
+            text = self._spans[key] = (format_interval(start.earliest, end.earliest, "yMMMd", locale=self.locale)
+                                       if start.precision == end.precision == "day" else f"{self.date(start)} – {self.date(end)}")
+        return text
 
     def when(self, when: When) -> Markup:
         """The date, and where the editor supplied it, the articles' own words beside it."""
@@ -131,6 +136,7 @@ class Citations:
         self._markers = 0  # markers on the page so far: each popover's id is unique in it
         self._items: dict[tuple[str, str], str] = {}  # (source id, target page) to its line in a popover, see `_item`
         self._headings: dict[int, Markup] = {}  # a marker's heading by how many sources it cites: made once each
+        self._labels: dict[str, str] = {}  # each source's name, see `label`
         self._target = sources_page  # where the links go: "" on the Sources page itself
 
     def reset(self, page_file: str | None = None) -> None:
@@ -159,7 +165,14 @@ class Citations:
 
     def label(self, source_id: str) -> str:
         """`Millbrook Gazette, “headline”`; where the article names no outlet or headline, what
-        identifies it: the editor's `label`, else its kind, dateline and date."""
+        identifies it: the editor's `label`, else its kind, dateline and date. Each is made
+        once: the tables name a source once per fact that cites it."""
+        label = self._labels.get(source_id)
+        if label is None:
+            label = self._labels[source_id] = self._label(source_id)
+        return label
+
+    def _label(self, source_id: str) -> str:
         source = self._source[source_id]
         if source.outlet == NOT_STATED and source.headline == NOT_STATED:
             return plain_text(source.label) if source.label else described(source)
@@ -190,7 +203,7 @@ class Citations:
     def __call__(self, source_ids: Sequence[str]) -> Markup:
         if not source_ids:  # a date the editor derived cites no article
             return Markup("")
-        cited = sorted(set(source_ids), key=self.number)
+        cited = sorted(set(source_ids), key=self._number.__getitem__)  # as `number`, without a call of ours per source
         heading = self._headings.get(len(cited))
         if heading is None:
             heading = self._headings[len(cited)] = escape_text(self.reported_by(len(cited)))
@@ -220,7 +233,7 @@ class Citations:
         self.used.update(cited)
         self._markers += 1
         popover = f"cite-{self._markers}"
-        items = "".join(self._item(source_id) for source_id in cited)
+        items = "".join([self._item(source_id) for source_id in cited])
         return Markup(
             f'<sup class="cite" data-search-exclude>'
             f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{name}">'

@@ -36,7 +36,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
     for key, value in entries.items():
         if isinstance(value, list):
             problems += _duplicate_ids(value, files[key])
-    cited: Counter = Counter()
+    citing: list[str] = []  # each fact's sources, once per fact: counted at the end, in one go
     hinted = 0
     missing_reported: set[str] = set() if "sources" in known else {"sources"}  # no sources section: said already
     for key, value in entries.items():
@@ -47,7 +47,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                 ref = visit.marks.ref
                 if ref and isinstance(visit.value, str):
                     if ref.collection == "sources" and id(visit.owner) not in counted:
-                        cited.update(set(getattr(visit.owner, "sources", [])))
+                        citing += set(getattr(visit.owner, "sources", []))
                         counted.add(id(visit.owner))
                     if ref.collection in unread or (ref.collection not in known and ref.collection in missing_reported):
                         continue  # said once: the briefing has no such section, or its file cannot be read
@@ -61,7 +61,9 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                         noun = _NOUNS.get(ref.collection, ref.collection)
                         problems.append(loaded.problem(visit.path, f"unknown {noun} '{visit.value}'{hint or '; ' + where.get(ref.collection, 'add it or correct it')}"))
                 elif isinstance(visit.value, str):
-                    problems += [loaded.problem(visit.path, message) for message in link_problems(visit.value)]
+                    for message in link_problems(visit.value):  # mostly none: a loop costs nothing then
+                        problems.append(loaded.problem(visit.path, message))
+    cited = Counter(citing)
     for (collection, value), uses in undeclared.items():
         hinted += 1
         hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""

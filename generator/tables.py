@@ -42,6 +42,8 @@ def csv_text(table: Table) -> str:
 def cell(value: object) -> str:
     """One value as a CSV cell: a number raw (`145`, `1.6`), a boolean `true`/`false`,
     nothing as an empty cell, and text neutralised against spreadsheet formulas."""
+    if type(value) is str:  # most cells: asked first
+        return neutralised(value)
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, get_args, get_origin
+from typing import Annotated, NamedTuple, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -26,9 +26,10 @@ class Marks:
     one_of_its_sources: bool = False
 
 
-@dataclass(frozen=True)
-class Visit:
-    """One value met on the walk: a text, a number, a reference, or a quantity as a whole."""
+class Visit(NamedTuple):
+    """One value met on the walk: a text, a number, a reference, or a quantity as a whole.
+    (A named tuple: a large briefing has a million of them, made several times faster than
+    a frozen dataclass's.)"""
 
     path: Path_
     value: object
@@ -39,35 +40,56 @@ class Visit:
 
 
 def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = None,
-           within: tuple[BaseModel, ...] = ()) -> Iterator[Visit]:
+           within: tuple[BaseModel, ...] = ()) -> list[Visit]:
     """Every value in `model`, depth first, in field order."""
+    found: list[Visit] = []
+    _visit(model, at, sources, within, found)
+    return found
+
+
+def _visit(model: BaseModel, at: Path_, sources: tuple[str, ...] | None, within: tuple[BaseModel, ...], found: list[Visit]) -> None:
+    """Appends the visits of `model` to `found`: a list filled by plain calls, rather than
+    generators nested as deep as the models, which pass every visit up through each level."""
     sources = sources_of(model, sources)
     inside = (*within, model)
     for name, marks in field_marks(type(model)):
         value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
+        if value is None:
+            continue
+        for index, item in enumerate(value) if isinstance(value, list) else ((None, value),):
             path = (*at, name) if index is None else (*at, name, index)
-            if isinstance(item, BaseModel):
+            if type(item) in _PLAIN:  # most values: no need to ask whether they are models, a slower question
+                found.append(Visit(path, item, marks, model, sources, within))
+            elif isinstance(item, BaseModel):
                 if isinstance(item, Quantity):
-                    yield Visit(path, item, marks, model, sources, within)
-                yield from visits(item, path, sources, inside)
+                    found.append(Visit(path, item, marks, model, sources, within))
+                _visit(item, path, sources, inside, found)
             elif item is not None:
-                yield Visit(path, item, marks, model, sources, within)
+                found.append(Visit(path, item, marks, model, sources, within))
+
+
+_PLAIN = frozenset({str, int, float, bool})
 
 
 def sources_of(model: BaseModel, enclosing: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
     """The sources of the fact `model` states: its own `sources`; where it leaves them out
     because each of its parts cites its own (a quote's wordings), all of theirs, in order;
     else those of the fact it is part of."""
-    if "sources" not in type(model).model_fields:
+    names = field_names(type(model))
+    if "sources" not in names:
         return enclosing
     own = model.sources
     if isinstance(own, list):
         return tuple(own)
-    parts = [part for name in type(model).model_fields for part in _items(getattr(model, name)) if isinstance(part, BaseModel)]
+    parts = [part for name in names for part in _items(getattr(model, name)) if isinstance(part, BaseModel)]
     gathered = dict.fromkeys(source for part in parts for source in (getattr(part, "sources", None) or ()))
     return tuple(gathered) or enclosing
+
+
+@functools.cache
+def field_names(model_class: type[BaseModel]) -> tuple[str, ...]:
+    """A model class's field names, in order: looked up once (pydantic's `model_fields` is slow to ask)."""
+    return tuple(model_class.model_fields)
 
 
 def _items(value: object) -> list:

@@ -191,10 +191,10 @@ def test_briefing_json_holds_every_section_and_source(hostile_site):
     assert SCRIPT in [event["title"] for event in timeline["entries"]], "the text, exactly as the editor typed it"
 
 
-def test_briefing_json_reads_as_the_standard_libraries_indented_json(hostile_site):
-    """A reader opening the file sees it as any JSON tool indents it, markup escaped."""
+def test_briefing_json_is_the_standard_libraries_compact_json(hostile_site):
+    """The file is what any JSON tool writes compactly, UTF-8 as it is, markup escaped."""
     raw = (hostile_site[1] / "briefing.json").read_text(encoding="utf-8")
-    expected = json.dumps(json.loads(raw), ensure_ascii=False, indent=2)
+    expected = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         expected = expected.replace(character, escape)
     assert raw == expected + "\n"

@@ -83,6 +83,7 @@ class Context:
     messages: object
     links: object
     citations: object  # the source markers, and how each source is named (`label`)
+    coverage: list | None = None  # who reports each fact, for the sources page and its table: worked out once
 
 
 def _discover() -> dict[str, Kind]:

@@ -79,12 +79,10 @@ class Quote(Model):
         return self
 
     @property
-    def all_wordings(self) -> list[Wording]:
-        """Its wordings, the one the page leads with first: a quote worded one way is that wording."""
-        if self.wordings:
-            return self.wordings
-        words = {"text": self.text} if self.text is not None else {"fragments": self.fragments}
-        return [Wording(**words, sources=self.sources)]
+    def all_wordings(self) -> list[Wording | Quote]:
+        """Its wordings, the one the page leads with first: a quote worded one way is its own
+        one wording (it has `text` or `fragments`, and `sources`, as a wording has)."""
+        return self.wordings or [self]
 
 
 _EXPECTED = {"text": "text", "fragments": "a list (entries starting with `- `)", "wordings": "a list (entries starting with `- `)",

@@ -27,7 +27,14 @@ def view(page, context: Context) -> dict:
 
 
 def coverage_rows(context: Context) -> list[dict]:
-    """Every kind's main facts, in page order, with who reports each."""
+    """Every kind's main facts, in page order, with who reports each: the page shows them,
+    and its table lists them."""
+    if context.coverage is None:
+        context.coverage = _coverage_rows(context)
+    return context.coverage
+
+
+def _coverage_rows(context: Context) -> list[dict]:
     sources = context.content.sources
     as_matrix = len(sources) <= MATRIX_MAX_SOURCES
     rows = []
