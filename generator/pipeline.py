@@ -117,21 +117,31 @@ def theme_language(language: str) -> str:
     return "en"
 
 
+REUSED = "the content and the articles are as they were at the last build, so its pages were reused"
+
+
 def build(settings: Settings) -> str:
     """Generate the pages, unless every input is as it was at the last build, then build
     the site; the old site stays if anything fails. Returns what was verified, in a sentence."""
     published_address(settings.site_url)  # a wrong address stops the build before anything is written
     refuse_to_replace(Path(os.path.abspath(settings.site_dir)))
     with one_build_at_a_time(settings.docs_dir):
-        before = fingerprint.fingerprint(settings)
-        generated = fingerprint.unchanged(settings, before)
-        reused = generated is not None
-        if generated is None:
-            content, _ = generate(settings)
-            generated = fingerprint.Generated(site_values(content, settings), content.verification)
-            fingerprint.remember(settings, before, generated)
+        generated, reused = generate_unless_unchanged(settings)
         build_site(settings.config_file, settings.site_dir, values=generated.values, engine=settings.engine)
-    return generated.verification + ("; the content and the articles are as they were at the last build, so its pages were reused" if reused else "")
+    return generated.verification + (f"; {REUSED}" if reused else "")
+
+
+def generate_unless_unchanged(settings: Settings) -> tuple[fingerprint.Generated, bool]:
+    """The pages generated, or those of the last build where every input is as it was
+    then (True: reused), and what the site build needs from the content."""
+    before = fingerprint.fingerprint(settings)
+    generated = fingerprint.unchanged(settings, before)
+    if generated is not None:
+        return generated, True
+    content, _ = generate(settings)
+    generated = fingerprint.Generated(site_values(content, settings), content.verification)
+    fingerprint.remember(settings, before, generated)
+    return generated, False
 
 
 @contextlib.contextmanager

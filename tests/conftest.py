@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import faulthandler
 import os
 import resource
@@ -94,21 +95,33 @@ def build_briefing(content: Path, workdir: Path) -> BuiltBriefing:
     return BuiltBriefing(settings.docs_dir, settings.site_dir)
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """This test run's temporary folder, which the workers of a parallel run (pytest-xdist) share."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """built(content, engine): a briefing of the repository built by that engine, on first use,
-    once per test session for every test file that reads it (none may change it); checked
-    against its own articles where it has them (archive/), with no published address."""
-    sites: dict[tuple[Path, str], BuiltBriefing] = {}
+    once per test run for every test that reads it (none may change it), whichever worker
+    of a parallel run asks first; checked against its own articles where it has them
+    (archive/), with no published address."""
 
     def site(content: Path, engine: str = "mkdocs") -> BuiltBriefing:
         content = content.resolve()
-        if (content, engine) not in sites:
-            settings = engine_settings(content, tmp_path_factory.mktemp(f"{content.name}-{engine}"), engine)
-            archive = content / "archive"
-            build(replace(settings, archive_dir=settings.content_dir / "archive" if archive.is_dir() else None, site_url=None))
-            sites[content, engine] = BuiltBriefing(settings.docs_dir, settings.site_dir)
-        return sites[content, engine]
+        workdir = run_folder(tmp_path_factory) / "built" / f"{content.name}-{engine}"
+        workdir.parent.mkdir(exist_ok=True)
+        with open(workdir.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another worker building it: wait for it
+            if not workdir.with_suffix(".done").exists():
+                shutil.rmtree(workdir, ignore_errors=True)  # a build that failed half-way
+                workdir.mkdir()
+                settings = engine_settings(content, workdir, engine)
+                archive = content / "archive"
+                build(replace(settings, archive_dir=settings.content_dir / "archive" if archive.is_dir() else None, site_url=None))
+                workdir.with_suffix(".done").touch()
+        return BuiltBriefing(workdir / "docs", workdir / "site")
 
     return site
 

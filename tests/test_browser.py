@@ -384,13 +384,20 @@ OVERFLOW_JS = """() => {
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", PATHS)
-def test_nothing_scrolls_sideways_on_a_phone(tabs, screenshots, path, scheme):
+def test_a_phone_shows_the_whole_page_and_every_control_is_big_enough_to_tap(tabs, screenshots, path, scheme):
+    """Nothing scrolls sideways, no table hides a column or scrolls, and every tap target
+    in the article is at least 24×24 CSS px (WCAG 2.5.8): each page read once per scheme."""
     page = tabs(scheme, "phone").open(path)
     photograph(page, screenshots, path, "phone", scheme)
     width, scroll_width, widest = page.evaluate(OVERFLOW_JS)
     assert width == 375
     assert scroll_width <= width, (
         f"{path} ({scheme}) is {scroll_width} px wide on a {width} px phone; sticking out:\n  " + "\n  ".join(widest))
+    assert not tables_in_trouble(page), f"{path} on a phone: tables wider than their column: {tables_in_trouble(page)}"
+    small = [f"{target['what']} is {target['width']:.0f}×{target['height']:.0f}"
+             for target in page.evaluate(TARGETS_JS)
+             if not target["inSentence"] and (target["width"] < 23.5 or target["height"] < 23.5)]
+    assert not small, f"{path} ({scheme}): tap targets under 24×24 CSS px (WCAG 2.5.8):\n  " + "\n  ".join(small[:10])
 
 
 # --- the README's pictures -----------------------------------------------------------
@@ -424,15 +431,6 @@ TARGETS_JS = """() => {
             return {what: element.outerHTML.slice(0, 90), width: box.width, height: box.height, inSentence};
         });
 }"""
-
-
-@pytest.mark.parametrize("path", PATHS)
-def test_every_tap_target_in_the_article_is_at_least_24_px_on_a_phone(tabs, path):
-    page = tabs("light", "phone").open(path)
-    small = [f"{target['what']} is {target['width']:.0f}×{target['height']:.0f}"
-             for target in page.evaluate(TARGETS_JS)
-             if not target["inSentence"] and (target["width"] < 23.5 or target["height"] < 23.5)]
-    assert not small, f"{path}: tap targets under 24×24 CSS px (WCAG 2.5.8):\n  " + "\n  ".join(small[:10])
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
@@ -516,12 +514,16 @@ TABLES_JS = """() => [...document.querySelectorAll('.md-content article table')]
 })"""
 
 
-@pytest.mark.parametrize("device", ["desktop", "phone"])
+def tables_in_trouble(page) -> list[dict]:
+    """The article's tables that hide a column or scroll sideways."""
+    return [table for table in page.evaluate(TABLES_JS) if table["scrolls"] or table["hidden"] > 1]
+
+
 @pytest.mark.parametrize("path", PATHS)
-def test_no_table_hides_a_column_or_scrolls_sideways(tabs, path, device):
-    page = tabs("light", device).open(path)
-    trouble = [table for table in page.evaluate(TABLES_JS) if table["scrolls"] or table["hidden"] > 1]
-    assert not trouble, f"{path} on {device}: tables wider than their column: {trouble}"
+def test_no_table_hides_a_column_or_scrolls_sideways_on_a_desktop(tabs, path):
+    """On a phone: `test_a_phone_shows_the_whole_page_and_every_control_is_big_enough_to_tap`."""
+    page = tabs("light", "desktop").open(path)
+    assert not tables_in_trouble(page), f"{path} on a desktop: tables wider than their column: {tables_in_trouble(page)}"
 
 
 def test_scheduled_events_look_different_and_a_legend_says_so(tabs):

@@ -182,7 +182,7 @@ def test_a_build_killed_at_any_moment_leaves_the_complete_old_or_new_site_and_th
     content = tiny_with(tmp_path / "new", 'headline: "Council backs bridge"', 'headline: "Council backs the new bridge"')
     arguments = build_arguments(settings)
     arguments[2] = str(content)
-    for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.5):
+    for delay in (0.2, 0.4, 0.7, 1.0, 1.5):  # in the imports, generating, in MkDocs, swapping in, done
         process = subprocess.Popen([sys.executable, "-m", "generator", *arguments], cwd=ROOT, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         process.kill()

@@ -1,6 +1,9 @@
 """Building again: a build whose content, articles, options and generator are those of
 the last build reuses its pages and goes straight to the site build; any change to any
-of them, or to the generated pages, generates again."""
+of them, or to the generated pages, generates again.
+
+Two tests build the site; the others stop at the pages (`generate_unless_unchanged`,
+the step `build` takes before MkDocs), where reusing or generating shows."""
 
 from __future__ import annotations
 
@@ -16,38 +19,46 @@ from conftest import ROOT, edit, settings_for
 from generator import pipeline
 from generator.errors import ContentError
 
-REUSED = "its pages were reused"
-
 
 @pytest.fixture
 def settings(tiny_copy, tmp_path):
-    """The tiny briefing, checked against its articles as `make site` does, and built. The
-    first build writes its verification record, a change to the content, so the second
-    generates too; from then on, nothing changes."""
-    settings = replace(settings_for(tiny_copy, tmp_path), archive_dir=tiny_copy / "archive", write_record=True)
-    assert "verification.yml updated" in pipeline.build(settings)
-    assert REUSED not in pipeline.build(settings)
+    """The tiny briefing, checked against its articles as `make site` does, its pages generated."""
+    settings = replace(settings_for(tiny_copy, tmp_path), archive_dir=tiny_copy / "archive")
+    assert not reused(settings)
     return settings
 
 
-def _pages(settings) -> dict[str, tuple[int, bytes]]:
+def reused(settings) -> bool:
+    """Whether the next build reuses the pages of the last one; the pages are brought up to date."""
+    return pipeline.generate_unless_unchanged(settings)[1]
+
+
+def page(settings, filename: str = "players.md") -> str:
+    return (settings.docs_dir / filename).read_text(encoding="utf-8")
+
+
+def _pages(settings) -> dict[Path, tuple[int, bytes]]:
     return {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in settings.docs_dir.rglob("*") if path.is_file()}
 
 
-def test_building_again_with_nothing_changed_reuses_the_pages_and_rebuilds_the_same_site(settings):
+def test_building_again_with_nothing_changed_reuses_the_pages_and_rebuilds_the_same_site(settings, tiny_copy):
+    os.utime(tiny_copy / "issues.yml")  # saved as it was: the build generates
+    said = pipeline.build(settings)
     pages = _pages(settings)
     site = (settings.site_dir / "index.html").read_bytes()
     (settings.site_dir / "index.html").write_text("an old site", encoding="utf-8")
-    said = pipeline.build(settings)
-    assert REUSED in said and "checked against 2 articles" in said, said
+    said_again = pipeline.build(settings)
+    assert pipeline.REUSED in said_again and pipeline.REUSED not in said, said_again
+    assert said_again.startswith(said) and "checked against 2 articles" in said, "the sentence on what was verified stays"
     assert _pages(settings) == pages, "no page was written again"
     assert (settings.site_dir / "index.html").read_bytes() == site, "the site itself is built again"
 
 
 def test_an_edited_fact_is_generated_again(settings, tiny_copy):
     edit(tiny_copy / "players.yml", "Friends of the River", "Friends of the Weir")
-    assert REUSED not in pipeline.build(settings)
-    assert "Friends of the Weir" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+    assert not reused(settings)
+    assert "Friends of the Weir" in page(settings)
+    assert reused(settings)
 
 
 def test_an_article_that_no_longer_says_a_quote_stops_the_build_that_would_have_reused_the_pages(settings, tiny_copy, tmp_path):
@@ -55,32 +66,41 @@ def test_an_article_that_no_longer_says_a_quote_stops_the_build_that_would_have_
     articles = tmp_path / "articles"
     (tiny_copy / "archive").rename(articles)
     settings = replace(settings, archive_dir=articles)
-    pipeline.build(settings)
-    assert REUSED in pipeline.build(settings)
+    assert not reused(settings)
+    assert reused(settings)
     edit(articles / "gazette.txt", "carry us for another century", "carry us for a while")
     with pytest.raises(ContentError, match="mayor-on-vote"):
-        pipeline.build(settings)
+        reused(settings)
 
 
-def test_a_generated_page_changed_by_hand_is_generated_again(settings):
+def test_a_generated_page_changed_by_hand_or_removed_is_generated_again(settings):
     players = settings.docs_dir / "players.md"
     written = players.read_bytes()
     players.write_text("# Changed by hand\n", encoding="utf-8")
-    assert REUSED not in pipeline.build(settings)
+    assert not reused(settings)
     assert players.read_bytes() == written
-    (settings.docs_dir / "players.md").unlink()
-    assert REUSED not in pipeline.build(settings)
+    players.unlink()
+    assert not reused(settings)
     assert players.read_bytes() == written
 
 
-@pytest.mark.parametrize("change", ["site_url", "require_verified", "no archive"])
-def test_another_option_generates_again(settings, change):
-    changed = {"site_url": replace(settings, site_url="https://example.org/briefing/"),
-               "require_verified": replace(settings, require_verified=True),
-               "no archive": replace(settings, archive_dir=None)}[change]
-    assert REUSED not in pipeline.build(changed)
-    if change == "site_url":
-        assert "https://example.org/briefing/" in (settings.site_dir / "index.html").read_text(encoding="utf-8")
+def test_another_option_generates_again(settings):
+    published = replace(settings, site_url="https://example.org/briefing/")
+    assert not reused(published)
+    assert "https://example.org/briefing/" in page(settings, "briefing.json")
+    for changed in (replace(published, require_verified=True), replace(published, archive_dir=None)):
+        assert not reused(changed)
+
+
+def test_the_verification_record_a_build_writes_makes_the_next_one_generate_once(settings):
+    """A build checked against the articles brings the record up to date: a change to the
+    content, so the next build generates, and the one after reuses its pages."""
+    recording = replace(settings, write_record=True)
+    (settings.content_dir / "verification.yml").unlink(missing_ok=True)
+    assert not reused(recording)
+    assert (settings.content_dir / "verification.yml").is_file()
+    assert not reused(recording)
+    assert reused(recording)
 
 
 def test_an_unreadable_record_of_the_last_build_generates_again(settings):
@@ -88,7 +108,7 @@ def test_an_unreadable_record_of_the_last_build_generates_again(settings):
     assert record.is_file()
     for text in ("{not json", '{"format": 1, "fingerprint": []}', "[]", ""):
         record.write_text(text, encoding="utf-8")
-        assert REUSED not in pipeline.build(settings)
+        assert not reused(settings)
 
 
 def test_an_edit_saved_and_undone_while_the_pages_are_generated_makes_the_next_build_generate(settings, tiny_copy, monkeypatch):
@@ -102,11 +122,24 @@ def test_an_edit_saved_and_undone_while_the_pages_are_generated_makes_the_next_b
 
     monkeypatch.setattr(pipeline, "generate", generate_while_the_editor_saves_and_undoes)
     os.utime(tiny_copy / "issues.yml")  # a file saved as it was: the build generates
-    assert REUSED not in pipeline.build(settings)
+    assert not reused(settings)
     monkeypatch.undo()
-    assert "Friends of the Weir" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
-    assert REUSED not in pipeline.build(settings), "the pages of the undone edit were reused"
-    assert "Friends of the River" in (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+    assert "Friends of the Weir" in page(settings)
+    assert not reused(settings), "the pages of the undone edit were reused"
+    assert "Friends of the River" in page(settings)
+
+
+def test_a_folder_too_large_to_hash_quickly_is_generated_every_time(settings, tiny_copy):
+    """A stray download in the content folder: no build is reused, rather than hash it each time."""
+    from generator.fingerprint import MAX_FILE_BYTES
+
+    with (tiny_copy / "footage.mov").open("wb") as stray:
+        stray.truncate(MAX_FILE_BYTES + 1)
+    assert not reused(settings)
+    assert not reused(settings)
+    (tiny_copy / "footage.mov").unlink()
+    assert not reused(settings)
+    assert reused(settings)
 
 
 def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settings, tmp_path):
@@ -116,25 +149,12 @@ def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settin
              "try:\n    runpy.run_module('generator', run_name='__main__')\n"
              "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
              "print(sorted(name for name in ('generator.models', 'generator.load', 'generator.render', 'pydantic') if name in sys.modules))\n")
-    command = [sys.executable, "-c", probe, "build", "--content", str(settings.content_dir), "--archive", str(settings.archive_dir),
+    command = [sys.executable, "-c", probe, "build", "--content", str(settings.content_dir), "--no-archive",
                "--docs", str(settings.docs_dir), "--config", str(settings.config_file), "--site", str(settings.site_dir)]
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "SITE_URL": ""}
     first = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
     assert first.returncode == 0, first.stderr
     again = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
     assert again.returncode == 0, again.stderr
-    assert REUSED in again.stderr
+    assert pipeline.REUSED in again.stderr
     assert again.stdout.strip() == "[]", f"a build of unchanged content imported {again.stdout.strip()}"
-
-
-def test_a_folder_too_large_to_hash_quickly_is_generated_every_time(settings, tiny_copy):
-    """A stray download in the content folder: no build is reused, rather than hash it each time."""
-    from generator.fingerprint import MAX_FILE_BYTES
-
-    with (tiny_copy / "footage.mov").open("wb") as stray:
-        stray.truncate(MAX_FILE_BYTES + 1)
-    assert REUSED not in pipeline.build(settings)
-    assert REUSED not in pipeline.build(settings)
-    (tiny_copy / "footage.mov").unlink()
-    pipeline.build(settings)
-    assert REUSED in pipeline.build(settings)
