@@ -52,7 +52,7 @@ if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
 
 from bench import hostile, preview  # noqa: E402
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
-from generator import check, load  # noqa: E402
+from generator import check, inline, load  # noqa: E402
 from generator.pipeline import collecting_no_garbage, site_values  # noqa: E402
 from generator.render import render_pages  # noqa: E402
 from generator.settings import Settings  # noqa: E402
@@ -120,6 +120,8 @@ def time_generator(content_dir: Path, archive_dir: Path | None = None) -> StageT
             parsing += time.perf_counter() - start
 
     check.load_file = timed_load_file
+    for cached in (inline.escape_text, inline.render_inline, inline.plain_text):
+        cached.cache_clear()  # each run starts as a fresh `make site` does, without the texts of the run before
     with collecting_no_garbage():  # as `generate` runs it
         try:
             start = time.perf_counter()
