@@ -13,6 +13,7 @@ generate again, and so does a file merely touched."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -29,10 +30,11 @@ _GENERATOR = Path(__file__).resolve().parent
 # download): its build is never reused, rather than spend seconds hashing it.
 MAX_FILES = 2_000
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 
-class _TooLarge(Exception):
-    pass
+class _NotReusable(Exception):
+    """Inputs whose every change cannot be seen quickly and surely: the build generates."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,16 @@ class Generated:
 
 
 def fingerprint(settings: Settings) -> str | None:
-    """The hash of every input of a generation with these settings; None for inputs too
-    large to hash quickly, whose builds always generate."""
+    """The hash of every input of a generation with these settings; None where that cannot
+    be told quickly and surely (a folder too large, a link, an unreadable file), and such a
+    build always generates: the loader reports what is wrong with the files, with its place."""
+    try:
+        return _fingerprint(settings)
+    except (_NotReusable, OSError, RuntimeError):  # RuntimeError: a loop of links, on Python 3.11
+        return None
+
+
+def _fingerprint(settings: Settings) -> str:
     digest = hashlib.sha256(f"briefing-fingerprint {FORMAT}\n".encode())
     options = {
         "content": str(Path(settings.content_dir).resolve()),
@@ -60,57 +70,64 @@ def fingerprint(settings: Settings) -> str | None:
         "packages": _installed_packages(),
     }
     digest.update(json.dumps(options, sort_keys=True).encode())
-    try:
-        for name, folder in (("generator", _GENERATOR), ("content", settings.content_dir), ("archive", settings.archive_dir)):
-            if folder is not None:
-                _hash_folder(digest, name, Path(folder))
-    except (_TooLarge, OSError):  # an unreadable file is the loader's to report, with its place
-        return None
+    budget = [MAX_TOTAL_BYTES]
+    _hash_folder(digest, "generator", _GENERATOR, budget, bytecode=False)
+    for name, folder in (("content", settings.content_dir), ("archive", settings.archive_dir)):
+        if folder is not None:
+            _hash_folder(digest, name, Path(folder), budget)
     return digest.hexdigest()
 
 
 def _installed_packages() -> list[str]:
-    """The installed distributions and their versions, from the names of their metadata
-    folders: an upgrade of Jinja2 or pydantic could change the pages."""
+    """The installed distributions, their versions and when each was installed, from their
+    metadata folders: an upgrade or a reinstall of Jinja2 or pydantic could change the pages."""
     found = []
     for entry in sys.path:
         if entry.endswith("-packages") and os.path.isdir(entry):
-            found.extend(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info")))
+            found.extend(f"{item.name} {item.stat().st_mtime_ns}" for item in os.scandir(entry)
+                         if item.name.endswith((".dist-info", ".egg-info", ".pth", ".egg-link")))
     return sorted(found)
 
 
-def _hash_folder(digest, name: str, folder: Path) -> None:
-    """Every entry's path, kind and modification time, and each regular file's bytes, in a
-    fixed order; a missing folder hashes as missing. Links are not followed and nothing
-    else is opened: a named pipe or a device is the loader's to refuse, not to read here."""
+def _hash_folder(digest, name: str, folder: Path, budget: list[int], *, bytecode: bool = True) -> None:
+    """Every file's path, modification time and bytes, in a fixed order; a missing folder
+    hashes as missing. A link (which a reader could follow out of the folder, to a file
+    whose edits would go unseen), or anything but a regular file, makes the build generate:
+    nothing but regular files is opened here. `bytecode=False`: Python's caches left out."""
     digest.update(f"\0folder {name}\0".encode())
     if not folder.is_dir():
         digest.update(b"missing")
         return
-    for count, path in enumerate(sorted(_files(folder)), start=1):
+    for path in sorted(_entries(folder, bytecode)):
         status = path.lstat()
-        if count > MAX_FILES or status.st_size > MAX_FILE_BYTES:
-            raise _TooLarge
-        digest.update(f"\0{path.relative_to(folder).as_posix()}\0{stat.S_IFMT(status.st_mode)}\0{status.st_mtime_ns}\0".encode())
-        digest.update(_file_hash(path, status))
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotReusable(path)
+        budget[0] -= status.st_size
+        if status.st_size > MAX_FILE_BYTES or budget[0] < 0:
+            raise _NotReusable(path)
+        relative = path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
+        digest.update(b"\0" + relative + f"\0{status.st_mtime_ns}\0".encode())
+        digest.update(_file_hash(path))
 
 
-def _file_hash(path: Path, status: os.stat_result) -> bytes:
-    """A regular file's bytes hashed, a link's target; nothing else is opened."""
-    if stat.S_ISREG(status.st_mode):
-        with path.open("rb") as file:
-            return hashlib.file_digest(file, "sha256").digest()
-    if stat.S_ISLNK(status.st_mode):
-        return os.readlink(path).encode("utf-8", "surrogateescape")
-    return b""
-
-
-def _files(folder: Path):
+def _entries(folder: Path, bytecode: bool = True) -> list[Path]:
+    """Every entry but the folders, at most `MAX_FILES` of them (counted as they are found,
+    so a mistyped folder like `/` is given up at once)."""
+    found = []
     for root, directories, files in os.walk(folder):
-        directories[:] = [name for name in directories if name != "__pycache__"]
-        for file in files:
-            if not file.endswith(".pyc"):
-                yield Path(root, file)
+        if not bytecode:
+            directories[:] = [name for name in directories if name != "__pycache__"]
+            files = [file for file in files if not file.endswith(".pyc")]
+        found.extend(Path(root, name) for name in files)
+        found.extend(Path(root, name) for name in directories if os.path.islink(os.path.join(root, name)))  # os.walk does not enter them
+        if len(found) > MAX_FILES:
+            raise _NotReusable(folder)
+    return found
+
+
+def _file_hash(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").digest()
 
 
 def _record_file(settings: Settings) -> Path:
@@ -119,11 +136,13 @@ def _record_file(settings: Settings) -> Path:
 
 
 def _pages(docs_dir: Path) -> dict[str, str]:
-    docs_dir = Path(docs_dir)
+    """Every file of the generated pages, hashed: a page changed, removed or added by
+    hand makes the next build generate (which removes what it did not write)."""
     pages = {}
-    for path in _files(docs_dir):
+    for path in _entries(Path(docs_dir)):
         status = path.lstat()
-        pages[path.relative_to(docs_dir).as_posix()] = f"{stat.S_IFMT(status.st_mode)}:{_file_hash(path, status).hex()}"
+        relative = path.relative_to(docs_dir).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        pages[relative] = _file_hash(path).hex() if stat.S_ISREG(status.st_mode) else f"not a file: {status.st_mode}"
     return pages
 
 
@@ -137,7 +156,7 @@ def unchanged(settings: Settings, before: str | None) -> Generated | None:
         if kept["format"] != FORMAT or kept["fingerprint"] != before or kept["pages"] != _pages(settings.docs_dir):
             return None
         return Generated(values=kept["values"], verification=kept["verification"])
-    except (OSError, ValueError, KeyError, TypeError):  # none yet, or unreadable: generate
+    except (OSError, ValueError, KeyError, TypeError, _NotReusable):  # none yet, or unreadable: generate
         return None
 
 
@@ -147,11 +166,15 @@ def remember(settings: Settings, before: str | None, generated: Generated) -> No
     brought up to date, makes the next build generate again."""
     record = _record_file(settings)
     if before is None:
-        record.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            record.unlink(missing_ok=True)
         return
-    kept = {"format": FORMAT, "fingerprint": before, "values": generated.values,
-            "verification": generated.verification, "pages": _pages(settings.docs_dir)}
     temporary = record.with_name(record.name + ".tmp")
-    temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-    temporary.replace(record)  # whole or not at all: a build stopped here leaves the old record or none
+    try:
+        kept = {"format": FORMAT, "fingerprint": before, "values": generated.values,
+                "verification": generated.verification, "pages": _pages(settings.docs_dir)}
+        temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(record)  # whole or not at all: a build stopped here leaves the old record or none
+    except (OSError, _NotReusable):  # kept nowhere (a read-only folder): the next build generates
+        temporary.unlink(missing_ok=True)
 

@@ -450,7 +450,8 @@ class _QuickBuilder(_Builder):
         if type(container) is list:
             container.append(value)
         elif key is None:  # this value is a key
-            if not (type(value) is str or value is _MERGE) or value in container or (value is _MERGE and frame.merges is not None):
+            if not (type(value) is str or value is _MERGE) or value in container or (value is _MERGE and frame.merges is not None) \
+                    or value == "<<":  # a quoted `"<<"`, which `_Builder` counts as a merge key
                 raise _Unusual  # not a name, or a key repeated
             frame.key = value
         elif key is _MERGE:

@@ -8,6 +8,7 @@ the step `build` takes before MkDocs), where reusing or generating shows."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -158,3 +159,64 @@ def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settin
     assert again.returncode == 0, again.stderr
     assert pipeline.REUSED in again.stderr
     assert again.stdout.strip() == "[]", f"a build of unchanged content imported {again.stdout.strip()}"
+
+
+def test_an_edited_template_of_the_briefing_is_generated_again(settings, tiny_copy):
+    templates = tiny_copy / "templates"
+    templates.mkdir()
+    (templates / "people.md.j2").write_text("# {{ page.title }}\n\nFirst words.\n", encoding="utf-8")
+    assert not reused(settings)
+    assert reused(settings)
+    (templates / "people.md.j2").write_text("# {{ page.title }}\n\nSecond words.\n", encoding="utf-8")
+    assert not reused(settings)
+    assert "Second words." in page(settings)
+
+
+def test_a_link_in_the_content_or_the_articles_makes_every_build_generate(settings, tiny_copy, tmp_path):
+    """A link could lead out of the folder, to a file whose edits the fingerprint would not see."""
+    shared = tmp_path / "shared-templates"
+    shared.mkdir()
+    (shared / "people.md.j2").write_text("# {{ page.title }}\n\nShared words.\n", encoding="utf-8")
+    (tiny_copy / "templates").symlink_to(shared, target_is_directory=True)
+    assert not reused(settings)
+    assert not reused(settings)
+    (tiny_copy / "templates").unlink()
+    (tiny_copy / "archive" / "copy.txt").symlink_to(tiny_copy / "archive" / "gazette.txt")
+    assert not reused(settings)
+    assert not reused(settings)
+
+
+def test_a_change_to_the_generator_or_the_installed_packages_generates_again(settings, tmp_path, monkeypatch):
+    from generator import fingerprint
+
+    copy = tmp_path / "generator"
+    shutil.copytree(fingerprint._GENERATOR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "_GENERATOR", copy)
+    assert reused(settings), "the same files, wherever they are"
+    with (copy / "render.py").open("a", encoding="utf-8") as module:
+        module.write("\n# changed\n")
+    assert not reused(settings)
+    assert reused(settings)
+    installed = fingerprint._installed_packages()
+    monkeypatch.setattr(fingerprint, "_installed_packages", lambda: [*installed, "jinja2-9.9.dist-info 1"])
+    assert not reused(settings)
+
+
+def test_a_file_added_to_the_generated_pages_is_removed_by_generating_again(settings):
+    for stray in ("notes.pyc", "__pycache__/stray.html", "extra.md"):
+        (settings.docs_dir / stray).parent.mkdir(exist_ok=True)
+        (settings.docs_dir / stray).write_text("<script>stray()</script>", encoding="utf-8")
+        assert not reused(settings)
+        assert not (settings.docs_dir / stray).exists()
+
+
+def test_a_file_name_that_is_not_utf8_and_a_folder_too_large_are_no_trouble(settings, tiny_copy, monkeypatch):
+    from generator import fingerprint
+
+    (tiny_copy / os.fsdecode(b"caf\xe9.txt")).write_text("notes", encoding="utf-8")
+    assert not reused(settings)
+    assert reused(settings)
+    monkeypatch.setattr(fingerprint, "MAX_FILES", 3)
+    assert fingerprint.fingerprint(replace(settings, archive_dir=Path("/"))) is None, "a mistyped --archive is given up at once"
+    assert not reused(settings)
+    assert not reused(settings)
