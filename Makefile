@@ -30,10 +30,10 @@ $(INSTALLED): requirements.lock
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/' | expand -t 24
 
-site: $(INSTALLED)  ## validate the content, generate the pages, build the site (CONTENT=, SITE=, ENGINE=)
+site: $(INSTALLED)  ## validate the content, generate the pages, build the site (CONTENT=, ARCHIVE=, SITE=, ENGINE=, SITE_URL=)
 	$(GENERATOR) build --engine $(ENGINE) --site $(SITE)
 
-check: $(INSTALLED)  ## validate the content only (CONTENT=); exit 1 with every problem found
+check: $(INSTALLED)  ## validate the content only (CONTENT=, ARCHIVE=); exit 1 with every problem found
 	$(GENERATOR) check
 
 PORT ?= 8000
@@ -76,4 +76,4 @@ lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashe
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --output-file requirements.lock requirements.in
 
 clean:  ## remove the build folder, the site and the test caches
-	rm -rf build site .pytest_cache
+	rm -rf build site .pytest_cache .hypothesis *.egg-info

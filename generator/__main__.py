@@ -10,6 +10,8 @@ from .errors import ContentError
 from .settings import Settings, SettingsError
 from .site import ENGINES, SiteBuildError
 
+PREVIEW_DOCS = Path("build/preview-docs")
+
 
 def _parser() -> argparse.ArgumentParser:
     defaults = Settings()
@@ -21,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
                              "schema: write the content files' JSON Schemas to --schemas; "
                              "coverage: list what the articles (--archive) report that no fact uses")
     parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
-    parser.add_argument("--docs", type=Path, default=defaults.docs_dir, help="where the Markdown pages are written (default: %(default)s)")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help=f"where the Markdown pages are written (default: {defaults.docs_dir}; for serve, {PREVIEW_DOCS})")
     parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)")
     parser.add_argument("--archive", type=Path, default=defaults.archive_dir,
@@ -44,12 +47,15 @@ def main(argv: list[str] | None = None) -> int:
     archive = arguments.archive
     if archive is None and not arguments.no_archive and any((arguments.content / "archive").glob("*.txt")):  # the briefing's own articles
         archive = arguments.content / "archive"
+    # The preview's pages have a folder of their own: a `make site` while `make serve` runs
+    # builds from pages it generated and checked itself, never from the preview's.
+    docs = arguments.docs or (PREVIEW_DOCS if arguments.command == "serve" else Settings().docs_dir)
     config = arguments.config
     if not config.exists() and config == Settings().config_file:  # no checkout here: the packaged theme
         from .theme import packaged_config
 
-        config = packaged_config(arguments.docs.parent) or config
-    settings = Settings(content_dir=arguments.content, docs_dir=arguments.docs,
+        config = packaged_config(docs.parent) or config
+    settings = Settings(content_dir=arguments.content, docs_dir=docs,
                         config_file=config, site_dir=arguments.site, archive_dir=archive,
                         engine=arguments.engine, site_url=arguments.site_url, require_verified=arguments.require_verified,
                         write_record=True)

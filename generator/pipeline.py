@@ -117,7 +117,7 @@ def theme_language(language: str) -> str:
     return "en"
 
 
-REUSED = "the content and the articles are as they were at the last build, so its pages were reused"
+REUSED = "nothing the generator reads has changed since the last build, which checked it, so its pages were reused"
 
 
 def build(settings: Settings) -> str:

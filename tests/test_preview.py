@@ -56,14 +56,19 @@ def test_a_page_whose_markdown_did_not_change_is_not_rewritten(tiny_copy, tmp_pa
 
 
 def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tiny_copy, tmp_path):
+    """Run as `make serve` runs it, from the project's folder (here a temporary one), with
+    the default folders: the preview's pages are its own, apart from `make site`'s."""
     settings = settings_for(tiny_copy, tmp_path)
     port = free_port()
     url = f"http://127.0.0.1:{port}/players/"
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy), "--docs", str(settings.docs_dir),
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy),
                "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)})
     try:
         wait_for(lambda: "Cast the deciding vote." in fetch(url))
+        assert (tmp_path / "build" / "preview-docs" / "players.md").is_file()
+        assert not (tmp_path / "build" / "docs").exists(), "a `make site` meanwhile builds from pages of its own"
 
         edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
         wait_for(lambda: "Cast the casting vote." in fetch(url))
