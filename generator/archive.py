@@ -229,7 +229,6 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             continue
         having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
         what = "direct quote not found word for word" if claim.kind == "quote" else f"figure '{shown(claim.written)}' not found"
-        others = [source_id for source_id in having if source_id not in (claim.cited or ())]
         if claim.cited is None or claim.one_of:
             advice = "check the number" if claim.kind == "figure" else "correct the words"
             where = "any article" if claim.cited is None else f"any of {', '.join(lacking)}"
@@ -237,6 +236,5 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             continue
         advice = (f"it is in {', '.join(having)}: cite only the articles that report it" if having
                   else "correct it, or mark it `kind: paraphrase`" if claim.kind == "quote" else "check the number")
-        suggestion = f" (also in {', '.join(others)})" if others and having else ""
-        problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}{suggestion}"))
+        problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}"))
     return problems

@@ -183,3 +183,10 @@ def test_under_ci_every_quote_and_figure_must_be_verified_by_the_articles_or_the
     assert unverified.returncode != 0 and "is not verified against" in unverified.stderr
     assert check("CI=true").returncode == 0, "checked against its own articles, which writes the record"
     assert check("ARCHIVE=", "CI=true").returncode == 0, "now the record verifies it"
+
+
+def test_a_quote_cited_to_the_wrong_article_is_told_where_it_is_once(tiny_copy):
+    edit(tiny_copy / "quotes.yml", "  sources: [gazette]", "  sources: [radio]")
+    found = [problem for problem in problems(tiny_copy) if "mayor-on-vote" in problem]
+    assert len(found) == 1 and found[0].endswith("direct quote not found word for word in radio, which this fact cites; "
+                                                 "it is in gazette: cite only the articles that report it"), found
