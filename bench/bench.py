@@ -53,6 +53,7 @@ if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
 from bench import hostile, preview  # noqa: E402
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
 from generator import check, inline, load  # noqa: E402
+from generator.fingerprint import record_file  # noqa: E402
 from generator.pipeline import collecting_no_garbage, site_values  # noqa: E402
 from generator.render import render_pages  # noqa: E402
 from generator.settings import Settings  # noqa: E402
@@ -234,7 +235,7 @@ def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
     write_config(alone_config, config, site_values(check.load_content(ROOT / "content"), Settings(config_file=config, docs_dir=docs, site_url=None)))
     built_env = env
     cold, warm, alone, zensical, imports = [], [], [], [], []
-    record = docs.with_name(f".{docs.name}.generated.json")  # what the last generation kept (generator/fingerprint.py)
+    record = record_file(docs)  # what the last generation kept
     for _ in range(runs):
         shutil.rmtree(docs, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)

@@ -175,8 +175,7 @@ def plan(histories, present, as_of) -> Plot:
 
     marks = [when for _, steps, _ in dated for when, _ in steps]
     ends = [until for *_, until in dated if until]
-    first = min(marks, key=lambda when: when.earliest)
-    ordered = [first] + sorted(marks, key=lambda when: when.earliest) + sorted(ends, key=lambda when: when.earliest)
+    ordered = sorted(marks, key=lambda when: when.earliest) + sorted(ends, key=lambda when: when.earliest)
     dates, seen = [], set()
     for when in ordered + [as_of]:
         if when.earliest not in seen:

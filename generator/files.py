@@ -53,8 +53,18 @@ def read_inside(folder: Path, name: str, limit: int) -> bytes:
     real = (folder / name).resolve()
     if not real.is_relative_to(root):
         raise UnreadableFile(f"'{name}' is a link to a file outside {folder}; copy the file into the folder instead")
+    with open_regular(real, name) as file:
+        return file.read(limit + 1)
+
+
+def open_regular(path: Path, name: str | None = None):
+    """`path` opened for reading in binary, if it is a regular file: opened without
+    waiting (a named pipe would wait for a writer for ever), then checked, so a file
+    swapped for something else in between is refused too. Raises `UnreadableFile`,
+    naming the file as `name`."""
+    name = name or str(path)
     try:
-        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
         raise UnreadableFile(f"'{name}' is a folder, not a file") from None
     except PermissionError:
@@ -63,10 +73,10 @@ def read_inside(folder: Path, name: str, limit: int) -> bytes:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise UnreadableFile(f"'{name}' is {_kind(mode)}, not a file; replace it with a text file")
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            return file.read(limit + 1)
-    finally:
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
         os.close(descriptor)
+        raise
 
 
 class UnreadableText(UnreadableFile):

@@ -22,9 +22,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import UnreadableFile, open_regular
 from .settings import Settings
 
-FORMAT = 1  # raise when what is kept, or how it is hashed, changes
+FORMAT = 2  # raise when what is kept, or how it is hashed, changes
 _GENERATOR = Path(__file__).resolve().parent
 # A folder beyond these is not what a briefing looks like (a mistyped --archive, a stray
 # download): its build is never reused, rather than spend seconds hashing it.
@@ -70,11 +71,12 @@ def _fingerprint(settings: Settings) -> str:
         "packages": _installed_packages(),
     }
     digest.update(json.dumps(options, sort_keys=True).encode())
-    budget = [MAX_TOTAL_BYTES]
-    _hash_folder(digest, "generator", _GENERATOR, budget, bytecode=False)
-    for name, folder in (("content", settings.content_dir), ("archive", settings.archive_dir)):
-        if folder is not None:
-            _hash_folder(digest, name, Path(folder), budget)
+    hashed = _hash_folder(digest, "generator", _GENERATOR, MAX_TOTAL_BYTES, bytecode=False)
+    content = Path(settings.content_dir)
+    hashed += _hash_folder(digest, "content", content, MAX_TOTAL_BYTES - hashed)
+    archive = Path(settings.archive_dir) if settings.archive_dir else None
+    if archive is not None and not archive.resolve().is_relative_to(content.resolve()):  # the briefing's own archive/ is hashed with it
+        hashed += _hash_folder(digest, "archive", archive, MAX_TOTAL_BYTES - hashed)
     return digest.hexdigest()
 
 
@@ -89,30 +91,30 @@ def _installed_packages() -> list[str]:
     return sorted(found)
 
 
-def _hash_folder(digest, name: str, folder: Path, budget: list[int], *, bytecode: bool = True) -> None:
+def _hash_folder(digest, name: str, folder: Path, budget: int, *, bytecode: bool = True) -> int:
     """Every file's path, modification time and bytes, in a fixed order; a missing folder
     hashes as missing. A link (which a reader could follow out of the folder, to a file
     whose edits would go unseen), or anything but a regular file, makes the build generate:
-    nothing but regular files is opened here. `bytecode=False`: Python's caches left out."""
+    nothing but regular files is opened here. `budget`: the bytes it may hash; returns
+    those it did. `bytecode=False`: Python's caches left out."""
     digest.update(f"\0folder {name}\0".encode())
     if not folder.is_dir():
         digest.update(b"missing")
-        return
-    for path in sorted(_entries(folder, bytecode)):
-        status = path.lstat()
-        if not stat.S_ISREG(status.st_mode):
+        return 0
+    hashed = 0
+    for relative, path, status in _listing(folder, bytecode):
+        hashed += status.st_size
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES or hashed > budget:
             raise _NotReusable(path)
-        budget[0] -= status.st_size
-        if status.st_size > MAX_FILE_BYTES or budget[0] < 0:
-            raise _NotReusable(path)
-        relative = path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
-        digest.update(b"\0" + relative + f"\0{status.st_mtime_ns}\0".encode())
+        digest.update(b"\0" + relative.encode("utf-8", "surrogateescape") + f"\0{status.st_mtime_ns}\0".encode())
         digest.update(_file_hash(path))
+    return hashed
 
 
-def _entries(folder: Path, bytecode: bool = True) -> list[Path]:
-    """Every entry but the folders, at most `MAX_FILES` of them (counted as they are found,
-    so a mistyped folder like `/` is given up at once)."""
+def _listing(folder: Path, bytecode: bool = True) -> list[tuple[str, Path, os.stat_result]]:
+    """Every entry but the folders, sorted, with its path relative to `folder` and its own
+    status (a link's, not its target's): at most `MAX_FILES` of them, counted as they are
+    found, so a mistyped folder like `/` is given up at once."""
     found = []
     for root, directories, files in os.walk(folder):
         if not bytecode:
@@ -122,28 +124,29 @@ def _entries(folder: Path, bytecode: bool = True) -> list[Path]:
         found.extend(Path(root, name) for name in directories if os.path.islink(os.path.join(root, name)))  # os.walk does not enter them
         if len(found) > MAX_FILES:
             raise _NotReusable(folder)
-    return found
+    return [(path.relative_to(folder).as_posix(), path, path.lstat()) for path in sorted(found)]
 
 
 def _file_hash(path: Path) -> bytes:
-    with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").digest()
+    try:
+        with open_regular(path) as file:
+            return hashlib.file_digest(file, "sha256").digest()
+    except UnreadableFile:  # swapped for a pipe or a device since it was listed
+        raise _NotReusable(path) from None
 
 
-def _record_file(settings: Settings) -> Path:
-    docs = Path(settings.docs_dir).absolute()
+def record_file(docs_dir: Path) -> Path:
+    """Where a generation is kept: beside the pages' folder (`build/.docs.generated.json`)."""
+    docs = Path(docs_dir).absolute()
     return docs.with_name(f".{docs.name}.generated.json")
 
 
 def _pages(docs_dir: Path) -> dict[str, str]:
     """Every file of the generated pages, hashed: a page changed, removed or added by
     hand makes the next build generate (which removes what it did not write)."""
-    pages = {}
-    for path in _entries(Path(docs_dir)):
-        status = path.lstat()
-        relative = path.relative_to(docs_dir).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        pages[relative] = _file_hash(path).hex() if stat.S_ISREG(status.st_mode) else f"not a file: {status.st_mode}"
-    return pages
+    return {relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
+            _file_hash(path).hex() if stat.S_ISREG(status.st_mode) else f"not a file: {status.st_mode}"
+            for relative, path, status in _listing(Path(docs_dir))}
 
 
 def unchanged(settings: Settings, before: str | None) -> Generated | None:
@@ -152,7 +155,7 @@ def unchanged(settings: Settings, before: str | None) -> Generated | None:
     if before is None:
         return None
     try:
-        kept = json.loads(_record_file(settings).read_text(encoding="utf-8"))
+        kept = json.loads(record_file(settings.docs_dir).read_text(encoding="utf-8"))
         if kept["format"] != FORMAT or kept["fingerprint"] != before or kept["pages"] != _pages(settings.docs_dir):
             return None
         return Generated(values=kept["values"], verification=kept["verification"])
@@ -164,7 +167,7 @@ def remember(settings: Settings, before: str | None, generated: Generated) -> No
     """Keep this generation for the next build, under the fingerprint its inputs had
     before it read them: any change since, even the verification record the generation
     brought up to date, makes the next build generate again."""
-    record = _record_file(settings)
+    record = record_file(settings.docs_dir)
     if before is None:
         with contextlib.suppress(OSError):
             record.unlink(missing_ok=True)

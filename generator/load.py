@@ -240,8 +240,7 @@ class _Builder:
                     self.count += weight
                 else:  # a mapping or a sequence starts
                     if len(stack) >= MAX_DEPTH:
-                        raise _Stop((mark.line + 1, mark.column + 1), f"nested more than {MAX_DEPTH} levels deep; content files "
-                                                                       "nest a few levels at most: check the indentation and brackets")
+                        self._too_deep(mark)
                     self._no_tag(event, mark, at)
                     self.count += 1
                     # A list or mapping used as a key is read, then refused as a key (`_key`).
@@ -253,6 +252,11 @@ class _Builder:
             if not stack:
                 return value
             self._store(stack[-1], value, mark)
+
+    @staticmethod
+    def _too_deep(mark) -> None:
+        raise _Stop((mark.line + 1, mark.column + 1), f"nested more than {MAX_DEPTH} levels deep; content files "
+                                                       "nest a few levels at most: check the indentation and brackets")
 
     @staticmethod
     def _too_many(mark) -> None:
@@ -433,8 +437,7 @@ class _QuickBuilder(_Builder):
             else:  # a mapping or a sequence starts
                 mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:
-                    raise _Stop((mark.line + 1, mark.column + 1), f"nested more than {MAX_DEPTH} levels deep; content files "
-                                                                   "nest a few levels at most: check the indentation and brackets")
+                    self._too_deep(mark)
                 if event.tag is not None or (frame is not None and frame.key is None and type(frame.value) is dict):
                     raise _Unusual  # a tag, or a list or mapping used as a key
                 self.count += 1

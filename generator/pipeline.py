@@ -71,13 +71,11 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     from .messages import Messages
     from .search import stop_words
 
-    config_folder = Path(settings.config_file).absolute().parent
     messages = Messages(content.briefing.language)
     values = {
         "site_name": head_text(content.briefing.title),
         "site_description": head_text(content.briefing.standfirst),
-        # Relative to the configuration: Zensical takes no absolute docs_dir.
-        "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
+        "docs_dir": docs_dir_value(settings),
         "nav": [{plain_text(page.title): page.filename} for page in content.pages],
         "not_in_nav": NOT_IN_NAV,  # the embed pages: each section's figure alone, for other sites
         "theme": {"language": theme_language(content.briefing.language)},
@@ -92,6 +90,12 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     if address:
         values["site_url"] = address
     return values
+
+
+def docs_dir_value(settings: Settings) -> str:
+    """The pages' folder as the configuration names it: relative to the configuration's
+    folder, since Zensical takes no absolute `docs_dir`."""
+    return os.path.relpath(Path(settings.docs_dir).absolute(), Path(settings.config_file).absolute().parent)
 
 
 def footer_values(content: Content) -> dict[str, str]:

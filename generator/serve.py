@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from .errors import ContentError
-from .pipeline import generate, site_values
+from .pipeline import docs_dir_value, generate, site_values
 from .preview_hooks import problems_file
 from .preview_report import overlay_words, write_report
 from .settings import Settings, SettingsError
@@ -84,8 +84,7 @@ def _placeholder(settings: Settings) -> dict:
     """The preview's settings until the content first checks out: pages from an earlier
     run, if any, under the overlay."""
     Path(settings.docs_dir).mkdir(parents=True, exist_ok=True)  # MkDocs refuses a docs folder that is not there
-    config_folder = Path(settings.config_file).absolute().parent
-    return {**PLACEHOLDER, "docs_dir": os.path.relpath(Path(settings.docs_dir).absolute(), config_folder),
+    return {**PLACEHOLDER, "docs_dir": docs_dir_value(settings),
             "extra": {"preview": {"words": overlay_words(PLACEHOLDER_LANGUAGE)}}}
 
 

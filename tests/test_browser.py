@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from browser import (
     MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, embed_paths, new_context, page_paths, serve, settle, slug,
 )
-from conftest import SCREENSHOTS
+from conftest import SCREENSHOTS, run_folder
 
 EMBED_PATHS = embed_paths()  # each section's figure alone, for other sites: checked like every page
 PATHS = page_paths() + EMBED_PATHS
@@ -173,9 +173,7 @@ def tabs(browser, site_url):
 def screenshots(request, tmp_path_factory, chromium):
     """This run's own folder of screenshots (runs side by side do not mix); its path is
     printed at the end. pytest keeps the last three runs' folders."""
-    base = tmp_path_factory.getbasetemp()
-    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # a parallel run's workers share one
-    folder = run / "screenshots"
+    folder = run_folder(tmp_path_factory) / "screenshots"  # a parallel run's workers share one
     folder.mkdir(exist_ok=True)
     request.config.stash[SCREENSHOTS] = folder
     print(f"\nscreenshots: {folder}")

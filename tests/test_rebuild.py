@@ -105,7 +105,9 @@ def test_the_verification_record_a_build_writes_makes_the_next_one_generate_once
 
 
 def test_an_unreadable_record_of_the_last_build_generates_again(settings):
-    record = settings.docs_dir.with_name(f".{settings.docs_dir.name}.generated.json")
+    from generator.fingerprint import record_file
+
+    record = record_file(settings.docs_dir)
     assert record.is_file()
     for text in ("{not json", '{"format": 1, "fingerprint": []}', "[]", ""):
         record.write_text(text, encoding="utf-8")

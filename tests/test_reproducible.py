@@ -16,12 +16,11 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from conftest import REAL_CONTENT, ROOT, settings_for
+from conftest import REAL_CONTENT, ROOT, engine_settings
 from generator.settings import Settings
 
 EPOCH = 1749081600  # 2025-06-05 00:00:00 UTC
@@ -30,15 +29,6 @@ MACHINES = [  # what differs between the two builds
     {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8"},
     {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "LC_ALL": "C"},
 ]
-
-
-def _settings(workdir: Path, engine: str) -> Settings:
-    settings = settings_for(REAL_CONTENT, workdir)
-    if engine == "zensical":  # Zensical 0.0.x stops on an absolute docs_dir (README, "Engines")
-        text = settings.config_file.read_text(encoding="utf-8")
-        assert f"docs_dir: {settings.docs_dir}\n" in text
-        settings.config_file.write_text(text.replace(f"docs_dir: {settings.docs_dir}\n", "docs_dir: docs\n"), encoding="utf-8")
-    return replace(settings, engine=engine)
 
 
 def _build(settings: Settings, machine: dict[str, str]) -> None:
@@ -64,7 +54,7 @@ def two_builds(request, tmp_path_factory):
     second.mkdir(parents=True)
     builds = []
     for workdir, machine in zip((first, second), MACHINES):
-        settings = _settings(workdir, engine)
+        settings = engine_settings(REAL_CONTENT, workdir, engine)
         _build(settings, machine)
         builds.append(settings)
     return engine, builds
