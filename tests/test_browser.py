@@ -597,6 +597,11 @@ def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url
             frame.locator("article h1").wait_for()
             assert urlsplit(page.frames[1].url).path == path, f"{section}: the code shows {page.frames[1].url}, not {path}"
             frame.locator("article figure.chart img, article .timeline-event").filter(visible=True).first.wait_for()
+            # A link in the figure (its data, a source) opens a tab of its own; the other site stays as it was.
+            with context.expect_page() as opened:
+                frame.locator("article a[href]").filter(visible=True).last.click()
+            opened.value.close()
+            assert urlsplit(page.frames[1].url).path == path, f"{section}: a link replaced the figure inside the other site's frame"
     finally:
         context.close()
 
