@@ -126,10 +126,23 @@ def look(browser, base: str, scheme: str, device: str):
         context.close()
 
 
+@pytest.fixture(scope="module")
+def looked(browser, site_url):
+    """looked(scheme, device): `look`, once per scheme and device for all the tests (none changes the page)."""
+    seen = {}
+
+    def once(scheme: str, device: str):
+        if (scheme, device) not in seen:
+            seen[scheme, device] = look(browser, site_url, scheme, device)
+        return seen[scheme, device]
+
+    return once
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", ["phone", "desktop"])
-def test_the_chart_is_readable_at_its_size(browser, site_url, scheme, device):
-    figure, picture, scale = look(browser, site_url, scheme, device)
+def test_the_chart_is_readable_at_its_size(looked, scheme, device):
+    figure, picture, scale = looked(scheme, device)
     (_, _, drawing), = figure["images"]
     assert drawing == ("chart-narrow" if device == "phone" else "chart-wide"), f"{device} shows the {drawing} drawing"
     rendered = sorted((text["size"] * scale, text["text"]) for text in picture["texts"])
@@ -140,8 +153,8 @@ def test_the_chart_is_readable_at_its_size(browser, site_url, scheme, device):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_chart_label_overlaps_another_or_the_axis(browser, site_url, scheme):
-    _, picture, _ = look(browser, site_url, scheme, "phone")
+def test_no_chart_label_overlaps_another_or_the_axis(looked, scheme):
+    _, picture, _ = looked(scheme, "phone")
     texts = picture["texts"]
     for index, text in enumerate(texts):
         for other in texts[index + 1:]:
@@ -153,8 +166,8 @@ def test_no_chart_label_overlaps_another_or_the_axis(browser, site_url, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_lines_gridlines_and_text_stand_out_from_the_page(browser, site_url, scheme):
-    figure, picture, _ = look(browser, site_url, scheme, "phone")
+def test_lines_gridlines_and_text_stand_out_from_the_page(looked, scheme):
+    figure, picture, _ = looked(scheme, "phone")
     background = figure["background"]
     strokes = picture["strokes"]
     assert any("scheduled" in line["what"] for line in strokes) and any("guide" in line["what"] for line in strokes)
@@ -167,8 +180,8 @@ def test_lines_gridlines_and_text_stand_out_from_the_page(browser, site_url, sch
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_figure_shows_title_unit_key_sources_and_date(browser, site_url, scheme):
-    figure, _, _ = look(browser, site_url, scheme, "phone")
+def test_the_figure_shows_title_unit_key_sources_and_date(looked, scheme):
+    figure, _, _ = looked(scheme, "phone")
     content = load_content(REAL_CONTENT)
     assert figure["title"] and all(figure["title"]) and figure["unit"] and all(figure["unit"])
     assert len(figure["key"]) == 2, "a key to the solid and the dashed line"

@@ -182,7 +182,7 @@ def test_a_build_killed_at_any_moment_leaves_the_complete_old_or_new_site_and_th
     content = tiny_with(tmp_path / "new", 'headline: "Council backs bridge"', 'headline: "Council backs the new bridge"')
     arguments = build_arguments(settings)
     arguments[2] = str(content)
-    for delay in (0.2, 0.4, 0.7, 1.0, 1.5):  # in the imports, generating, in MkDocs, swapping in, done
+    for delay in (0.15, 0.3, 0.5, 0.75, 1.1):  # about: in the imports, generating, in MkDocs, swapping in or done
         os.utime(content / "briefing.yml")  # saved again: each build generates, none reuses the pages of the one before
         process = subprocess.Popen([sys.executable, "-m", "generator", *arguments], cwd=ROOT, stderr=subprocess.DEVNULL)
         time.sleep(delay)

@@ -79,7 +79,7 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
 
         edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: nobody")
         edit(tiny_copy / "players.yml", "Cast the casting vote.", "Never shown.")
-        time.sleep(3)
+        time.sleep(2)  # the preview takes about 0.4 s to show an edit: time enough to have shown these, were it to
         page = fetch(url)
         assert "Cast the casting vote." in page and "Never shown." not in page
     finally:

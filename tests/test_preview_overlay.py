@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 from browser import new_context
 from conftest import ROOT, TINY_CONTENT, edit, settings_for
 from test_preview import fetch, free_port, wait_for
@@ -67,6 +69,20 @@ def overlay(page) -> dict:
             })),
         };
     }""")
+
+
+def overlay_showing(page, text: str) -> dict:
+    """The overlay once it shows `text`. An edit may reload the page twice (the content
+    changed, then the problems file): a reading cut short by a reload is taken again."""
+    for _ in range(5):
+        try:
+            page.wait_for_function("text => document.getElementById('preview-problems')?.textContent.includes(text)",
+                                   arg=text, timeout=30_000)
+            return overlay(page)
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error):
+                raise
+    raise AssertionError(f"the page kept reloading before its overlay showed {text!r}")
 
 
 def caret_offset(page, word: str) -> float:
@@ -137,9 +153,7 @@ def test_the_preview_shows_the_contents_problems_over_every_page_until_they_are_
         page.goto(f"{base}/quotes/")
         problems_shown(page, 1)
         edit(tiny_copy / "quotes.yml", "speaker: myaor", f'speaker: "{HOSTILE}"')
-        page.wait_for_function("text => document.getElementById('preview-problems')?.textContent.includes(text)", arg=HOSTILE,
-                               timeout=30_000)
-        shown = overlay(page)
+        shown = overlay_showing(page, HOSTILE)
         assert HOSTILE in shown["problems"][0]["message"] and HOSTILE in shown["problems"][0]["lines"][-2]
         assert shown["html_elements"] == 0 and not alerts
 
