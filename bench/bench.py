@@ -272,7 +272,7 @@ def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
     print("starts a Python process; an unchanged build hashes its inputs (generator/fingerprint.py), reuses the pages")
     print("and runs MkDocs in the same process.")
     return {"cold": cold_s, "warm": warm_s, "alone": alone_s, "overhead": overhead, "cpu_overhead": cpu_overhead,
-            "cold_cpu_overhead": cold_cpu_overhead, "site": site}
+            "cold_overhead": cold_overhead, "cold_cpu_overhead": cold_cpu_overhead, "site": site}
 
 
 # --- 3. page weight ----------------------------------------------------------------
@@ -473,10 +473,11 @@ def bench_preview(edits: int) -> dict:
 def summary(generator: dict, build: dict, weight: dict, hostile_results: dict, preview_results: dict) -> None:
     print("\n## Targets\n")
     lines = []
-    lines.append((build["cpu_overhead"] <= TARGETS["overhead"],  # CPU time: steady on a busy machine
-                  f"generator adds at most {TARGETS['overhead']:.0%} to the MkDocs build: {build['cpu_overhead']:+.0%} "
-                  f"CPU time ({build['overhead']:+.0%} wall-clock) when nothing changed; a first build "
-                  f"{build['cold_cpu_overhead']:+.0%}"))
+    for overhead, wall, when in ((build["cpu_overhead"], build["overhead"], "a build with nothing changed"),
+                                 (build["cold_cpu_overhead"], build["cold_overhead"], "a first build, or one after an edit")):
+        lines.append((overhead <= TARGETS["overhead"],  # CPU time: steady on a busy machine
+                      f"generator adds at most {TARGETS['overhead']:.0%} to the MkDocs build, {when}: {overhead:+.0%} "
+                      f"CPU time ({wall:+.0%} wall-clock)"))
     synthetic = generator["synthetic"]
     if 10_000 in synthetic:
         seconds = synthetic[10_000].total

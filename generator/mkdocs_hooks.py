@@ -7,7 +7,8 @@ safe markup, it is printed once escaped everywhere.
 
 The theme's templates are compiled once and kept between builds, as the generator's
 own are (`render.py`): compiling them is about a fifth of MkDocs' build of a briefing,
-and the live preview compiles them again on every edit."""
+and most of a live preview's rebuild (each loads the theme afresh; the preview runs
+these hooks too)."""
 
 from __future__ import annotations
 

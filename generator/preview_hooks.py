@@ -3,10 +3,11 @@ configuration; a production build never runs them): every page gets the problems
 overlay's script and stylesheet, and the site serves the problems file the preview
 writes beside the docs folder, so nothing of the overlay ever lands in the docs folder,
 which production builds read too. They also make the server quick to follow an edit:
-it looks for changed files every few hundredths of a second, watches the theme
-overrides but not the installed theme's thousands of files, and keeps the theme's
-compiled templates between rebuilds. The server rebuilds only the pages that changed
-(`mkdocs serve --dirty`), and every page once a template of the overrides changes.
+it looks for changed files every few hundredths of a second and watches the theme
+overrides but not the installed theme's thousands of files (the site's own hooks,
+`mkdocs_hooks.py`, keep the theme's compiled templates between rebuilds). The server
+rebuilds only the pages that changed (`mkdocs serve --dirty`), and every page once a
+template of the overrides changes.
 
 MkDocs loads a hook by its file path, not as part of the package: this module imports
 nothing of the generator."""
@@ -94,15 +95,6 @@ def _list_installed_theme_once(theme) -> None:
         return env
 
     theme.get_env = get_env
-
-
-def on_env(env, config, files):
-    """Keep the theme's compiled templates between rebuilds (each rebuild loads the
-    configuration, and with it the theme, afresh): compiling them is most of a rebuild."""
-    import jinja2
-
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache()  # keyed by each template's checksum
-    return env
 
 
 def on_serve(server, config, builder):
