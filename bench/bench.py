@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench import hostile, preview  # noqa: E402
+from bench.project import project_settings  # noqa: E402
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
 from generator import check, inline, load  # noqa: E402
 from generator.fingerprint import record_file  # noqa: E402
@@ -202,14 +203,6 @@ def _ms(seconds: float) -> str:
 
 
 # --- 2. the full build against MkDocs alone ---------------------------------------
-
-
-def project_settings(workdir: Path) -> tuple[Path, Path, Path]:
-    """A configuration in `workdir` that inherits the project's, as the tests build: config, docs, site."""
-    config = workdir / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n"
-                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
-    return config, workdir / "docs", workdir / "site"
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -27,6 +27,7 @@ for folder in (ROOT, TESTS):  # run as a script too; tests/browser.py launches C
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+from bench.project import project_settings  # noqa: E402
 from browser import chromium_available, launch  # noqa: E402
 
 # The field edited, and the page that shows it: a player's role, on the Key players page.
@@ -43,18 +44,10 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _settings_files(workdir: Path) -> tuple[Path, Path]:
-    """A configuration that inherits the project's, as the tests build: config and docs."""
-    config = workdir / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n"
-                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
-    return config, workdir / "docs"
-
-
 @contextlib.contextmanager
 def _preview(content: Path, workdir: Path):
     """The preview of `content`, on a free port; yields its address. Its messages go to a log."""
-    config, docs = _settings_files(workdir)
+    config, docs, _ = project_settings(workdir)
     port = _free_port()
     command = [sys.executable, "-m", "generator", "serve", "--content", str(content), "--docs", str(docs),
                "--config", str(config), "--address", f"127.0.0.1:{port}", "--no-archive"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -105,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
             return serve(settings, arguments.address)
     except ContentError as error:
         count = len(error.problems)
-        print(f"{error}\n{count} problem{'s' if count != 1 else ''} in the content; nothing was built.", file=sys.stderr)
+        content = os.path.abspath(settings.content_dir)
+        where = "in the content" if all(os.path.abspath(problem.file).startswith(content + os.sep) for problem in error.problems) else "found"
+        print(f"{error}\n{count} problem{'s' if count != 1 else ''} {where}; nothing was built.", file=sys.stderr)
         return 1
     except SiteBuildError as error:
         print(f"{error}\nThe site could not be built; the previous site was left as it was.", file=sys.stderr)

@@ -58,8 +58,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                             missing_reported.add(ref.collection)
                         hinted += 1
                         hint = did_you_mean(visit.value, known.get(ref.collection, set())) if hinted <= MAX_HINTS else ""
-                        noun = _NOUNS.get(ref.collection, ref.collection)
-                        problems.append(loaded.problem(visit.path, f"unknown {noun} '{visit.value}'{hint or '; ' + where.get(ref.collection, 'add it or correct it')}"))
+                        problems.append(loaded.problem(visit.path, _unknown(ref.collection, visit.value, hint, where)))
                 elif isinstance(visit.value, str):
                     for message in link_problems(visit.value):  # mostly none: a loop costs nothing then
                         problems.append(loaded.problem(visit.path, message))
@@ -67,11 +66,11 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
     for (collection, value), uses in undeclared.items():
         hinted += 1
         hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
-        noun = _NOUNS.get(collection, collection)
         if len(uses) == 1:  # a slip where it is typed
             loaded, path = uses[0]
-            problems.append(loaded.problem(path, f"unknown {noun} '{value}'{hint or '; ' + where.get(collection, 'add it or correct it')}"))
+            problems.append(loaded.problem(path, _unknown(collection, value, hint, where)))
         else:  # named in several places: what is missing is most likely the list's entry, said once, where it goes
+            noun = _NOUNS.get(collection, collection)
             problems.append(files["briefing"].problem(declared[collection], _undeclared(noun, value, collection, uses) +
                                                       (hint or "; add it there, or correct those fields"), at_key=True))
     if complete and "sources" in entries:
@@ -83,6 +82,12 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
 
 MAX_PLACES = 3
 """Places named in a message about a value used in many: enough to find them."""
+
+
+def _unknown(collection: str, value: str, hint: str, where: dict[str, str]) -> str:
+    """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept."""
+    noun = _NOUNS.get(collection, collection)
+    return f"unknown {noun} '{value}'{hint or '; ' + where.get(collection, 'add it or correct it')}"
 
 
 def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedFile, Path_]]) -> str:

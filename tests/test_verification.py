@@ -118,10 +118,13 @@ def test_a_named_archive_that_does_not_exist_is_an_error(tiny_copy):
     assert "no such folder of articles" in problem
 
 
-def test_make_check_with_a_mistyped_archive_fails_rather_than_saying_nothing(tiny_copy):
-    result = subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", f"ARCHIVE={tiny_copy}/archiv"],
+@pytest.mark.parametrize("archive, summary", [("archiv", "1 problem in the content;"), ("../archiv", "1 problem found;")])
+def test_make_check_with_a_mistyped_archive_fails_rather_than_saying_nothing(tiny_copy, archive, summary):
+    """The summary blames the content only where the mistyped folder is in it."""
+    result = subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", f"ARCHIVE={tiny_copy}/{archive}"],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "no such folder of articles" in result.stderr
+    assert summary in result.stderr
 
 
 # --- the coverage report ---------------------------------------------------------------------------
