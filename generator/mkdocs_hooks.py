@@ -23,6 +23,10 @@ def on_config(config):
 
 def on_env(env, config, files):
     # In the user's temporary folder, keyed by each template's checksum: an edited
-    # template, or another Python, is compiled afresh.
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+    # template, another Python, or another Jinja or MkDocs (which may compile the same
+    # text differently) is compiled afresh.
+    import mkdocs
+
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(
+        pattern=f"__mkdocs-{mkdocs.__version__}-jinja2-{jinja2.__version__}-%s.cache")
     return env

@@ -50,8 +50,9 @@ def _environment(citations: Citations, present: Presenter, templates_dir: Path |
         keep_trailing_newline=True,
         autoescape=False,  # Markdown, not HTML: `_finalize` does the escaping
         # Compiled templates are kept between runs (in the user's temporary folder, keyed
-        # by each template's checksum): compiling them is most of a small briefing's render time.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        # by each template's checksum and Jinja's version): compiling them is most of a
+        # small briefing's render time.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(pattern=f"__briefing-jinja2-{jinja2.__version__}-%s.cache"),
     )
     environment.filters.update(
         md=render_inline,

@@ -15,6 +15,7 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from browser import (
@@ -122,7 +123,7 @@ class Tab:
         self.problems: list[str] = []
         self.foreign: list[str] = []
         self.context = new_context(browser, scheme, device)
-        self.context.on("request", self._on_request)  # the page's and its workers' (search index)
+        self.context.on("request", self._on_request)
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.problems.append(f"uncaught exception: {error}"))
@@ -187,11 +188,15 @@ def photograph(page, folder, path: str, device: str, scheme: str) -> None:
 
 # --- search --------------------------------------------------------------------------
 
-def search_ready(page) -> None:
+def search_ready(tab: Tab) -> None:
     """Wait until the search worker has fetched and indexed the site (the last thing a page
-    asks for), where the page has a search box."""
-    page.wait_for_function("""() => { const meta = document.querySelector('.md-search-result__meta');
-                                      return !meta || !meta.textContent.includes('Initializing'); }""")
+    asks for), where the page has a search box; if it never is, say what went wrong."""
+    try:
+        tab.page.wait_for_function("""() => { const meta = document.querySelector('.md-search-result__meta');
+                                              return !meta || !meta.textContent.includes('Initializing'); }""",
+                                   timeout=15_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError("the search never got ready:\n" + "\n".join(tab.trouble() or ["nothing failed that the page saw"])) from None
 
 
 def search(tab: Tab, query: str, *, again: bool = False) -> list[tuple[str, list[str]]]:
@@ -207,7 +212,7 @@ def search(tab: Tab, query: str, *, again: bool = False) -> list[tuple[str, list
     else:
         page.keyboard.press("/")  # Material's keyboard shortcut for the search box
         assert box.evaluate("element => element === document.activeElement"), "'/' did not focus the search box"
-        search_ready(page)
+        search_ready(tab)
     # Material searches on each key released: the text goes in at once, its last key typed, so one search runs.
     box.fill(query[:-1])
     box.press(query[-1])
@@ -347,7 +352,7 @@ def test_a_desktop_page_loads_cleanly_shows_every_table_whole_and_passes_axe(tab
     scheme; on a phone: `test_a_phone_shows_the_whole_page_and_every_control_is_big_enough_to_tap`."""
     tab = tabs(scheme, "desktop")
     page = tab.open(path)
-    search_ready(page)
+    search_ready(tab)
     assert page.locator("h1").first.is_visible(), f"{path} shows no heading"
     assert page.evaluate("document.body.dataset.mdColorScheme") == MATERIAL_SCHEME[scheme], "palette not applied"
     photograph(page, screenshots, path, "desktop", scheme)

@@ -177,12 +177,15 @@ def test_a_site_url_with_a_path_is_published_as_canonical_links(tmp_path):
 
 def test_a_build_killed_at_any_moment_leaves_the_complete_old_or_new_site_and_the_next_build_tidies_up(tmp_path):
     settings = settings_for(TINY_CONTENT, tmp_path)
-    build(settings)
+    started = time.monotonic()
+    assert generator(*build_arguments(settings)).returncode == 0  # the old site, and how long a build takes here and now
+    took = time.monotonic() - started
     old = snapshot(settings.site_dir)
     content = tiny_with(tmp_path / "new", 'headline: "Council backs bridge"', 'headline: "Council backs the new bridge"')
     arguments = build_arguments(settings)
     arguments[2] = str(content)
-    for delay in (0.15, 0.3, 0.5, 0.75, 1.1):  # about: in the imports, generating, in MkDocs, swapping in or done
+    # In the imports, generating, in MkDocs, and three times about the swap, which ends a build
+    for delay in (took * fraction for fraction in (0.2, 0.45, 0.7, 0.85, 0.9, 0.95)):
         os.utime(content / "briefing.yml")  # saved again: each build generates, none reuses the pages of the one before
         process = subprocess.Popen([sys.executable, "-m", "generator", *arguments], cwd=ROOT, stderr=subprocess.DEVNULL)
         time.sleep(delay)
@@ -190,7 +193,7 @@ def test_a_build_killed_at_any_moment_leaves_the_complete_old_or_new_site_and_th
         process.wait()
         now = snapshot(settings.site_dir)
         assert now == old or ("Council backs the new bridge" in now["sources/index.html"].decode() and set(now) == set(old)), \
-            f"killed after {delay} s: the site is neither the old nor the new one"
+            f"killed after {delay:.2f} s: the site is neither the old nor the new one"
     result = generator(*arguments)
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site-")) == [], "staging folders left behind"
