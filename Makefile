@@ -40,7 +40,7 @@ PORT ?= 8000
 coverage: $(INSTALLED)  ## list what the articles report that no fact uses (CONTENT=, ARCHIVE=); exit 1 while any is unacknowledged
 	$(GENERATOR) coverage
 
-serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000 that follows edits (CONTENT=, PORT=)
+serve: $(INSTALLED)  ## live preview that follows edits, on http://127.0.0.1:8000 or PORT= (CONTENT=, ARCHIVE=, PORT=)
 	$(GENERATOR) serve --address 127.0.0.1:$(PORT)
 
 new: $(INSTALLED)  ## start a new briefing: make new CONTENT=path/to/briefing

@@ -43,11 +43,17 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
-    """`; did you mean 'mayor'?` when a close match exists, else nothing."""
+def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
+    """The candidate `wrong` is most likely a slip for, if one is close."""
     # The typed name itself is no hint: it is known, only not where it was typed.
     matches = difflib.get_close_matches(wrong, sorted(set(candidates) - {wrong}), n=1, cutoff=0.6)
-    return f"; did you mean '{matches[0]}'?" if matches else ""
+    return matches[0] if matches else None
+
+
+def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
+    """`; did you mean 'mayor'?` when a close match exists, else nothing."""
+    match = closest(wrong, candidates)
+    return f"; did you mean '{match}'?" if match else ""
 
 
 def field_label(file_stem: str, at: tuple, data: object = None) -> str:

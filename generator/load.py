@@ -505,6 +505,8 @@ def _has_refused(text: str) -> bool:
 
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if error.context == "while scanning a simple key" and error.context_mark:
+        mark = error.context_mark  # a name with no colon after it: libyaml notices on the next line, the slip is here
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     quote = _unclosed_quote(text, error, mark)
     if quote:

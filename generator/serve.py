@@ -73,7 +73,9 @@ def _regenerate(settings: Settings) -> dict | None:
         print(f"{error}\n{len(error.problems)} problem(s); still showing the last good version.", file=sys.stderr, flush=True)
         write_report(problems, error.problems, settings.content_dir)
         return None
-    write_report(problems, [], settings.content_dir)
+    had_report = problems.is_file()
+    if write_report(problems, [], settings.content_dir) and had_report:  # it listed problems until now
+        print("the content's problems are fixed", file=sys.stderr, flush=True)
     print(f"regenerated: {', '.join(changed) or 'no page changed'}", file=sys.stderr, flush=True)
     values = site_values(content, dataclasses.replace(settings, site_url=None))  # the preview has no published address
     values["extra"]["preview"] = {"words": overlay_words(content.briefing.language)}

@@ -3,10 +3,12 @@ into a located `Problem` an editor can act on."""
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ValidationError
 
 from .characters import shown
-from .errors import Problem, did_you_mean
+from .errors import Problem, closest, did_you_mean
 from .load import LoadedFile, Path_
 from .models import MAX_MAGNITUDE, FieldProblem
 from .walk import model_classes
@@ -43,14 +45,22 @@ def _validate(model: type[BaseModel], data: object, loaded: LoadedFile, at: Path
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems, seen = [], set()
+        found, seen = [], set()
         for detail in error.errors():
             path = (*at, *_data_path(data, detail["loc"]))
             if path in seen:  # a union reports once per alternative; one message is enough
                 continue
             seen.add(path)
-            problems.append(_translate(detail, path, loaded, model))
-        return None, problems
+            found.append((detail, path))
+        unknown = [path for detail, path in found if detail["type"] == "extra_forbidden"]
+        return None, [_translate(detail, path, loaded, model) for detail, path in found
+                      if not (detail["type"] == "missing" and _misspelt(path, unknown, model))]
+
+
+def _misspelt(missing: Path_, unknown: list[Path_], model: type[BaseModel]) -> bool:
+    """A required field missing because it is misspelt beside it (`sorces:`): the unknown
+    field's message names it (did you mean 'sources'?), so it is not said twice."""
+    return any(path[:-1] == missing[:-1] and closest(str(path[-1]), _field_names(model)) == missing[-1] for path in unknown)
 
 
 def _data_path(data: object, loc: tuple) -> Path_:
@@ -86,6 +96,10 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
             message += "; unquoted, YAML reads yes, no, on, off, true and false as true or false: put the text in quotes"
         elif kind == "string_type" and isinstance(value, (int, float)):
             message += "; put it in quotes to make it text"
+        elif kind == "float_type" and isinstance(value, str) and _NUMBER_IN_TEXT.search(value):
+            # `30%` or `$295 billion`: the figure's unit is its own field
+            message += (f"; write the number alone, like `value: {_NUMBER_IN_TEXT.search(value).group().replace(',', '')}`, "
+                        "and what it counts beside it, as `unit:` (one of the briefing's `units`)")
     elif kind == "string_pattern_mismatch":
         message = f"'{shown(value)}' {_FORMS.get(path[-1] if path else '', _FORMS['id'])}"
     elif kind == "string_too_short":
@@ -122,6 +136,8 @@ def _at_field(loaded: LoadedFile, path: Path_, problem: FieldProblem) -> Problem
         return loaded.problem(at, str(problem), at_key=True)
     return loaded.problem(path, str(problem), field_path=at)
 
+
+_NUMBER_IN_TEXT = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 _FORMS = {
     "id": "is not a valid id; use lower-case letters, digits and hyphens, like `jo-mayor`",

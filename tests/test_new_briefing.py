@@ -6,6 +6,7 @@ command, which does the same from anywhere."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -49,8 +50,15 @@ def test_a_quote_edited_in_the_new_briefing_is_checked_against_its_article(tmp_p
 
 
 def test_the_package_installs_with_a_briefing_command(tmp_path):
+    # Installed from a copy of what the package is made of: building it writes beside its
+    # sources (briefing.egg-info, build/), which the checkout must not collect.
+    sources = tmp_path / "sources"
+    for name in ("generator", "overrides"):
+        shutil.copytree(ROOT / name, sources / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "mkdocs.yml"):
+        shutil.copy2(ROOT / name, sources / name)
     target = tmp_path / "installed"
-    install = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target", str(target), str(ROOT)],
+    install = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target", str(target), str(sources)],
                              capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert install.returncode == 0, install.stderr
     env = {**os.environ, "PYTHONPATH": str(target)}

@@ -82,11 +82,15 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
         time.sleep(2)  # the preview takes about 0.4 s to show an edit: time enough to have shown these, were it to
         page = fetch(url)
         assert "Cast the casting vote." in page and "Never shown." not in page
+
+        edit(tiny_copy / "quotes.yml", "speaker: nobody", "speaker: mayor")  # fixed: the waiting edit shows
+        wait_for(lambda: "Never shown." in fetch(url))
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "unknown person 'nobody'" in errors
     assert "still showing the last good version" in errors
+    assert "the content's problems are fixed" in errors
     assert "Traceback" not in errors
 
 

@@ -69,10 +69,23 @@ def test_every_problem_of_a_run_is_reported_at_once(tiny_copy):
     assert any("quotes.yml" in problem and "nobody" in problem for problem in problems)
 
 
-def test_a_misspelt_field_name_is_rejected_with_a_suggestion(tiny_copy):
+def test_a_misspelt_field_name_is_rejected_with_a_suggestion_once(tiny_copy):
+    # The required `role` is missing too, but only because it is misspelt: one slip, one message.
     line = edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"", "  rloe: \"Mayor of Millbrook\"")
     problems = problems_of(tiny_copy)
-    assert any(f"players.yml:{line}:3: players[mayor].rloe: unknown field `rloe`; did you mean 'role'?" in problem for problem in problems)
+    assert len(problems) == 1, problems
+    assert f"players.yml:{line}:3: players[mayor].rloe: unknown field `rloe`; did you mean 'role'?" in problems[0]
+
+
+def test_a_required_field_left_out_is_asked_for(tiny_copy):
+    edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"\n", "")
+    assert "players.yml:2:3: players[mayor].role: required field `role` is missing; add it" in the_problem(tiny_copy, "role")
+
+
+def test_a_required_field_misspelt_beyond_recognition_is_both_unknown_and_missing(tiny_copy):
+    edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"", "  job: \"Mayor of Millbrook\"")
+    problems = problems_of(tiny_copy)
+    assert any("unknown field `job`" in problem for problem in problems)
     assert any("required field `role` is missing" in problem for problem in problems)
 
 
