@@ -46,8 +46,13 @@ def display_path(path: Path) -> str:
 def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
     """The candidate `wrong` is most likely a slip for, if one is close."""
     # The typed name itself is no hint: it is known, only not where it was typed.
-    matches = difflib.get_close_matches(wrong, sorted(set(candidates) - {wrong}), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    others = sorted(set(candidates) - {wrong})
+    matches = difflib.get_close_matches(wrong, others, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    # An id renamed in its list but not where it is used keeps a word of the old one: xi → xi-jinping.
+    containing = [candidate for candidate in others if wrong and wrong in candidate.split("-")]
+    return containing[0] if len(containing) == 1 else None
 
 
 def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:

@@ -69,6 +69,11 @@ def test_every_problem_of_a_run_is_reported_at_once(tiny_copy):
     assert any("quotes.yml" in problem and "nobody" in problem for problem in problems)
 
 
+def test_an_id_renamed_in_its_list_but_not_where_it_is_used_suggests_the_new_name(tiny_copy):
+    edit(tiny_copy / "players.yml", "- id: mayor\n", "- id: mayor-jo-smith\n")
+    assert "unknown person 'mayor'; did you mean 'mayor-jo-smith'?" in the_problem(tiny_copy, "unknown person")
+
+
 def test_a_misspelt_field_name_is_rejected_with_a_suggestion_once(tiny_copy):
     # The required `role` is missing too, but only because it is misspelt: one slip, one message.
     line = edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"", "  rloe: \"Mayor of Millbrook\"")
