@@ -14,6 +14,7 @@ nothing of the generator."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 ASSETS = Path(__file__).with_name("assets")
@@ -95,6 +96,18 @@ def _list_installed_theme_once(theme) -> None:
         return env
 
     theme.get_env = get_env
+
+
+class _NoDirtyBuildWarning(logging.Filter):
+    """MkDocs warns at every `--dirty` rebuild that links may go stale. Not here: the
+    preview marks every page changed whenever the navigation or the settings change."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command, dirty):
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyBuildWarning())
 
 
 def on_serve(server, config, builder):

@@ -91,6 +91,7 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
     assert "unknown person 'nobody'" in errors
     assert "still showing the last good version" in errors
     assert "the content's problems are fixed" in errors
+    assert "A 'dirty' build" not in errors, "no warning the editor can do nothing about"
     assert "Traceback" not in errors
 
 
