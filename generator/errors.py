@@ -46,12 +46,16 @@ def display_path(path: Path) -> str:
 def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
     """The candidate `wrong` is most likely a slip for, if one is close."""
     # The typed name itself is no hint: it is known, only not where it was typed.
-    others = sorted(set(candidates) - {wrong})
-    matches = difflib.get_close_matches(wrong, others, n=1, cutoff=0.6)
-    if matches:
-        return matches[0]
-    # An id renamed in its list but not where it is used keeps a word of the old one: xi → xi-jinping.
-    containing = [candidate for candidate in others if wrong and wrong in candidate.split("-")]
+    matches = difflib.get_close_matches(wrong, sorted(set(candidates) - {wrong}), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def renamed_to(old: str, ids: list[str] | set[str]) -> str | None:
+    """The one id that keeps `old` as one of its words, as an id renamed in its list but
+    not where it is used does (xi → xi-jinping); none for a short word, or several ids."""
+    if len(old) < 3:
+        return None
+    containing = [candidate for candidate in ids if candidate != old and old in candidate.split("-")]
     return containing[0] if len(containing) == 1 else None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .content import entries_with_paths
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, renamed_to
 from .inline import link_problems
 from .load import LoadedFile, Path_
 from .walk import visits
@@ -57,8 +57,8 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                         if ref.collection not in known:
                             missing_reported.add(ref.collection)
                         hinted += 1
-                        hint = did_you_mean(visit.value, known.get(ref.collection, set())) if hinted <= MAX_HINTS else ""
-                        problems.append(loaded.problem(visit.path, _unknown(ref.collection, visit.value, hint, where)))
+                        ids = known.get(ref.collection, set()) if hinted <= MAX_HINTS else set()
+                        problems.append(loaded.problem(visit.path, _unknown(ref.collection, visit.value, ids, where)))
                 elif isinstance(visit.value, str):
                     for message in link_problems(visit.value):  # mostly none: a loop costs nothing then
                         problems.append(loaded.problem(visit.path, message))
@@ -68,7 +68,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
         hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
         if len(uses) == 1:  # a slip where it is typed
             loaded, path = uses[0]
-            problems.append(loaded.problem(path, _unknown(collection, value, hint, where)))
+            problems.append(loaded.problem(path, _unknown(collection, value, known.get(collection, set()) if hinted <= MAX_HINTS else set(), where)))
         else:  # named in several places: what is missing is most likely the list's entry, said once, where it goes
             noun = _NOUNS.get(collection, collection)
             problems.append(files["briefing"].problem(declared[collection], _undeclared(noun, value, collection, uses) +
@@ -84,10 +84,15 @@ MAX_PLACES = 3
 """Places named in a message about a value used in many: enough to find them."""
 
 
-def _unknown(collection: str, value: str, hint: str, where: dict[str, str]) -> str:
-    """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept."""
-    noun = _NOUNS.get(collection, collection)
-    return f"unknown {noun} '{value}'{hint or '; ' + where.get(collection, 'add it or correct it')}"
+def _unknown(collection: str, value: str, ids: set[str], where: dict[str, str]) -> str:
+    """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept.
+    `ids`: the collection's, for a hint (none past the first few hundred unknown ids)."""
+    unknown, advice = f"unknown {_NOUNS.get(collection, collection)} '{value}'", where.get(collection, "add it or correct it")
+    hint = did_you_mean(value, ids)
+    if hint:
+        return unknown + hint
+    renamed = renamed_to(value, ids)  # a guess from a word alone: the advice stays
+    return f"{unknown}; did you mean '{renamed}'? If not, {advice}" if renamed else f"{unknown}; {advice}"
 
 
 def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedFile, Path_]]) -> str:

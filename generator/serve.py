@@ -73,7 +73,7 @@ def _regenerate(settings: Settings) -> dict | None:
         print(f"{error}\n{len(error.problems)} problem(s); still showing the last good version.", file=sys.stderr, flush=True)
         write_report(problems, error.problems, settings.content_dir)
         return None
-    had_report = problems.is_file()
+    had_report = problems.is_file()  # written by this session, which removes an earlier one's at its start
     if write_report(problems, [], settings.content_dir) and had_report:  # it listed problems until now
         print("the content's problems are fixed", file=sys.stderr, flush=True)
     print(f"regenerated: {', '.join(changed) or 'no page changed'}", file=sys.stderr, flush=True)
@@ -136,6 +136,7 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, lambda *_: sys.exit(0))
     watched = [settings.content_dir, TEMPLATES_DIR]
+    problems_file(settings.docs_dir).unlink(missing_ok=True)  # an earlier session's: this one says what it finds
     values = _regenerate(settings) or _placeholder(settings)
     config_file = Path(settings.config_file).absolute()
     config = config_file.with_name(f".{config_file.stem}-generated-preview.yml")

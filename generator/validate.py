@@ -60,7 +60,9 @@ def _validate(model: type[BaseModel], data: object, loaded: LoadedFile, at: Path
 def _misspelt(missing: Path_, unknown: list[Path_], model: type[BaseModel]) -> bool:
     """A required field missing because it is misspelt beside it (`sorces:`): the unknown
     field's message names it (did you mean 'sources'?), so it is not said twice."""
-    return any(path[:-1] == missing[:-1] and closest(str(path[-1]), _field_names(model)) == missing[-1] for path in unknown)
+    names = _field_names(model)
+    return any(path[:-1] == missing[:-1] and str(path[-1]) not in names  # else its message is "not a field here"
+               and closest(str(path[-1]), names) == missing[-1] for path in unknown)
 
 
 def _data_path(data: object, loc: tuple) -> Path_:
@@ -96,10 +98,8 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
             message += "; unquoted, YAML reads yes, no, on, off, true and false as true or false: put the text in quotes"
         elif kind == "string_type" and isinstance(value, (int, float)):
             message += "; put it in quotes to make it text"
-        elif kind == "float_type" and isinstance(value, str) and _NUMBER_IN_TEXT.search(value):
-            # `30%` or `$295 billion`: the figure's unit is its own field
-            message += (f"; write the number alone, like `value: {_NUMBER_IN_TEXT.search(value).group().replace(',', '')}`, "
-                        "and what it counts beside it, as `unit:` (one of the briefing's `units`)")
+        elif kind == "float_type" and isinstance(value, str):
+            message += _number_hint(value)
     elif kind == "string_pattern_mismatch":
         message = f"'{shown(value)}' {_FORMS.get(path[-1] if path else '', _FORMS['id'])}"
     elif kind == "string_too_short":
@@ -137,7 +137,22 @@ def _at_field(loaded: LoadedFile, path: Path_, problem: FieldProblem) -> Problem
     return loaded.problem(path, str(problem), field_path=at)
 
 
-_NUMBER_IN_TEXT = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+# A figure as a reader sees it: a currency sign, one number (thousands in groups of three),
+# then a unit in words or a per cent sign. Anything else gets no number in the hint: a
+# decimal comma, a range or an exponent would be misread.
+_FIGURE_AS_SHOWN = re.compile(r"[$€£¥]?\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:%|[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)*)?")
+
+
+def _number_hint(text: str) -> str:
+    """What to write for a figure typed as text: `5%` is `value: 5` beside `unit: percent`."""
+    text = text.strip().replace("\u2212", "-")  # the minus sign of copied news text
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return "; write it without quotes"
+    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return f"; write it without the commas, like `value: {text.replace(',', '')}`"
+    figure = _FIGURE_AS_SHOWN.fullmatch(text)
+    number = f", like `value: {figure.group(1).replace(',', '')}`," if figure else ""
+    return f"; write the number alone in digits{number} and what it counts beside it, as `unit:` (one of the briefing's `units`)"
 
 _FORMS = {
     "id": "is not a valid id; use lower-case letters, digits and hyphens, like `jo-mayor`",

@@ -71,7 +71,28 @@ def test_every_problem_of_a_run_is_reported_at_once(tiny_copy):
 
 def test_an_id_renamed_in_its_list_but_not_where_it_is_used_suggests_the_new_name(tiny_copy):
     edit(tiny_copy / "players.yml", "- id: mayor\n", "- id: mayor-jo-smith\n")
-    assert "unknown person 'mayor'; did you mean 'mayor-jo-smith'?" in the_problem(tiny_copy, "unknown person")
+    # A guess from one word: the usual advice stays, in case it is another person
+    assert ("unknown person 'mayor'; did you mean 'mayor-jo-smith'? If not, add it to players.yml"
+            in the_problem(tiny_copy, "unknown person"))
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("5%", "like `value: 5`,"), ("\u22123%", "like `value: -3`,"), ("$1,250.5 billion", "like `value: 1250.5`,"),
+    ("1,5 %", "write the number alone in digits and"), ("12-15", "write the number alone in digits and"),
+    ("1.2e6 km", "write the number alone in digits and"), ("5", "write it without quotes"),
+    ("1,250", "write it without the commas, like `value: 1250`"),
+])
+def test_a_figure_typed_as_text_is_told_how_to_write_it_and_never_given_a_wrong_number(tiny_copy, typed, hint):
+    edit(tiny_copy / "tariffs.yml", "before: {value: 5, unit: percent}", f'before: {{value: "{typed}", unit: percent}}')
+    assert hint in the_problem(tiny_copy, "expected a number")
+
+
+def test_a_field_that_belongs_elsewhere_does_not_hide_the_required_one_it_stands_for(tiny_copy):
+    # `id` is a field of the briefing's other entries, not of a section: the section's `kind` is still asked for
+    edit(tiny_copy / "briefing.yml", "{kind: overview, title", "{id: overview, title")
+    problems = problems_of(tiny_copy)
+    assert any("`id` is not a field here" in problem for problem in problems)
+    assert any("required field `kind` is missing" in problem for problem in problems)
 
 
 def test_a_misspelt_field_name_is_rejected_with_a_suggestion_once(tiny_copy):
