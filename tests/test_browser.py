@@ -181,8 +181,7 @@ def screenshots(request, tmp_path_factory, chromium):
 
 
 def photograph(page, folder, path: str, device: str, scheme: str) -> None:
-    # JPEG: for a person to look at, and encoded in half the time of a PNG of a long page
-    page.screenshot(path=str(folder / f"{slug(path)}-{device}-{scheme}.jpg"), full_page=True, type="jpeg", quality=85,
+    page.screenshot(path=str(folder / f"{slug(path)}-{device}-{scheme}.png"), full_page=True,
                     animations="disabled", caret="hide")
 
 
