@@ -57,7 +57,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                         if ref.collection not in known:
                             missing_reported.add(ref.collection)
                         hinted += 1
-                        ids = known.get(ref.collection, set()) if hinted <= MAX_HINTS else set()
+                        ids = known.get(ref.collection, set()) if hinted <= MAX_HINTS else set()  # hints for the first few only
                         problems.append(loaded.problem(visit.path, _unknown(ref.collection, visit.value, ids, where)))
                 elif isinstance(visit.value, str):
                     for message in link_problems(visit.value):  # mostly none: a loop costs nothing then
@@ -65,14 +65,14 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
     cited = Counter(citing)
     for (collection, value), uses in undeclared.items():
         hinted += 1
-        hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
+        ids = known.get(collection, set()) if hinted <= MAX_HINTS else set()
         if len(uses) == 1:  # a slip where it is typed
             loaded, path = uses[0]
-            problems.append(loaded.problem(path, _unknown(collection, value, known.get(collection, set()) if hinted <= MAX_HINTS else set(), where)))
+            problems.append(loaded.problem(path, _unknown(collection, value, ids, where)))
         else:  # named in several places: what is missing is most likely the list's entry, said once, where it goes
             noun = _NOUNS.get(collection, collection)
             problems.append(files["briefing"].problem(declared[collection], _undeclared(noun, value, collection, uses) +
-                                                      (hint or "; add it there, or correct those fields"), at_key=True))
+                                                      (did_you_mean(value, ids) or "; add it there, or correct those fields"), at_key=True))
     if complete and "sources" in entries:
         for index, source in enumerate(entries["sources"]):
             if cited[source.id] == 0:

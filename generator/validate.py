@@ -4,6 +4,7 @@ into a located `Problem` an editor can act on."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel, ValidationError
 
@@ -140,19 +141,19 @@ def _at_field(loaded: LoadedFile, path: Path_, problem: FieldProblem) -> Problem
 # A figure as a reader sees it: a currency sign, one number (thousands in groups of three),
 # then a unit in words or a per cent sign. Anything else gets no number in the hint: a
 # decimal comma, a range or an exponent would be misread.
-_FIGURE_AS_SHOWN = re.compile(r"[$€£¥]?\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:%|[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)*)?")
+_NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_FIGURE_AS_SHOWN = re.compile(rf"[$€£¥]?\s*({_NUMBER})\s*(?:%|[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)*)?")
 
 
 def _number_hint(text: str) -> str:
     """What to write for a figure typed as text: `5%` is `value: 5` beside `unit: percent`."""
     text = text.strip().replace("\u2212", "-")  # the minus sign of copied news text
-    if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
-        return "; write it without quotes"
-    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-        return f"; write it without the commas, like `value: {text.replace(',', '')}`"
     figure = _FIGURE_AS_SHOWN.fullmatch(text)
+    if figure and figure.group(1) == text:  # a number alone, quoted or with commas
+        return "; write it without quotes" if "," not in text else f"; write it without the commas, like `value: {text.replace(',', '')}`"
     number = f", like `value: {figure.group(1).replace(',', '')}`," if figure else ""
     return f"; write the number alone in digits{number} and what it counts beside it, as `unit:` (one of the briefing's `units`)"
+
 
 _FORMS = {
     "id": "is not a valid id; use lower-case letters, digits and hyphens, like `jo-mayor`",
@@ -167,9 +168,10 @@ _FORMS = {
 """What a value that does not have its field's form should look like, by field name."""
 
 
-def _field_names(model: type[BaseModel]) -> set[str]:
+@lru_cache(maxsize=None)  # asked again for each misspelt or missing field of a file
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
     """Every field name of the model and the models inside it, for typo hints."""
-    return {name for model_class in model_classes(model) for name in model_class.model_fields}
+    return frozenset(name for model_class in model_classes(model) for name in model_class.model_fields)
 
 
 def _kind(value: object) -> str:

@@ -9,6 +9,7 @@ Skipped without Chromium, except under CI=true (see tests/test_browser.py)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -129,14 +130,7 @@ def look(browser, base: str, scheme: str, device: str):
 @pytest.fixture(scope="module")
 def looked(browser, site_url):
     """looked(scheme, device): `look`, once per scheme and device for all the tests (none changes the page)."""
-    seen = {}
-
-    def once(scheme: str, device: str):
-        if (scheme, device) not in seen:
-            seen[scheme, device] = look(browser, site_url, scheme, device)
-        return seen[scheme, device]
-
-    return once
+    return functools.cache(lambda scheme, device: look(browser, site_url, scheme, device))
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
