@@ -50,12 +50,11 @@ def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def renamed_to(old: str, ids: list[str] | set[str]) -> str | None:
-    """The one id that keeps `old` as one of its words, as an id renamed in its list but
-    not where it is used does (xi → xi-jinping); none for a short word, or several ids."""
-    if len(old) < 3:
-        return None
-    containing = [candidate for candidate in ids if candidate != old and old in candidate.split("-")]
+def renamed_to(old: str, unnamed: list[str] | set[str]) -> str | None:
+    """The one id that keeps `old` as one of its words, among the ids no field names, as
+    an id renamed in its list but not where it is used does (xi → xi-jinping); none if
+    several do."""
+    containing = [candidate for candidate in unnamed if candidate != old and old in candidate.split("-")]
     return containing[0] if len(containing) == 1 else None
 
 

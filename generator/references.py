@@ -5,7 +5,7 @@ is kept for the pages."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from .content import entries_with_paths
 from .errors import Problem, did_you_mean, renamed_to
@@ -37,7 +37,8 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
         if isinstance(value, list):
             problems += _duplicate_ids(value, files[key])
     citing: list[str] = []  # each fact's sources, once per fact: counted at the end, in one go
-    hinted = 0
+    named: defaultdict[str, set[str]] = defaultdict(set)  # the ids some field names, by collection
+    unknown: list[tuple[LoadedFile, Path_, str, str]] = []  # said once every use is known (`_unknown`)
     missing_reported: set[str] = set() if "sources" in known else {"sources"}  # no sources section: said already
     for key, value in entries.items():
         loaded = files[key]
@@ -46,6 +47,7 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
             for visit in visits(model, at):
                 ref = visit.marks.ref
                 if ref and isinstance(visit.value, str):
+                    named[ref.collection].add(visit.value)
                     if ref.collection == "sources" and id(visit.owner) not in counted:
                         citing += set(getattr(visit.owner, "sources", []))
                         counted.add(id(visit.owner))
@@ -56,23 +58,21 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
                     elif visit.value not in known.get(ref.collection, ()):
                         if ref.collection not in known:
                             missing_reported.add(ref.collection)
-                        hinted += 1
-                        ids = known.get(ref.collection, set()) if hinted <= MAX_HINTS else set()  # hints for the first few only
-                        problems.append(loaded.problem(visit.path, _unknown(ref.collection, visit.value, ids, where)))
+                        unknown.append((loaded, visit.path, ref.collection, visit.value))
                 elif isinstance(visit.value, str):
                     for message in link_problems(visit.value):  # mostly none: a loop costs nothing then
                         problems.append(loaded.problem(visit.path, message))
     cited = Counter(citing)
-    for (collection, value), uses in undeclared.items():
-        hinted += 1
-        ids = known.get(collection, set()) if hinted <= MAX_HINTS else set()
-        if len(uses) == 1:  # a slip where it is typed
-            loaded, path = uses[0]
-            problems.append(loaded.problem(path, _unknown(collection, value, ids, where)))
-        else:  # named in several places: what is missing is most likely the list's entry, said once, where it goes
-            noun = _NOUNS.get(collection, collection)
-            problems.append(files["briefing"].problem(declared[collection], _undeclared(noun, value, collection, uses) +
-                                                      (did_you_mean(value, ids) or "; add it there, or correct those fields"), at_key=True))
+    unknown += [(*uses[0], collection, value) for (collection, value), uses in undeclared.items() if len(uses) == 1]  # a slip where it is typed
+    for hinted, (loaded, path, collection, value) in enumerate(unknown, 1):
+        ids = known.get(collection, set()) if hinted <= MAX_HINTS else set()  # hints for the first few only
+        problems.append(loaded.problem(path, _unknown(collection, value, ids, ids - named[collection], where)))
+    several = [(key, uses) for key, uses in undeclared.items() if len(uses) > 1]
+    for hinted, ((collection, value), uses) in enumerate(several, len(unknown) + 1):
+        # named in several places: what is missing is most likely the list's entry, said once, where it goes
+        hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
+        problems.append(files["briefing"].problem(declared[collection], _undeclared(_NOUNS.get(collection, collection), value, collection, uses) +
+                                                  (hint or "; add it there, or correct those fields"), at_key=True))
     if complete and "sources" in entries:
         for index, source in enumerate(entries["sources"]):
             if cited[source.id] == 0:
@@ -84,14 +84,15 @@ MAX_PLACES = 3
 """Places named in a message about a value used in many: enough to find them."""
 
 
-def _unknown(collection: str, value: str, ids: set[str], where: dict[str, str]) -> str:
+def _unknown(collection: str, value: str, ids: set[str], unnamed: set[str], where: dict[str, str]) -> str:
     """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept.
-    `ids`: the collection's, for a hint (none past the first few hundred unknown ids)."""
+    `ids`: the collection's, for a hint (none past the first few hundred unknown ids);
+    `unnamed`: those of them no field names, where a renamed id is."""
     unknown, advice = f"unknown {_NOUNS.get(collection, collection)} '{value}'", where.get(collection, "add it or correct it")
     hint = did_you_mean(value, ids)
     if hint:
         return unknown + hint
-    renamed = renamed_to(value, ids)  # a guess from a word alone: the advice stays
+    renamed = renamed_to(value, unnamed)  # a guess from a word alone: the advice stays
     return f"{unknown}; did you mean '{renamed}'? If not, {advice}" if renamed else f"{unknown}; {advice}"
 
 

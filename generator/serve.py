@@ -70,7 +70,8 @@ def _regenerate(settings: Settings) -> dict | None:
     try:
         content, changed = generate(settings)
     except ContentError as error:
-        print(f"{error}\n{len(error.problems)} problem(s); still showing the last good version.", file=sys.stderr, flush=True)
+        count = len(error.problems)
+        print(f"{error}\n{count} problem{'s' if count != 1 else ''}; still showing the last good version.", file=sys.stderr, flush=True)
         write_report(problems, error.problems, settings.content_dir)
         return None
     had_report = problems.is_file()  # written by this session, which removes an earlier one's at its start

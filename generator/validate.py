@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .characters import shown
 from .errors import Problem, closest, did_you_mean
 from .load import LoadedFile, Path_
-from .models import MAX_MAGNITUDE, FieldProblem
+from .models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from .walk import model_classes
 
 _TYPE_NAMES = {
@@ -102,7 +102,10 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         elif kind == "float_type" and isinstance(value, str):
             message += _number_hint(value)
     elif kind == "string_pattern_mismatch":
-        message = f"'{shown(value)}' {_FORMS.get(path[-1] if path else '', _FORMS['id'])}"
+        form = _FORMS.get(path[-1] if path else "", _FORMS["id"])
+        if form == _FORMS["id"] and VALID_ID.fullmatch(value.lower()):  # `Xi` for `xi`
+            form = f"is not a valid id; ids are in lower case: write `{shown(value.lower())}`"
+        message = f"'{shown(value)}' {form}"
     elif kind == "string_too_short":
         message = "must not be empty"
     elif kind == "string_too_long":

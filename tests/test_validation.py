@@ -76,6 +76,17 @@ def test_an_id_renamed_in_its_list_but_not_where_it_is_used_suggests_the_new_nam
             in the_problem(tiny_copy, "unknown person"))
 
 
+def test_an_id_typed_with_capitals_is_given_in_lower_case(tiny_copy):
+    edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: Mayor")
+    assert "'Mayor' is not a valid id; ids are in lower case: write `mayor`" in the_problem(tiny_copy, "'Mayor'")
+
+
+def test_a_short_renamed_id_is_suggested_by_the_one_id_no_field_names(tiny_copy):
+    edit(tiny_copy / "players.yml", "- id: mayor\n", "- id: mo-smith\n")
+    edit(tiny_copy / "quotes.yml", "speaker: mayor", "speaker: mo")
+    assert "unknown person 'mo'; did you mean 'mo-smith'? If not" in the_problem(tiny_copy, "unknown person 'mo'")
+
+
 @pytest.mark.parametrize("typed, hint", [
     ("5%", "like `value: 5`,"), ("\u22123%", "like `value: -3`,"), ("$1,250.5 billion", "like `value: 1250.5`,"),
     ("1,5 %", "write the number alone in digits and"), ("12-15", "write the number alone in digits and"),
