@@ -11,7 +11,18 @@ from .errors import ContentError
 from .settings import Settings, SettingsError
 from .site import ENGINES, SiteBuildError
 
-PREVIEW_DOCS = Path("build/preview-docs")
+PREVIEW_FOLDER = Path("build/preview")
+
+
+def preview_docs(content: Path, address: str) -> Path:
+    """The preview's pages: a folder per briefing and port, so two previews of one checkout
+    (`PORT=`, `CONTENT=`) never show each other's pages, nor one left by another briefing."""
+    import hashlib
+
+    where = hashlib.sha256(str(content.absolute()).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    port = address.rpartition(":")[2]
+    name = "".join(character if character.isalnum() or character in "-_" else "-" for character in content.absolute().name)[:40]
+    return PREVIEW_FOLDER / f"{name}-{where}-{port if port.isdigit() else 'address'}" / "docs"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
                              "coverage: list what the articles (--archive) report that no fact uses")
     parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
     parser.add_argument("--docs", type=Path, default=None,
-                        help=f"where the Markdown pages are written (default: {defaults.docs_dir}; for serve, {PREVIEW_DOCS})")
+                        help=f"where the Markdown pages are written (default: {defaults.docs_dir}; for serve, a folder of its own "
+                             f"under {PREVIEW_FOLDER}/ per briefing and port)")
     parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)")
     parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)")
     parser.add_argument("--archive", type=Path, default=defaults.archive_dir,
@@ -50,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         archive = arguments.content / "archive"
     # The preview's pages have a folder of their own: a `make site` while `make serve` runs
     # builds from pages it generated and checked itself, never from the preview's.
-    docs = arguments.docs or (PREVIEW_DOCS if arguments.command == "serve" else Settings().docs_dir)
+    docs = arguments.docs or (preview_docs(arguments.content, arguments.address) if arguments.command == "serve" else Settings().docs_dir)
     config = arguments.config
     if not config.exists() and config == Settings().config_file:  # no checkout here: the packaged theme
         from .theme import packaged_config
@@ -64,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if arguments.command == "check":
-            content = pipeline.verified_content(settings)
+            content = pipeline.checked_content(settings)
             print(f"{settings.content_dir}: content is valid; {content.verification}", file=sys.stderr)
         elif arguments.command == "generate":
             _, changed = pipeline.generate(settings)

@@ -154,7 +154,14 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
             if option not in kind.options:
                 hint = did_you_mean(option, kind.options) or (f"; it takes {', '.join(kind.options)}" if kind.options else "; it takes none")
                 problems.append(loaded.problem((*at, "options", option), f"a `{kind.name}` section has no option '{option}'{hint}", at_key=True))
+            elif option in kind.name_options and not VALID_ID.match(declaration.options[option]):
+                problems.append(loaded.problem((*at, "options", option), f"'{shown(declaration.options[option])}' is not a name; "
+                                               "write lower-case letters, digits and single hyphens, like `measure`"))
         slug = "index" if not pages else declaration.slug or (Path(name).stem if name else kind.name)
+        if slug.isdigit():  # `2025.md` at the start of a link's text reads as a numbered list's item in Markdown
+            problems.append(loaded.problem((*at, "slug") if declaration.slug else (*at, "file"),
+                                           f"the address '{slug}' is digits alone, which the site cannot link to; give the section "
+                                           f"a `slug:` with a word in it, like `{kind.name}-{slug}`"))
         if slug in slugs:
             problems.append(loaded.problem((*at, "slug") if declaration.slug else at,
                                            f"the address '{slug}' is already that of section {slugs[slug] + 1}; give this one a `slug:` of its own"))

@@ -245,6 +245,9 @@ class UnitFormat(Model):
     decimals: Annotated[int, Field(ge=0, le=6)] | None = None  # digits after the decimal point, always shown (`2` for prices)
 
 
+MAX_SECTION_TITLE = 120
+"""A navigation entry a reader takes in at a glance, and one the engines' configuration carries."""
+
 SectionFile = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(yml|md)$", max_length=80)]
 """A file of the content folder, by name: `timeline.yml`, `background.md`."""
 
@@ -253,7 +256,7 @@ class SectionDeclaration(Model):
     """One page of the briefing: what kind of section it is, its title, and what it reads."""
 
     kind: Annotated[str, StringConstraints(pattern=VALID_ID.pattern, max_length=40)]
-    title: Text
+    title: Annotated[Text, StringConstraints(max_length=MAX_SECTION_TITLE)]  # in the nav, each page's header and its <title>
     file: SectionFile | None = None  # the entries it shows; each kind says whether it needs one
     intro: Text | None = None  # a paragraph under the title; each kind has a default
     slug: Id | None = None  # the page's address; by default the file's name, or the kind's

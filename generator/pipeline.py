@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import fingerprint
-from .settings import Settings, published_address
+from .settings import Settings, published_address, source_date_epoch
 from .site import build_site, refuse_to_replace
 
 if TYPE_CHECKING:
@@ -49,6 +49,17 @@ def verified_content(settings: Settings) -> Content:
     return content
 
 
+def checked_content(settings: Settings) -> Content:
+    """The checked content, its pages rendered but not written: a briefing's own templates
+    are content too, and `check` passing means that `build` can render every page."""
+    from .render import render_pages
+
+    source_date_epoch()  # as the build checks it
+    content = verified_content(settings)
+    render_pages(content, settings.content_dir / "templates", published_address(settings.site_url))
+    return content
+
+
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
     from .render import render_pages
@@ -67,7 +78,7 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     address, and where the pages are. The name and description are HTML-escaped: the
     theme prints them as they are."""
     from .embed import NOT_IN_NAV
-    from .inline import head_text, plain_text
+    from .inline import head_text
     from .messages import Messages
     from .search import stop_words
 
@@ -76,7 +87,7 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
         "site_name": head_text(content.briefing.title),
         "site_description": head_text(content.briefing.standfirst),
         "docs_dir": docs_dir_value(settings),
-        "nav": [{plain_text(page.title): page.filename} for page in content.pages],
+        "nav": [{head_text(page.title): page.filename} for page in content.pages],  # printed as it is, like the name
         "not_in_nav": NOT_IN_NAV,  # the embed pages: each section's figure alone, for other sites
         "theme": {"language": theme_language(content.briefing.language)},
         # What the theme overrides print: the words in the briefing's language.
@@ -127,7 +138,8 @@ REUSED = "nothing the generator reads has changed since the last build, which ch
 def build(settings: Settings) -> str:
     """Generate the pages, unless every input is as it was at the last build, then build
     the site; the old site stays if anything fails. Returns what was verified, in a sentence."""
-    published_address(settings.site_url)  # a wrong address stops the build before anything is written
+    published_address(settings.site_url)  # a wrong address or date stops the build before anything is written
+    source_date_epoch()
     refuse_to_replace(Path(os.path.abspath(settings.site_dir)))
     with one_build_at_a_time(settings.docs_dir):
         generated, reused = generate_unless_unchanged(settings)

@@ -34,6 +34,7 @@ def problems_file(docs_dir: Path | str) -> Path:
 
 def on_config(config):
     _list_installed_theme_once(config.theme)
+    _kept()["configuration"] = _digest(Path(config.config_file_path).read_bytes()) if config.config_file_path else ""
     config.extra_css.append(f"{SERVED}/preview-overlay.css")
     config.extra_javascript.append(f"{SERVED}/preview-overlay.js")
     return config
@@ -48,7 +49,49 @@ def on_files(files, config):
     if _overrides_changed(config.theme.custom_dir):
         for page in files.documentation_pages():
             page.is_modified = lambda: True  # each page shows the edited template
+    else:
+        for page in files.documentation_pages():
+            page.is_modified = _modified(page)
     return files
+
+
+def on_page_read_source(page, config):
+    """Each page's Markdown read here, as MkDocs would read it, to remember what its HTML
+    is made from (with the configuration)."""
+    source = Path(page.file.abs_src_path).read_bytes()
+    kept = _kept()
+    kept.setdefault("built", {})[page.file.src_uri] = (_digest(source), kept.get("configuration"))
+    return source.decode("utf-8-sig", errors="strict")
+
+
+def _modified(file):
+    """`--dirty` rebuilds a page whose Markdown is newer than its HTML. A save that lands
+    while a rebuild reads the page, or a configuration written while one runs, leaves HTML
+    newer than the Markdown yet made from the older one, for good. So a page is also
+    rebuilt whenever its Markdown or the configuration differs from what its HTML was
+    made from."""
+    newer = file.is_modified
+    answer: list[bool] = []  # one answer per build: MkDocs asks when it reads the page and again when it writes it
+
+    def is_modified() -> bool:
+        if not answer:
+            answer.append(newer() or _kept().get("built", {}).get(file.src_uri) != (_digest_of(file.abs_src_path), _kept().get("configuration")))
+        return answer[0]
+
+    return is_modified
+
+
+def _digest_of(path: str) -> str | None:
+    try:
+        return _digest(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _kept() -> dict:

@@ -36,6 +36,10 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
     for key, value in entries.items():
         if isinstance(value, list):
             problems += _duplicate_ids(value, files[key])
+    for path in declared.values():  # the lists of briefing.yml that declare ids (`sides`)
+        listed = getattr(entries.get("briefing"), path[0], None) if len(path) == 1 else None
+        if isinstance(listed, list):
+            problems += _duplicate_ids(listed, files["briefing"], path)
     citing: list[str] = []  # each fact's sources, once per fact: counted at the end, in one go
     named: defaultdict[str, set[str]] = defaultdict(set)  # the ids some field names, by collection
     unknown: list[tuple[LoadedFile, Path_, str, str]] = []  # said once every use is known (`_unknown`)
@@ -106,7 +110,8 @@ def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedF
     return f"{noun} '{value}' is named by {len(uses)} fields ({', '.join(places)}{more}) but is not among the `{collection}` of briefing.yml"
 
 
-def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
+def _duplicate_ids(entries: list, loaded: LoadedFile, within: Path_ = ()) -> list[Problem]:
+    """Every entry whose id an entry before it has; `within` is the list's path in its file."""
     counts = Counter(entry.id for entry in entries if hasattr(entry, "id"))
     first_line: dict[str, int] = {}
     problems = []
@@ -114,9 +119,9 @@ def _duplicate_ids(entries: list, loaded: LoadedFile) -> list[Problem]:
         entry_id = getattr(entry, "id", None)
         if entry_id is None or counts[entry_id] < 2:
             continue
-        line = loaded.positions.of_value((index, "id"))[0]
+        line = loaded.positions.of_value((*within, index, "id"))[0]
         if entry_id not in first_line:
             first_line[entry_id] = line
             continue
-        problems.append(loaded.problem((index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
+        problems.append(loaded.problem((*within, index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
     return problems

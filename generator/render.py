@@ -10,6 +10,7 @@ catalogue of the briefing's language.
 from __future__ import annotations
 
 import html
+import os
 import traceback
 from pathlib import Path
 
@@ -25,11 +26,14 @@ from .inline import escape_text, head_text, plain_text, render_inline
 from .messages import Messages
 from .metadata import news_article
 from .present import NOT_STATED, Citations, Presenter
+from .characters import shown
 from .errors import ContentError, Problem, did_you_mean
 from .sections import KINDS, Context
 from .tables import csv_text
+from . import sandbox
+from .sandbox import SafeEnvironment
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = sandbox.PACKAGE_TEMPLATES
 
 
 def _finalize(value: object) -> object:
@@ -39,32 +43,28 @@ def _finalize(value: object) -> object:
     return escape_text("" if value is None else str(value))
 
 
-def _environment(citations: Citations, present: Presenter, templates_dir: Path | None) -> jinja2.Environment:
-    folders = [str(templates_dir)] if templates_dir and templates_dir.is_dir() else []
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES)]),
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # Markdown, not HTML: `_finalize` does the escaping
-        # Compiled templates are kept between runs (in the user's temporary folder, keyed
-        # by each template's checksum and Jinja's version): compiling them is most of a
-        # small briefing's render time.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(pattern=f"__briefing-jinja2-{jinja2.__version__}-%s.cache"),
-    )
-    environment.filters.update(
-        md=render_inline,
-        link=lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
-        cite=citations,
-        cite_sentences=lambda points, topic=None: citations.by_sentence([(point.text, point.sources) for point in points], topic),
-        date=present.date,
-        span=present.span,
-        when=present.when,
-        quantity=present.quantity,
-    )
-    return environment
+FILTERS = ("md", "link", "cite", "cite_sentences", "date", "span", "when", "quantity")
+"""The generator's own filters, beside the Jinja ones of `sandbox.JINJA_FILTERS`."""
+
+
+def _environment(citations: Citations | None, present: Presenter | None, templates_dir: Path | None) -> SafeEnvironment:
+    """The sandbox every template renders in; without `citations` and `present`, one that
+    only compiles (its filters do nothing)."""
+    filters = {name: (lambda *values, **options: "") for name in FILTERS} if present is None else {
+        "md": render_inline,
+        "link": lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
+        "cite": citations,
+        "cite_sentences": lambda points, topic=None: citations.by_sentence([(point.text, point.sources) for point in points], topic),
+        "date": present.date,
+        "span": present.span,
+        "when": present.when,
+        "quantity": present.quantity,
+    }
+    # Compiled templates are kept between runs (in the user's temporary folder, keyed by
+    # each template's checksum and Jinja's version): compiling them is most of a small
+    # briefing's render time. Sandboxed code is kept under a name of its own.
+    cache = jinja2.FileSystemBytecodeCache(pattern=f"__briefing-jinja2-sandboxed-{jinja2.__version__}-%s.cache")
+    return sandbox.environment(templates_dir, _finalize, filters, bytecode_cache=cache)
 
 
 def context_for(content: Content, site_url: str | None = None) -> Context:
@@ -106,24 +106,27 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
         data = data_files(page, tables[page.slug], links)
         citations.reset(page.filename)
         body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code,
-                                                         "data": data}, templates_dir)
+                                                         "data": data}, page, page.filename)
         meta = page_meta(page, content, messages, citations)
         files[page.filename] = front_matter(meta) + "\n" + body
         if embed_view is not None:
             embed_citations.reset()
             body = _render(embedding, page.kind.embed.template, {
                 **common, "page": page, "data": data, "embed_code": None,
-                "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, templates_dir)
+                "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, page, embed_file)
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
     return files
 
 
-def _render(environment: jinja2.Environment, name: str, values: dict, templates_dir: Path | None) -> str:
+def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, filename: str) -> str:
+    """One page rendered in the sandbox, within its time and memory bounds; any error a
+    template raises is a content problem at the template's file and line."""
     try:
-        return environment.get_template(name).render(values)
-    except jinja2.TemplateError as error:
-        raise ContentError([template_problem(error, name, templates_dir)]) from None
+        with sandbox.bounded():
+            return environment.get_template(name).render(values)
+    except Exception as error:  # a briefing's template may raise anything: each is its problem, never a traceback
+        raise ContentError([template_problem(error, name, environment.loader, f"{plain_text(page.title)}' ({filename})")]) from None
 
 
 def data_files(page: Page, tables: list, links: Links) -> dict[str, dict]:
@@ -140,34 +143,61 @@ def credits(page: Page, context: Context) -> tuple:
     return context.citations.credits(source_id for row in rows for source_id in row.sources)
 
 
-def template_problem(error: jinja2.TemplateError, name: str, templates_dir: Path | None) -> Problem:
-    """A template that cannot be rendered, located as a content problem: only a briefing's
-    own templates can be wrong; the generator's are tested."""
-    line = getattr(error, "lineno", None)
-    if line is None:  # an error while rendering: the template's line is in the traceback
-        frames = traceback.extract_tb(error.__traceback__)
-        line = next((frame.lineno for frame in reversed(frames) if frame.filename.endswith(".j2")), 1)
-    own = templates_dir / name if templates_dir and (templates_dir / name).is_file() else TEMPLATES / name
-    return Problem(own, line or 1, 1, "", f"the template cannot be rendered: {error.message or error}; "
-                                        "see the generator's own templates (generator/templates/) for what a template can use")
+def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader, page: str | None = None) -> Problem:
+    """A template that cannot be rendered, located as a content problem at the innermost
+    template line the error passed through; `page` names the page being rendered."""
+    path, line = getattr(error, "path", None), getattr(error, "lineno", None)
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        path = Path(error.filename)
+    if path is None:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+        if frames:
+            path, line = Path(frames[-1].filename), line or frames[-1].lineno
+    path = path or loader.own(name) or TEMPLATES / name
+    reason = _reason(error)
+    where = f" for the page '{page}" if page else ""
+    return Problem(path, line or 1, 1, "", f"the template cannot be rendered{where}: {reason}; a template may use the "
+                                           "values and filters of the template reference (docs: Templates of your own)")
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "it includes or calls itself without end"
+    if isinstance(error, jinja2.TemplateNotFound):
+        return f"there is no template '{error.name}'"
+    message = (getattr(error, "message", None) or str(error)).rstrip(".")
+    return message if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {message}"
+
+
+def template_names() -> list[str]:
+    """The names a briefing's own template may take: those of the kinds' templates."""
+    return sorted({kind.template for kind in KINDS.values()} | {kind.embed.template for kind in KINDS.values() if kind.embed}
+                  | {path.name for path in TEMPLATES.glob("*.j2")})
 
 
 def template_problems(templates_dir: Path) -> list[Problem]:
     """A briefing's own templates, checked before anything is built: each must replace one
-    of the kinds' templates (else its name is misspelt) and be a template Jinja can read."""
+    of the generator's templates (else its name is misspelt), be readable as a content
+    file is, and be a template the sandbox compiles. Rendering them comes after the
+    content checks out (`check_templates`)."""
+    if os.path.islink(templates_dir) or (templates_dir.exists() and not templates_dir.is_dir()):
+        return [Problem(templates_dir, 1, 1, "", "templates/ must be a folder inside the content folder, not a link or a file")]
     if not templates_dir.is_dir():
         return []
-    names = sorted({kind.template for kind in KINDS.values()} | {kind.embed.template for kind in KINDS.values() if kind.embed})
+    names = template_names()
+    environment = _environment(None, None, templates_dir)
     problems = []
     for path in sorted(templates_dir.iterdir()):
+        if path.name.startswith("."):  # an editor's own (`.people.md.j2.swp`), as for content files
+            continue
         if path.name not in names:
-            problems.append(Problem(path, 1, 1, "", f"'{path.name}' replaces no template{did_you_mean(path.name, names)}; "
+            problems.append(Problem(path, 1, 1, "", f"'{shown(path.name)}' replaces no template{did_you_mean(path.name, names)}; "
                                                     f"the templates are {', '.join(names)}"))
             continue
         try:
-            jinja2.Environment().parse(path.read_text(encoding="utf-8"))
-        except (jinja2.TemplateSyntaxError, UnicodeDecodeError, OSError) as error:
-            problems.append(Problem(path, getattr(error, "lineno", None) or 1, 1, "", f"not a template Jinja can read: {getattr(error, 'message', None) or error}"))
+            environment.get_template(path.name)
+        except Exception as error:
+            problems.append(template_problem(error, path.name, environment.loader))
     return problems
 
 
@@ -175,7 +205,8 @@ def page_meta(page: Page, content: Content, messages: Messages, citations: Citat
     """What MkDocs and the theme overrides read from the page's front matter."""
     summary = messages.format(f"summary_{page.kind.name}", title=plain_text(page.title))
     description = messages.format("description", page=plain_text(page.title), summary=summary, briefing=plain_text(content.briefing.title))
-    meta = {"title": page.title, "description": html.escape(description), "cited_sources": citations.listing()}
+    # The theme prints the title as it is (header, <title>, share cards): escaped here, as the nav's is.
+    meta = {"title": head_text(page.title), "description": html.escape(description), "cited_sources": citations.listing()}
     if page.kind.search_boost:
         meta["search"] = {"boost": page.kind.search_boost}
     if page is content.home:  # the home page speaks for the whole briefing

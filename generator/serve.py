@@ -140,7 +140,9 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
     problems_file(settings.docs_dir).unlink(missing_ok=True)  # an earlier session's: this one says what it finds
     values = _regenerate(settings) or _placeholder(settings)
     config_file = Path(settings.config_file).absolute()
-    config = config_file.with_name(f".{config_file.stem}-generated-preview.yml")
+    # One configuration per preview (its port): two previews of one checkout never read each other's.
+    port = address.rpartition(":")[2]
+    config = config_file.with_name(f".{config_file.stem}-generated-preview-{port}.yml")
     write_config(config, config_file, _preview_config(values, settings))
     try:
         # --dirty: only the pages whose Markdown changed are rebuilt. The preview's hooks

@@ -56,3 +56,20 @@ def published_address(url: str | None) -> str | None:
     if not _PATH.match(parts.path):
         raise SettingsError(f"{problem}: its path may hold letters, digits, - . _ ~ / and %-escapes only")
     return url if url.endswith("/") else url + "/"
+
+
+LATEST_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC: the last moment a four-digit year can date
+
+
+def source_date_epoch(value: str | None = None) -> int | None:
+    """`SOURCE_DATE_EPOCH`, the moment a reproducible build dates its pages (the sitemap's
+    dates), as whole seconds since 1970-01-01 UTC; else a `SettingsError` that says what
+    to write. The engines read it themselves, and would end in a traceback."""
+    value = os.environ.get("SOURCE_DATE_EPOCH") if value is None else value
+    if value is None or value == "":
+        return None
+    shown = value.encode("unicode_escape").decode("ascii")[:40]
+    if not (value.isascii() and value.isdigit()) or int(value) > LATEST_EPOCH:
+        raise SettingsError(f"SOURCE_DATE_EPOCH '{shown}' is not a moment a build can be dated by: write the whole seconds since "
+                            "1970-01-01 UTC, like 1717545600 (`git log -1 --format=%ct` gives the last commit's), or unset it")
+    return int(value)

@@ -12,6 +12,7 @@ import time
 import urllib.request
 
 from browser import new_context
+from generator.__main__ import preview_docs
 from generator.content import BRIEFING_DATA
 from generator.errors import Problem
 from generator.pipeline import generate
@@ -33,7 +34,8 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(condition, seconds: float = 30.0):
+def wait_for(condition, seconds: float = 300.0):
+    """Until `condition` holds: a limit of minutes, for a machine busy with other work."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -63,8 +65,9 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
     the default folders: the preview's pages are its own, apart from `make site`'s."""
     settings = settings_for(tiny_copy, tmp_path)
     # An earlier session ended on a problem: this one does not take that problem for its own
-    write_report(problems_file(tmp_path / "build" / "preview-docs"), [Problem(tiny_copy / "quotes.yml", 1, 1, "", "old")], tiny_copy)
     port = free_port()
+    docs = tmp_path / preview_docs(tiny_copy, f"127.0.0.1:{port}")  # the preview's own folder, per briefing and port
+    write_report(problems_file(docs), [Problem(tiny_copy / "quotes.yml", 1, 1, "", "old")], tiny_copy)
     url = f"http://127.0.0.1:{port}/players/"
     command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy),
                "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
@@ -72,7 +75,7 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
                               env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)})
     try:
         wait_for(lambda: "Cast the deciding vote." in fetch(url))
-        assert (tmp_path / "build" / "preview-docs" / "players.md").is_file()
+        assert (docs / "players.md").is_file()
         assert not (tmp_path / "build" / "docs").exists(), "a `make site` meanwhile builds from pages of its own"
 
         edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")

@@ -176,13 +176,12 @@ def test_an_edited_template_of_the_briefing_is_generated_again(settings, tiny_co
 
 def test_a_link_in_the_content_or_the_articles_makes_every_build_generate(settings, tiny_copy, tmp_path):
     """A link could lead out of the folder, to a file whose edits the fingerprint would not see."""
-    shared = tmp_path / "shared-templates"
-    shared.mkdir()
-    (shared / "people.md.j2").write_text("# {{ page.title }}\n\nShared words.\n", encoding="utf-8")
-    (tiny_copy / "templates").symlink_to(shared, target_is_directory=True)
+    (tiny_copy / "templates").mkdir()
+    (tiny_copy / "templates" / ".shared.j2").write_text("# {{ page.title }}\n\nShared words.\n", encoding="utf-8")
+    (tiny_copy / "templates" / "people.md.j2").symlink_to(".shared.j2")
     assert not reused(settings)
     assert not reused(settings)
-    (tiny_copy / "templates").unlink()
+    shutil.rmtree(tiny_copy / "templates")
     (tiny_copy / "archive" / "copy.txt").symlink_to(tiny_copy / "archive" / "gazette.txt")
     assert not reused(settings)
     assert not reused(settings)

@@ -65,6 +65,7 @@ class Kind:
     default_file: str | None = None  # the file it reads when the declaration names none
     file_required: bool = True
     options: tuple[str, ...] = ()  # labels the briefing may set in `options:`
+    name_options: tuple[str, ...] = ()  # those of them that become part of an anchor or address: names, as ids are
     view: Callable[[Page, Context], dict] = lambda page, context: {}
     anchor: Callable[[BaseModel], str] | None = None  # an entry's anchor on its page
     coverage: Callable[[Page, Context], list[Row]] | None = None

@@ -125,5 +125,5 @@ def embed_view(page, view: dict) -> dict | None:
     return {**view, "title": view["chart"].title, "credits": []} if view["chart"] else None
 
 
-KIND = Kind(name="measures", template="measures.md.j2", entry=Measure, options=OPTIONS, view=view, coverage=coverage,
+KIND = Kind(name="measures", template="measures.md.j2", entry=Measure, options=OPTIONS, name_options=("anchor",), view=view, coverage=coverage,
             search_boost=2, anchor=anchor, tables=tables, embed=Embed("chart-embed.md.j2", height=920, view=embed_view))
