@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import os
 import traceback
+from collections import Counter
 from pathlib import Path
 
 import jinja2
@@ -150,13 +151,14 @@ def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         path = Path(error.filename)
     if path is None:
-        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
-        if frames:
-            path, line = Path(frames[-1].filename), line or frames[-1].lineno
+        frames = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+        if frames:  # where it was raised; for a template that calls itself, the line that does, again and again
+            filename, line = Counter(frames).most_common(1)[0][0] if isinstance(error, RecursionError) else frames[-1]
+            path = Path(filename)
     path = path or loader.own(name) or TEMPLATES / name
     reason = _reason(error)
     where = f" for the page '{page}" if page else ""
-    return Problem(path, line or 1, 1, "", f"the template cannot be rendered{where}: {reason}; a template may use the "
+    return Problem(path, line or 1, getattr(error, "column", 1), "", f"the template cannot be rendered{where}: {reason}; a template may use the "
                                            "values and filters of the template reference (docs: Templates of your own)")
 
 

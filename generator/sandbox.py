@@ -17,6 +17,7 @@ import resource
 import signal
 import sys
 import threading
+import time
 import types
 from pathlib import Path, PurePath
 
@@ -48,9 +49,9 @@ class TemplateRefused(jinja2.TemplateError):
     """A template that does what no template may (read a file, run too long), or that
     cannot be read; `path` is the template's file where it is known."""
 
-    def __init__(self, message: str, path: Path | None = None):
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None, column: int = 1):
         super().__init__(message)
-        self.path = path
+        self.path, self.lineno, self.column = path, line, column
 
 
 class BriefingLoader(jinja2.BaseLoader):
@@ -72,7 +73,7 @@ class BriefingLoader(jinja2.BaseLoader):
             except FileNotFoundError:
                 pass
             except UnreadableFile as error:
-                raise TemplateRefused(f"the template {error}", path) from None
+                raise TemplateRefused(f"the template {error}", path, getattr(error, "line", None), getattr(error, "column", 1)) from None
         path = PACKAGE_TEMPLATES / template
         if not path.is_file():
             raise jinja2.TemplateNotFound(template)
@@ -159,7 +160,8 @@ def bounded(seconds: float = RENDER_SECONDS, memory: int = RENDER_MEMORY):
             raise _OutOfTime
 
         previous_handler = signal.signal(signal.SIGALRM, out_of_time)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)  # a timer already running (a caller's) resumes after
+        started = time.monotonic()
     if limited:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         ceiling = _address_space() + memory
@@ -179,6 +181,8 @@ def bounded(seconds: float = RENDER_SECONDS, memory: int = RENDER_MEMORY):
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous_handler)
+            if outer:
+                signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-6), interval)
         if limited:
             resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
