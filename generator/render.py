@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import traceback
 from collections import Counter
 from pathlib import Path
@@ -19,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from .briefing_data import briefing_json
-from .content import BRIEFING_DATA, Content, Links, Page
+from .content import BRIEFING_DATA, EMBED_PREFIX, Content, Links, Page
 from .embed import code_block, embed_meta, iframe
 from .encode import yaml_json
 from .feed import atom_feed
@@ -117,7 +118,41 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
                 "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, page, embed_file)
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
+    problems = anchor_problems(files, content, environment.loader)
+    if problems:
+        raise ContentError(problems)
     return files
+
+
+_LINK_TARGET = re.compile(r'(?:\]\(|href=")(?P<page>[A-Za-z0-9_.-]+\.md)?#(?P<anchor>[A-Za-z0-9_-]+)[)"]')
+
+
+def anchor_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader) -> list[Problem]:
+    """A briefing's own template must keep the anchors that other pages link to (the
+    strict build refuses a link to an anchor that is not there): each is named at the
+    template that dropped it."""
+    own = {}
+    for page in content.pages:
+        for filename, template in ((page.filename, page.kind.template), (EMBED_PREFIX + page.filename, page.kind.embed and page.kind.embed.template)):
+            path = loader.own(template) if template else None
+            if path is not None and filename in files:
+                own[filename] = (path, page)
+    if not own:
+        return []
+    missing: dict[tuple[str, str], str] = {}
+    for source, text in files.items():
+        if not source.endswith(".md"):
+            continue
+        for match in _LINK_TARGET.finditer(text):
+            target = match["page"] or source
+            if target in own and not re.search(r"\{[^}\n]*#" + re.escape(match["anchor"]) + r"[\s}]|id=\"" + re.escape(match["anchor"]) + '"', files[target]):
+                missing.setdefault((target, match["anchor"]), source)
+    problems = []
+    for (target, anchor), source in sorted(missing.items()):
+        path, page = own[target]
+        problems.append(Problem(path, 1, 1, "", f"the page '{plain_text(page.title)}' ({target}) has no anchor '{anchor}', which {source} links to; "
+                                                f"keep `{{ #{anchor} }}` as the generator's own {path.name} writes it (generator/templates/)"))
+    return problems
 
 
 def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, filename: str) -> str:

@@ -438,3 +438,20 @@ def test_no_hint_suggests_an_id_that_the_check_itself_refuses(tiny_copy):
     problems = [str(problem) for problem in caught.value.problems]
     assert any("'Mayor' is not a valid id" in problem for problem in problems)
     assert not [problem for problem in problems if "did you mean 'Mayor'" in problem]
+
+
+# --- `check` passing means `build` succeeds; `check` refusing means `build` refuses alike ------
+
+
+def problem_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if re.match(r"^.+?:\d+:\d+: ", line)]
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_build_refuses_what_check_refuses_with_the_same_located_messages(case, tmp_path):
+    run = Run(settings_for(broken_copy(case, tmp_path), tmp_path), {}, {})
+    checked = run_in_process("check", run.settings, case.archive)
+    built = run_in_process("build", run.settings, case.archive)
+    assert checked.returncode == built.returncode == 1, (checked.stderr, built.stderr)
+    assert problem_lines(built.stderr) == problem_lines(checked.stderr) != []
+    assert not run.settings.site_dir.exists(), "a site was built"

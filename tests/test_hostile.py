@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
@@ -435,3 +435,85 @@ def test_two_builds_at_once_publish_one_whole_briefing(tmp_path):
         assert [run.wait(timeout=120) for run in runs] == [0, 0], [run.stderr.read() for run in runs]
         players = (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
         assert ("Another town votes" in players) == ("Sam Reeve" in players), "the site mixes two briefings"
+
+
+# --- the environment -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "1" + "0" * 24, "1.5", "1e9"])
+def test_a_source_date_epoch_that_is_not_a_moment_is_refused_before_anything_is_built(value, published):
+    before = snapshot(published.site_dir)
+    for command in ("check", "build"):
+        arguments = build_arguments(published) if command == "build" else ["check", "--content", str(published.content_dir)]
+        result = generator(*arguments, env={"SOURCE_DATE_EPOCH": value})
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith(f"SOURCE_DATE_EPOCH '{value}' is not a moment a build can be dated by: write the whole "
+                                        "seconds since 1970-01-01 UTC, like 1717545600"), result.stderr
+    assert snapshot(published.site_dir) == before
+
+
+# --- generated declarations and templates: `check` passing means `build` succeeds -----------------
+
+DECLARED_TEXT = st.one_of(WORDS, MARKUP, st.sampled_from(["2025", "Yes", "null", "x" * 121, "Q&A <b>", "a: b", "{value}"]))
+SLUGS = st.sampled_from([None, "2025", "talks", "timeline", "index", "Bad Slug", "a--b", "x" * 81, "embed-tolls"])
+OPTIONS = st.dictionaries(st.sampled_from(["anchor", "before", "now", "chart", "chart_title", "chart_unit", "nope"]),
+                          st.one_of(DECLARED_TEXT, st.sampled_from(["measure", "x y onfocus", "no", "2025", "toll"])), max_size=3)
+TEMPLATES = st.sampled_from([
+    None, "# {{ page.title }}\n", "# {{ page.title }}\n\n{{ 1 / 0 }}\n", "{{ page.title | md }}\n{% for a in range(3) %}{{ a }}{% endfor %}\n",
+    "{{ page.loaded.path }}\n", "{% include 'people.md.j2' %}\n", "{{ t['no-such-word'] }}\n", "# {{ page.title ~ page.intro(t) }}\n",
+    "{% extends 'people.md.j2' %}\n", "{{ briefing_data + page.title }}\n", "{% for a in range(10) %}{{ page.title | upper }}{% endfor %}\n",
+    "{{ page.title.format(page) }}\n", "# {{ page.title }}\n{{ cycler('a', 'b').next() }} {{ joiner(', ')() }}\n",
+])
+
+
+def main_in_process(arguments: list[str]) -> tuple[int | None, str]:
+    import io
+
+    from generator.__main__ import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            status = main(arguments)
+        except SystemExit as exit:
+            status = exit.code
+        except Exception:
+            import traceback
+
+            status, _ = None, err.write(traceback.format_exc())
+    return status, err.getvalue()
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(title=DECLARED_TEXT, intro=st.one_of(st.none(), DECLARED_TEXT), slug=SLUGS, options=OPTIONS, template=TEMPLATES)
+@example(title="Tolls & <b>fees</b>", intro="{value} <img src=x onerror=alert(1)>", slug="talks",
+         options={"anchor": "toll", "chart_title": "<script>alert(1)</script>"}, template=None)  # passes: both engines build it
+@example(title="Tolls & <b>fees</b>", intro="{value} <img src=x onerror=alert(1)>", slug="talks",
+         options={"anchor": "toll", "chart_title": "<script>alert(1)</script>"}, template="# {{ page.title }}\n{{ cycler('a', 'b').next() }}\n")
+def test_where_check_passes_build_succeeds_with_both_engines_and_where_it_refuses_build_refuses_alike(title, intro, slug, options, template):
+    from conftest import engine_settings
+
+    with tempfile.TemporaryDirectory() as workdir:
+        content = Path(workdir) / "content"
+        shutil.copytree(TINY_CONTENT, content)
+        declaration = {"kind": "measures", "title": title, "file": "tariffs.yml", "options": options, **({"slug": slug} if slug else {}),
+                       **({"intro": intro} if intro else {})}
+        edit(content / "briefing.yml", '{kind: measures, title: "Tolls", file: tariffs.yml}', yaml_json(declaration))
+        if template is not None:
+            (content / "templates").mkdir()
+            (content / "templates" / "people.md.j2").write_text(template, encoding="utf-8")
+        with bounded(seconds=120):
+            checked, said = main_in_process(["check", "--content", str(content), "--no-archive"])
+            assert checked in (0, 1) and "Traceback" not in said, said
+            for engine in ("mkdocs", "zensical"):
+                (Path(workdir) / engine).mkdir()
+                built = engine_settings(content, Path(workdir) / engine, engine)
+                status, output = main_in_process(["build", "--content", str(content), "--no-archive", "--engine", engine,
+                                                  "--docs", str(built.docs_dir), "--config", str(built.config_file), "--site", str(built.site_dir)])
+                assert "Traceback" not in output, output
+                if checked == 0:
+                    assert status == 0, f"check passed, {engine} failed:\n{output}"
+                    assert (built.site_dir / "index.html").is_file()
+                else:
+                    located = [line for line in said.splitlines() if re.match(r"^.+?:\d+:\d+: ", line)]
+                    assert status == 1 and [line for line in output.splitlines() if re.match(r"^.+?:\d+:\d+: ", line)] == located != []
