@@ -161,6 +161,7 @@ class When(Model):
 # --- quantities --------------------------------------------------------------
 
 MAX_MAGNITUDE = 1e15
+MIN_MAGNITUDE = 1e-6  # the smallest figure but zero: any smaller is a mistake, and cannot be charted
 """Far beyond any figure in the news (a quadrillion), and small enough that every value
 prints, sums and charts exactly; `.nan`, `.inf` and `1.0e300` are mistakes."""
 
@@ -171,6 +172,14 @@ class Quantity(Model):
     value: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
     unit: UnitRef
     qualifier: Text | None = None  # a word shown before the number, in the briefing's language: `up to`, `about`
+
+    @field_validator("value")
+    @classmethod
+    def _not_vanishingly_small(cls, value: float) -> float:
+        if value and abs(value) < MIN_MAGNITUDE:
+            raise ValueError(f"{value:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
+                             "write it in a smaller unit, or check the number")
+        return value
 
 
 # --- facts -------------------------------------------------------------------

@@ -118,41 +118,119 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
                 "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, page, embed_file)
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
-    problems = anchor_problems(files, content, environment.loader)
+    problems = own_template_problems(files, content, environment.loader)
     if problems:
         raise ContentError(problems)
     return files
 
 
-_LINK_TARGET = re.compile(r'(?:\]\(|href=")(?P<page>[A-Za-z0-9_.-]+\.md)?#(?P<anchor>[A-Za-z0-9_-]+)[)"]')
+MAX_OWN_PAGE_BYTES = 4_000_000  # a page a briefing's own template renders: far more than any reader scrolls
 
 
-def anchor_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader) -> list[Problem]:
-    """A briefing's own template must keep the anchors that other pages link to (the
-    strict build refuses a link to an anchor that is not there): each is named at the
-    template that dropped it."""
+def own_template_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader) -> list[Problem]:
+    """What the pages a briefing's own templates render must be for the strict build to
+    take them and for readers to be safe: of a size the engines can build, with the
+    anchors other pages link to, links to pages that exist, and no markup that runs,
+    loads from elsewhere or submits (`published_markup`). Each problem is named at the
+    template that wrote it."""
     own = {}
     for page in content.pages:
         for filename, template in ((page.filename, page.kind.template), (EMBED_PREFIX + page.filename, page.kind.embed and page.kind.embed.template)):
             path = loader.own(template) if template else None
             if path is not None and filename in files:
                 own[filename] = (path, page)
+    problems = []
+    for filename, (path, page) in own.items():
+        where = f"the page '{plain_text(page.title)}' ({filename})"
+        if len(files[filename]) > MAX_OWN_PAGE_BYTES:
+            problems.append(Problem(path, 1, 1, "", f"{where} is {len(files[filename]) / 1e6:.0f} MB, more than a page can be "
+                                                    f"({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); a template lays out the entries, once each"))
+            continue
+        source = _source_of(path)
+        for needle, why in published_markup(files[filename]):
+            problems.append(Problem(path, _line_of(source, needle), 1, "", f"{where} would publish {why}; a briefing's "
+                                                                            "template lays out text, links and the generator's own markup"))
+        for target in sorted({match["page"] for match in _LINK_TARGET.finditer(files[filename]) if match["page"]} - set(files)):
+            problems.append(Problem(path, _line_of(source, target), 1, "", f"{where} links to '{shown(target)}', which is no page of the "
+                                                                            f"briefing; its pages are {', '.join(page.filename for page in content.pages)}"))
     if not own:
-        return []
+        return problems
     missing: dict[tuple[str, str], str] = {}
     for source, text in files.items():
         if not source.endswith(".md"):
             continue
         for match in _LINK_TARGET.finditer(text):
             target = match["page"] or source
-            if target in own and not re.search(r"\{[^}\n]*#" + re.escape(match["anchor"]) + r"[\s}]|id=\"" + re.escape(match["anchor"]) + '"', files[target]):
+            if target in own and match["anchor"] and not re.search(r"\{[^}\n]*#" + re.escape(match["anchor"]) + r"[\s}]|id=\"" + re.escape(match["anchor"]) + '"', files[target]):
                 missing.setdefault((target, match["anchor"]), source)
-    problems = []
     for (target, anchor), source in sorted(missing.items()):
         path, page = own[target]
         problems.append(Problem(path, 1, 1, "", f"the page '{plain_text(page.title)}' ({target}) has no anchor '{anchor}', which {source} links to; "
                                                 f"keep `{{ #{anchor} }}` as the generator's own {path.name} writes it (generator/templates/)"))
     return problems
+
+
+def _source_of(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _line_of(source: str, needle: str) -> int:
+    """The template's line where `needle` first appears, else its first."""
+    at = source.lower().find(needle.lower()) if needle else -1
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+# Tags and attributes that run, load from another host, or submit: a briefing's own
+# template may not publish them, however they came about (its own HTML, an attribute
+# list `{ onclick=… }`, text in a link).
+_REFUSED_TAGS = frozenset({"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input",
+                           "textarea", "select", "meta", "link", "svg", "math", "template", "portal", "noscript", "audio", "video",
+                           "source", "track", "picture", "canvas"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href",
+                             "ping", "longdesc", "manifest", "icon"})
+_SAFE_STYLE = re.compile(r"^[-a-z0-9:;.#%\s]*$", re.IGNORECASE)  # custom properties and plain values: no url(), no expression()
+_SAFE_LINK = re.compile(r"^(https?://|mailto:|#|(?![a-z][a-z0-9+.-]*:)(?!//)[^\\])", re.IGNORECASE)
+
+
+def published_markup(markdown_text: str) -> list[tuple[str, str]]:
+    """What a page's Markdown would publish that runs or loads: (what to look for in the
+    template, what it is). Read as MkDocs reads it, with mkdocs.yml's extensions."""
+    import markdown as python_markdown
+    from html.parser import HTMLParser
+
+    body = markdown_text.split("\n---\n", 1)[-1] if markdown_text.startswith("---\n") else markdown_text
+    rendered = python_markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(body)
+    found: list[tuple[str, str]] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in _REFUSED_TAGS:
+                found.append((f"<{tag}", f"a <{tag}> element"))
+            for name, value in attrs:
+                value = (value or "").strip()
+                if name.startswith("on") or name in ("srcdoc", "formaction"):
+                    found.append((name, f"an `{name}` attribute, which runs script"))
+                elif name == "style" and not _SAFE_STYLE.match(value):
+                    found.append((name, "a style that loads or computes"))
+                elif name in _URL_ATTRIBUTES and name != "href" and re.match(r"^([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
+                    found.append((name, f"a `{name}` that loads from another site ({shown(value[:60])})"))
+                elif name in _URL_ATTRIBUTES and not (value == "" or _SAFE_LINK.match(value)):
+                    found.append((name, f"a link that is no web address ({shown(value[:60])})"))
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(rendered)
+    reader.close()
+    return list(dict.fromkeys(found))
+
+
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+"""mkdocs.yml's `markdown_extensions`, with which a briefing's own pages are read at check."""
+
+
+_LINK_TARGET = re.compile(r'(?:\]\(|href=")(?P<page>[A-Za-z0-9_./-]+\.md)?(?:#(?P<anchor>[A-Za-z0-9_-]+))?[)"]')
 
 
 def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, filename: str) -> str:
@@ -232,7 +310,8 @@ def template_problems(templates_dir: Path) -> list[Problem]:
                                                     f"the templates are {', '.join(names)}"))
             continue
         try:
-            environment.get_template(path.name)
+            with sandbox.bounded():
+                environment.get_template(path.name)
         except Exception as error:
             problems.append(template_problem(error, path.name, environment.loader))
     return problems

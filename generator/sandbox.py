@@ -12,9 +12,11 @@ the content into live markup, and cannot hang or exhaust the build. Anything els
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import resource
 import signal
+import stat
 import sys
 import threading
 import time
@@ -24,6 +26,7 @@ from pathlib import Path, PurePath
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from .files import UnreadableFile, read_text, unsafe_name
 
@@ -68,6 +71,9 @@ class BriefingLoader(jinja2.BaseLoader):
             raise TemplateRefused(f"cannot include {reason}")
         if self.folder is not None:
             path = self.folder / template
+            if _hard_linked(path):
+                raise TemplateRefused(f"the template '{template}' is a hard link, which may share a file outside the folder; "
+                                      "copy the file instead", path)
             try:
                 return read_text(self.folder, template, MAX_TEMPLATE_BYTES, "a template"), str(path), lambda: True
             except FileNotFoundError:
@@ -84,6 +90,14 @@ class BriefingLoader(jinja2.BaseLoader):
         return self.folder / name if self.folder is not None and (self.folder / name).is_file() else None
 
 
+def _hard_linked(path: Path) -> bool:
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_nlink > 1
+
+
 _REFUSED_VALUES = (PurePath, types.ModuleType, type, types.CodeType, types.FrameType)
 
 
@@ -95,6 +109,8 @@ class SafeEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"**", "*", "%", "+"})
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
+        if isinstance(obj, BaseModel) and not _own_name(type(obj), attr):
+            return False  # pydantic's own methods read files and unpickle (`parse_file`, `parse_raw`)
         return super().is_safe_attribute(obj, attr, value) and not isinstance(value, _REFUSED_VALUES)
 
     def is_safe_callable(self, obj) -> bool:
@@ -122,6 +138,31 @@ class SafeEnvironment(ImmutableSandboxedEnvironment):
         return left + right
 
 
+@functools.cache
+def _own_name(model: type[BaseModel], attr: str) -> bool:
+    """A model's field, or a property or method of the generator's own model classes."""
+    if attr in model.model_fields:
+        return True
+    return any(attr in vars(klass) for klass in model.__mro__ if klass.__module__.startswith(_OWN_MODULES))
+
+
+_OWN_MODULES = (__package__ + ".",)
+
+
+def _text_only(function):
+    """A Jinja filter given text where it was given markup: what it returns is then text,
+    escaped like any other (`truncate(end=…)` would otherwise join text onto markup)."""
+    @functools.wraps(function)
+    def filtered(*values, **options):
+        return function(*(_unmarked(value) for value in values), **{name: _unmarked(value) for name, value in options.items()})
+
+    return filtered
+
+
+def _unmarked(value):
+    return str(value) if isinstance(value, Markup) else value
+
+
 def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -139,9 +180,19 @@ def environment(briefing_templates: Path | None, finalize, filters: dict, byteco
         autoescape=False,  # Markdown, not HTML: `finalize` does the escaping
         bytecode_cache=bytecode_cache,
     )
-    env.filters = {**{name: env.filters[name] for name in JINJA_FILTERS}, **filters}
+    env.filters = {**{name: _jinja_filter(env.filters[name]) for name in JINJA_FILTERS}, **filters}
     env.globals = {name: env.globals[name] for name in JINJA_GLOBALS}
     return env
+
+
+def _jinja_filter(function):
+    """Jinja passes some filters its context first (`pass_context`, `pass_eval_context`,
+    `pass_environment`): that mark is kept on the wrapper."""
+    wrapped = _text_only(function)
+    for mark in ("jinja_pass_arg",):
+        if hasattr(function, mark):
+            setattr(wrapped, mark, getattr(function, mark))
+    return wrapped
 
 
 class _OutOfTime(Exception):

@@ -58,7 +58,7 @@ def published_address(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-LATEST_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC: the last moment a four-digit year can date
+LATEST_EPOCH = 2**32 - 1  # 2106-02-07: the last moment the sitemap's gzip header can carry
 
 
 def source_date_epoch(value: str | None = None) -> int | None:
@@ -69,7 +69,7 @@ def source_date_epoch(value: str | None = None) -> int | None:
     if value is None or value == "":
         return None
     shown = value.encode("unicode_escape").decode("ascii")[:40]
-    if not (value.isascii() and value.isdigit()) or int(value) > LATEST_EPOCH:
+    if not (value.isascii() and value.isdigit() and len(value) <= 12) or int(value) > LATEST_EPOCH:
         raise SettingsError(f"SOURCE_DATE_EPOCH '{shown}' is not a moment a build can be dated by: write the whole seconds since "
-                            "1970-01-01 UTC, like 1717545600 (`git log -1 --format=%ct` gives the last commit's), or unset it")
+                            "1970-01-01 UTC before 2106, like 1717545600 (`git log -1 --format=%ct` gives the last commit's), or unset it")
     return int(value)

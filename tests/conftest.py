@@ -227,3 +227,9 @@ def bounded(seconds: float = 20, memory: int = 2 << 30):
         faulthandler.cancel_dump_traceback_later()
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous_handler)
+
+
+def own_template(name: str, words: str) -> str:
+    """A briefing's own template: the generator's, with `words` of its own above it (so it
+    keeps every anchor other pages link to)."""
+    return words + "\n\n" + (ROOT / "generator" / "templates" / name).read_text(encoding="utf-8")

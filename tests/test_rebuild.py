@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, settings_for
+from conftest import ROOT, edit, own_template, settings_for
 from generator import pipeline
 from generator.errors import ContentError
 
@@ -166,10 +166,10 @@ def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settin
 def test_an_edited_template_of_the_briefing_is_generated_again(settings, tiny_copy):
     templates = tiny_copy / "templates"
     templates.mkdir()
-    (templates / "people.md.j2").write_text("# {{ page.title }}\n\nFirst words.\n", encoding="utf-8")
+    (templates / "people.md.j2").write_text(own_template("people.md.j2", "First words."), encoding="utf-8")
     assert not reused(settings)
     assert reused(settings)
-    (templates / "people.md.j2").write_text("# {{ page.title }}\n\nSecond words.\n", encoding="utf-8")
+    (templates / "people.md.j2").write_text(own_template("people.md.j2", "Second words."), encoding="utf-8")
     assert not reused(settings)
     assert "Second words." in page(settings)
 
@@ -177,7 +177,7 @@ def test_an_edited_template_of_the_briefing_is_generated_again(settings, tiny_co
 def test_a_link_in_the_content_or_the_articles_makes_every_build_generate(settings, tiny_copy, tmp_path):
     """A link could lead out of the folder, to a file whose edits the fingerprint would not see."""
     (tiny_copy / "templates").mkdir()
-    (tiny_copy / "templates" / ".shared.j2").write_text("# {{ page.title }}\n\nShared words.\n", encoding="utf-8")
+    (tiny_copy / "templates" / ".shared.j2").write_text(own_template("people.md.j2", "Shared words."), encoding="utf-8")
     (tiny_copy / "templates" / "people.md.j2").symlink_to(".shared.j2")
     assert not reused(settings)
     assert not reused(settings)

@@ -80,15 +80,16 @@ def test_removing_a_fact_removes_it_from_the_site(tiny_copy, tmp_path):
 
 
 def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_previous_site(tiny_copy, tmp_path):
-    from generator.site import SiteBuildError
+    from generator.site import SiteBuildError, build_site
 
     settings = settings_for(tiny_copy, tmp_path)
     build(settings)
     before = (settings.site_dir / "index.html").read_bytes()
-    # The briefing's own template for a page links to a page the site does not have.
-    (tiny_copy / "templates").mkdir()
-    (tiny_copy / "templates" / "people.md.j2").write_text("# {{ page.title }}\n\nSee [the plan](no-such-page.md).\n", encoding="utf-8")
+    # A page that links to a page the site does not have (the check refuses any that the
+    # content or its templates would make, so the pages are written here by hand).
+    with (settings.docs_dir / "players.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee [the plan](no-such-page.md).\n")
     with pytest.raises(SiteBuildError, match="no-such-page.md"):
-        build(settings)
+        build_site(settings.config_file, settings.site_dir, values={"site_name": "Millbrook"})
     assert (settings.site_dir / "index.html").read_bytes() == before
     assert not [path.name for path in tmp_path.iterdir() if path.name.startswith(".site-")], "the failed build's staging folder is left"
