@@ -517,3 +517,58 @@ def test_where_check_passes_build_succeeds_with_both_engines_and_where_it_refuse
                 else:
                     located = [line for line in said.splitlines() if re.match(r"^.+?:\d+:\d+: ", line)]
                     assert status == 1 and [line for line in output.splitlines() if re.match(r"^.+?:\d+:\d+: ", line)] == located != []
+
+
+# --- a briefing's own templates ------------------------------------------------------------------
+
+
+def test_jinja_filters_given_markup_return_text_so_no_content_text_joins_the_markup(tiny_copy):
+    """`truncate`'s `end` was joined onto the source marker's markup inside the filter: the
+    role's attribute list became a live `onclick`."""
+    from conftest import own_template
+
+    role = "[click me](https://example.com/){ onclick=alert(document.domain) } and *x*"
+    edit(tiny_copy / "players.yml", 'role: "Mayor of Millbrook"', f"role: {yaml_json(role)}")
+    (tiny_copy / "templates").mkdir()
+    (tiny_copy / "templates" / "people.md.j2").write_text(own_template("people.md.j2", (
+        "{% for side, name, people in groups %}{% for person in people %}{% set x = person.role %}"
+        "{{ (person.sources | cite) | truncate(x | length, true, x, 0) }}{% endfor %}{% endfor %}")), encoding="utf-8")
+    page = render_pages(load_content(tiny_copy), tiny_copy / "templates")["players.md"]
+    first_line = page.split("\n---\n", 1)[1].lstrip("\n").split("\n", 1)[0]
+    assert "onclick" not in plain_html_attributes(first_line), first_line
+    assert first_line.startswith("&#91;click me&#93;&#40;https://example.com/&#41;&#123; onclick&#61;alert"), "the role, as text"
+
+
+def plain_html_attributes(markdown_text: str) -> set[str]:
+    import markdown
+
+    found = set()
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.update(name for name, _ in attrs)
+
+    Reader().feed(markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html"]))
+    return found
+
+
+def test_a_hard_linked_template_is_refused_as_it_may_share_a_file_outside(tiny_copy, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a file outside the briefing", encoding="utf-8")
+    (tiny_copy / "templates").mkdir()
+    os.link(secret, tiny_copy / "templates" / "chart.md.j2")
+    with pytest.raises(ContentError) as caught:
+        load_content(tiny_copy)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == (tiny_copy / "templates" / "chart.md.j2", 1)
+    assert "is a hard link, which may share a file outside the folder; copy the file instead" in problem.message
+
+
+def test_the_markdown_extensions_a_briefing_s_own_pages_are_read_with_are_the_sites(tmp_path):
+    from generator.render import MARKDOWN_EXTENSIONS
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    named = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
+    assert tuple(named) == MARKDOWN_EXTENSIONS
