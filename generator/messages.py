@@ -8,8 +8,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
-
 CATALOGUES = Path(__file__).parent / "messages"
 
 
@@ -54,6 +52,16 @@ def _catalogue(language: str) -> dict[str, str]:
     return english
 
 
+class CatalogueError(Exception):
+    """A catalogue the generator ships is broken: a key twice, a YAML error. Its tests catch it first."""
+
+
 def _read(name: str) -> dict[str, str]:
-    data = yaml.safe_load((CATALOGUES / f"{name}.yml").read_text(encoding="utf-8"))
-    return {key: "" if value is None else str(value) for key, value in data.items()}
+    """A catalogue, read by the content's own loader: a key written twice is an error, not
+    the later one silently winning."""
+    from .load import load_file
+
+    loaded, problems = load_file(CATALOGUES / f"{name}.yml")
+    if problems or loaded is None or not isinstance(loaded.data, dict):
+        raise CatalogueError("\n".join(str(problem) for problem in problems) or f"{name}.yml is not a mapping of keys to words")
+    return {key: "" if value is None else str(value) for key, value in loaded.data.items()}

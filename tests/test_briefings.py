@@ -14,15 +14,18 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from generator import messages as messages_module
 from generator.content import EMBED_PREFIX
+from generator.messages import Messages
+from conftest import ROOT
 from pages import Element, parse_html
 
 BRIEFINGS_DIR = Path(__file__).resolve().parent / "briefings"
 BRIEFINGS = ("storm", "french")
 ENGINES = ("mkdocs", "zensical")
 CATALOGUES = Path(__file__).resolve().parent.parent / "generator" / "messages"
-ENGLISH = yaml.safe_load((CATALOGUES / "en.yml").read_text(encoding="utf-8"))
-FRENCH = yaml.safe_load((CATALOGUES / "fr.yml").read_text(encoding="utf-8"))
+ENGLISH = messages_module._read("en")  # as the generator reads them: a key twice is an error
+FRENCH = messages_module._read("fr")
 ENGLISH_MONTHS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 BASE = "http://site.test/"  # built pages' addresses are resolved against this
 
@@ -330,6 +333,13 @@ def test_french_no_break_spaces_are_kept(sites, engine):
 # --- the catalogues --------------------------------------------------------------------------
 
 
+def test_a_catalogue_with_a_key_written_twice_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "en.yml").write_text('corrections: "Corrections"\ncolon: ": "\ncorrections: "Corrections: {corrections}"\n', encoding="utf-8")
+    monkeypatch.setattr(messages_module, "CATALOGUES", tmp_path)
+    with pytest.raises(messages_module.CatalogueError, match="key 'corrections' appears twice in this mapping \\(first on line 1\\)"):
+        messages_module._read("en")
+
+
 def test_the_french_catalogue_has_the_english_keys_and_placeholders():
     def placeholders(text):
         return sorted(re.findall(r"\{(\w+)\}", text or ""))
@@ -346,8 +356,36 @@ def test_the_french_catalogue_has_the_english_keys_and_placeholders():
 def test_every_page_footer_names_the_publisher_and_how_to_report_a_mistake(sites, name, engine):
     site = sites(name, engine)
     briefing = declared(name)
+    words = Messages(briefing.get("language", "en")).all()
     for address in [address for address in site.addresses() if "/embed." not in address]:  # embeds carry no footer
         footer = site.page(address).find(cls="briefing-footer")
         text = spaced(footer.text())
-        assert briefing["publisher"] in text and briefing["corrections"] in text, f"{address}: {text}"
+        assert text == spaced(f"{words['published_by']} {briefing['publisher']} {words['corrections']}{words['colon']}"
+                              f"{briefing['corrections']} {words['follow_updates']}"), address
         assert any(link.attrs.get("href", "").endswith("feed.xml") for link in footer.find_all("a")), "the updates feed"
+
+
+SOURCE_FILES = [path for folder in ("generator", "overrides") for path in sorted((ROOT / folder).rglob("*"))
+                if path.suffix in (".py", ".j2", ".html", ".js")]
+USED_KEY = re.compile(r"""(?:\b(?:t|messages|self\.messages|context\.messages|words)\[["'](?P<a>\w+)["']\]|\.format\(["'](?P<b>\w+)["'])""")
+THEME_KEY = re.compile(r"\bwords\.(\w+)")  # the theme's overrides: `{{ words.sources_for_this_page }}`
+
+
+def dynamic_keys() -> set[str]:
+    """Keys made from a name: each kind's intro and summary, each date precision's
+    `from_…`, and the scheme toggles named in mkdocs.yml."""
+    from generator.sections import KINDS
+
+    palette = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
+    return ({f"{kind}_intro" for kind in KINDS} | {f"summary_{kind}" for kind in KINDS} | {f"from_{precision}" for precision in ("day", "month", "year")}
+            | {scheme["toggle"]["name"] for scheme in palette})
+
+
+def test_every_key_the_code_uses_is_in_every_catalogue_and_every_key_is_used():
+    texts = "\n".join(path.read_text(encoding="utf-8") for path in SOURCE_FILES)
+    theme = "\n".join(path.read_text(encoding="utf-8") for path in SOURCE_FILES if path.suffix == ".html")
+    used = {next(group for group in match.groups() if group) for match in USED_KEY.finditer(texts)} | set(THEME_KEY.findall(theme)) | dynamic_keys()
+    for name, catalogue in (("en", ENGLISH), ("fr", FRENCH)):
+        assert sorted(used - set(catalogue)) == [], f"{name}.yml lacks keys the code uses"
+    named = {key for key in ENGLISH if re.search(r"""["'.]""" + re.escape(key) + r"\b", texts)} | dynamic_keys()
+    assert sorted(set(ENGLISH) - named) == [], "keys no code uses: delete them from every catalogue"
