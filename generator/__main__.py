@@ -1,4 +1,5 @@
-"""Command line: `briefing check|build|serve|new|schema` (or `python -m generator …`)."""
+"""Command line: `briefing check|generate|build|serve|new|schema|coverage` (or `python -m generator …`),
+one subcommand each, with the options it takes."""
 
 from __future__ import annotations
 
@@ -25,53 +26,80 @@ def preview_docs(content: Path, address: str) -> Path:
     return PREVIEW_FOLDER / f"{name}-{where}-{port if port.isdigit() else 'address'}" / "docs"
 
 
+COMMANDS = {
+    # name: (what it does, the options it takes beside the briefing's)
+    "check": ("validate the content and render every page, without writing any", ("site_url",)),
+    "generate": ("write the Markdown pages", ("docs", "config", "site_url")),
+    "build": ("generate the pages and build the site; the old site stays if anything fails", ("docs", "config", "site", "engine", "site_url")),
+    "serve": ("live preview that follows edits, with the content's problems over every page", ("docs", "config", "address")),
+    "new": ("start a new briefing in --content, a new folder", ()),
+    "schema": ("write the content files' JSON Schemas", ("schemas",)),
+    "coverage": ("list what the articles (--archive) report that no fact uses", ()),
+}
+
+
+def _briefing_options(parser: argparse.ArgumentParser, defaults: Settings, given_before: bool) -> None:
+    """The options every command takes: written before the command (`briefing --content c
+    check`, as the Makefile does) or after it. After it, a default would undo the value
+    given before, so there it has none."""
+    keep = {} if given_before else {"default": argparse.SUPPRESS}
+    parser.add_argument("--content", type=Path, help="folder of the YAML content files (default: content)",
+                        **({"default": defaults.content_dir} if given_before else keep))
+    parser.add_argument("--archive", type=Path, help="folder of the articles' texts; quotes and figures are checked against it "
+                        "(default: the briefing's own archive/, if any)", **({"default": defaults.archive_dir} if given_before else keep))
+    parser.add_argument("--no-archive", action="store_true", help="check without the articles, against the verification record", **keep)
+    parser.add_argument("--require-verified", action="store_true",
+                        help="fail unless every quote and figure is verified, against --archive or the verification record", **keep)
+
+
+def _command_options(parser: argparse.ArgumentParser, names: tuple[str, ...], defaults: Settings) -> None:
+    options = {
+        "docs": lambda: parser.add_argument("--docs", type=Path, default=None, help=f"where the Markdown pages are written (default: "
+                                            f"{defaults.docs_dir}; for serve, a folder of its own under {PREVIEW_FOLDER}/ per briefing and port)"),
+        "config": lambda: parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)"),
+        "site": lambda: parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)"),
+        "engine": lambda: parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
+                                              help="what builds the site from the MkDocs configuration (default: %(default)s)"),
+        "site_url": lambda: parser.add_argument("--site-url", default=defaults.site_url,
+                                                help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)"),
+        "address": lambda: parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)"),
+        "schemas": lambda: parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where to write them (default: %(default)s)"),
+    }
+    for name in names:
+        options[name]()
+
+
 def _parser() -> argparse.ArgumentParser:
     defaults = Settings()
     parser = argparse.ArgumentParser(prog="briefing", description="Publish an explainer briefing from YAML facts.")
-    parser.add_argument("command", choices=["check", "generate", "build", "serve", "new", "schema", "coverage"],
-                        help="check: validate content only; generate: write the Markdown pages; "
-                             "build: generate and build the site; serve: live preview; "
-                             "new: start a briefing in --content (a new folder); "
-                             "schema: write the content files' JSON Schemas to --schemas; "
-                             "coverage: list what the articles (--archive) report that no fact uses")
-    parser.add_argument("--content", type=Path, default=defaults.content_dir, help="folder of the YAML content files (default: %(default)s)")
-    parser.add_argument("--docs", type=Path, default=None,
-                        help=f"where the Markdown pages are written (default: {defaults.docs_dir}; for serve, a folder of its own "
-                             f"under {PREVIEW_FOLDER}/ per briefing and port)")
-    parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)")
-    parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)")
-    parser.add_argument("--archive", type=Path, default=defaults.archive_dir,
-                        help="folder of the articles' texts; quotes and figures are checked against it (default: no check)")
-    parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where `schema` writes (default: %(default)s)")
-    parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
-                        help="what builds the site from the MkDocs configuration (default: %(default)s)")
-    parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)")
-    parser.add_argument("--no-archive", action="store_true",
-                        help="check without the articles, against the verification record (default: the briefing's own archive/, if any)")
-    parser.add_argument("--require-verified", action="store_true",
-                        help="fail unless every quote and figure is verified, against --archive or the verification record")
-    parser.add_argument("--site-url", default=defaults.site_url,
-                        help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)")
+    _briefing_options(parser, defaults, given_before=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (summary, names) in COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        _briefing_options(command, defaults, given_before=False)
+        _command_options(command, names, defaults)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    defaults = Settings()
+    given = {name: getattr(arguments, name, None) for name in ("docs", "config", "site", "engine", "site_url", "address")}
     archive = arguments.archive
     if archive is None and not arguments.no_archive and any((arguments.content / "archive").glob("*.txt")):  # the briefing's own articles
         archive = arguments.content / "archive"
     # The preview's pages have a folder of their own: a `make site` while `make serve` runs
     # builds from pages it generated and checked itself, never from the preview's.
-    docs = arguments.docs or (preview_docs(arguments.content, arguments.address) if arguments.command == "serve" else Settings().docs_dir)
-    config = arguments.config
-    if not config.exists() and config == Settings().config_file:  # no checkout here: the packaged theme
+    docs = given["docs"] or (preview_docs(arguments.content, given["address"]) if arguments.command == "serve" else defaults.docs_dir)
+    config = given["config"] or defaults.config_file
+    if not config.exists() and config == defaults.config_file:  # no checkout here: the packaged theme
         from .theme import packaged_config
 
         config = packaged_config(docs.parent) or config
-    settings = Settings(content_dir=arguments.content, docs_dir=docs,
-                        config_file=config, site_dir=arguments.site, archive_dir=archive,
-                        engine=arguments.engine, site_url=arguments.site_url, require_verified=arguments.require_verified,
-                        write_record=True)
+    settings = Settings(content_dir=arguments.content, docs_dir=docs, config_file=config, site_dir=given["site"] or defaults.site_dir,
+                        archive_dir=archive, engine=given["engine"] or defaults.engine,
+                        site_url=given["site_url"] if "site_url" in vars(arguments) else defaults.site_url,
+                        require_verified=arguments.require_verified, write_record=True)
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:
@@ -115,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .serve import serve
 
-            return serve(settings, arguments.address)
+            return serve(settings, given["address"])
     except ContentError as error:
         count = len(error.problems)
         content = os.path.abspath(settings.content_dir)
