@@ -18,7 +18,7 @@ GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(USE_ARCHIVE)
 # What builds the site from mkdocs.yml: mkdocs (Material for MkDocs) or zensical.
 ENGINE ?= mkdocs
 
-.PHONY: help site check coverage serve new test chromium screenshots schema bench lock clean
+.PHONY: help site check coverage serve new test chromium screenshots schema bench docs lock format clean
 
 # The virtual environment, installed from the lock file alone: pinned versions,
 # checked hashes, no dependency resolution on a newcomer's machine.
@@ -71,9 +71,18 @@ schema: $(INSTALLED)  ## rewrite schemas/ from the models (editors' completion a
 bench: $(INSTALLED)  ## time the generator, the build and the live preview, weigh every page; prints the figures
 	$(BIN)/python bench/bench.py $(if $(wildcard $(ARCHIVE)/*.txt),--archive $(ARCHIVE))
 
+# The project's documentation, from docs/: its reference pages are generated from the
+# code at each build (docs/hooks.py); the site goes to build/docs-site/ (docs/mkdocs.yml).
+docs: $(INSTALLED)  ## build the project's documentation into build/docs-site/ (open build/docs-site/index.html)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict -f docs/mkdocs.yml
+
 lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashes
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --output-file requirements.lock requirements.in
+
+format: $(INSTALLED)  ## lint and format the Python code with ruff (the tests check both)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 clean:  ## remove the build folder, the site and the test caches
 	rm -rf build site .pytest_cache .hypothesis *.egg-info

@@ -82,7 +82,7 @@ def laughs(size: int) -> tuple[str, str]:
     """Valid updates up to the size, then nine anchors each a list of ten aliases of the one
     before (a "billion laughs"): refused once aliases repeat too many values."""
     bomb = '- when: "2024-03-02"\n  text: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
-    for previous, name in zip("abcdefgh", "bcdefghi"):
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=False):
         bomb += f"- {name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
     return "updates.yml", _fill(_tiny("updates.yml"), lambda i: f'- when: "2024-03-02"\n  text: "Update {i}."\n', size, bomb)
 
@@ -90,9 +90,14 @@ def laughs(size: int) -> tuple[str, str]:
 def players(size: int) -> tuple[str, str]:
     """As many minimal players as fit, each with its own misspelling of a side: one
     "unknown side … did you mean" problem, and its hint, per player."""
-    return "players.yml", _fill(_tiny("players.yml"), lambda i: (
-        f"- id: p{i}\n  name: N\n  role: R\n  side: counci{_letters(i)}\n  kind: person\n"
-        "  actions: [{text: T, sources: [gazette]}]\n  sources: [gazette]\n"), size)
+    return "players.yml", _fill(
+        _tiny("players.yml"),
+        lambda i: (
+            f"- id: p{i}\n  name: N\n  role: R\n  side: counci{_letters(i)}\n  kind: person\n"
+            "  actions: [{text: T, sources: [gazette]}]\n  sources: [gazette]\n"
+        ),
+        size,
+    )
 
 
 def quote(size: int) -> tuple[str, str]:
@@ -108,7 +113,7 @@ def long_lines(size: int) -> tuple[str, str]:
     """A list of plain (unquoted) text values, one 10,000-character line each: the scanner,
     then one "expected a mapping" problem per entry."""
     words = "the council voted to rebuild the old mill bridge after a long debate "
-    line = "- " + (words * (10_000 // len(words) + 1))[: 9_996].strip() + "\n"
+    line = "- " + (words * (10_000 // len(words) + 1))[:9_996].strip() + "\n"
     return "updates.yml", _fill("", lambda i: line, size)
 
 

@@ -27,9 +27,11 @@ SOURCES_PER_EVENT = 5 / 14
 ACTIONS_PER_PLAYER = 5  # 52 actions for 11 players
 FIXED = {"issues": 13, "differences": 7, "tariffs": 2}
 
-_WORDS = ("talks trade tariff rare earths export controls licence truce envoys call "
-          "visit markets soybeans chips visas deficit agreement Geneva Beijing Washington "
-          "minister statement deadline negotiators sanctions shipments factories growth").split()
+_WORDS = (
+    "talks trade tariff rare earths export controls licence truce envoys call "
+    "visit markets soybeans chips visas deficit agreement Geneva Beijing Washington "
+    "minister statement deadline negotiators sanctions shipments factories growth"
+).split()
 _VENUES = ("call", "social media post", "state media", "foreign ministry statement", "public remarks", "interview")
 _START = dt.date(1990, 1, 1)
 
@@ -97,8 +99,14 @@ def write_briefing(folder: Path, events: int) -> Sizes:
     fact = iter(range(1, 10**9))  # every fact gets its own number, so texts vary
 
     sources = [
-        {"id": f"source-{i}", "outlet": f"Outlet {i}", "byline": f"Reporter {i}", "headline": _sentence(i, 8),
-         "kind": "news report", **({"dateline": "WASHINGTON"} if i % 2 else {})}
+        {
+            "id": f"source-{i}",
+            "outlet": f"Outlet {i}",
+            "byline": f"Reporter {i}",
+            "headline": _sentence(i, 8),
+            "kind": "news report",
+            **({"dateline": "WASHINGTON"} if i % 2 else {}),
+        }
         for i in range(1, sizes.sources + 1)
     ]
     # Every source must be cited: the first facts of the timeline cite each in turn.
@@ -120,62 +128,106 @@ def write_briefing(folder: Path, events: int) -> Sizes:
     for s in range(sizes.events + 1, sizes.sources + 1):  # fewer events than sources: cite the rest here
         events_data[0]["sources"].append(f"source-{s}")
 
-    sides = [{"id": "north", "name": "Northland", "adjective": "Northern"},
-             {"id": "south", "name": "Southland", "adjective": "Southern"}]
+    sides = [{"id": "north", "name": "Northland", "adjective": "Northern"}, {"id": "south", "name": "Southland", "adjective": "Southern"}]
     players = []
     for i in range(1, sizes.players + 1):
         n = next(fact)
-        players.append({
-            "id": f"player-{i}", "name": f"Player {i}", "role": _sentence(n, 6),
-            "side": sides[i % 2]["id"], "kind": "person" if i % 3 else "institution",
-            "actions": [{"text": _sentence(next(fact), 18), "sources": _sources_for(n + a, sizes)} for a in range(ACTIONS_PER_PLAYER)],
-            "sources": _sources_for(n, sizes),
-        })
+        players.append(
+            {
+                "id": f"player-{i}",
+                "name": f"Player {i}",
+                "role": _sentence(n, 6),
+                "side": sides[i % 2]["id"],
+                "kind": "person" if i % 3 else "institution",
+                "actions": [{"text": _sentence(next(fact), 18), "sources": _sources_for(n + a, sizes)} for a in range(ACTIONS_PER_PLAYER)],
+                "sources": _sources_for(n, sizes),
+            }
+        )
     quotes = []
     for i in range(1, sizes.quotes + 1):
         n = next(fact)
-        quotes.append({
-            "id": f"quote-{i}", "speaker": f"player-{(i * 31) % sizes.players + 1}", "text": _sentence(n, 16),
-            "kind": "direct" if i % 4 else "paraphrase", "context": _sentence(n + 2, 10),
-            "when": {"date": _date(i * 3)}, "venue": _VENUES[i % len(_VENUES)], "sources": _sources_for(n, sizes),
-        })
+        quotes.append(
+            {
+                "id": f"quote-{i}",
+                "speaker": f"player-{(i * 31) % sizes.players + 1}",
+                "text": _sentence(n, 16),
+                "kind": "direct" if i % 4 else "paraphrase",
+                "context": _sentence(n + 2, 10),
+                "when": {"date": _date(i * 3)},
+                "venue": _VENUES[i % len(_VENUES)],
+                "sources": _sources_for(n, sizes),
+            }
+        )
     issues = [
-        {"id": f"issue-{i}", "title": _sentence(i, 4), "summary": _sentence(next(fact), 40),
-         "positions": [{"side": side["id"], "text": _sentence(next(fact), 30), "sources": _sources_for(i + k, sizes)}
-                       for k, side in enumerate(sides)],
-         "sources": _sources_for(i, sizes)}
+        {
+            "id": f"issue-{i}",
+            "title": _sentence(i, 4),
+            "summary": _sentence(next(fact), 40),
+            "positions": [{"side": side["id"], "text": _sentence(next(fact), 30), "sources": _sources_for(i + k, sizes)} for k, side in enumerate(sides)],
+            "sources": _sources_for(i, sizes),
+        }
         for i in range(1, sizes.issues + 1)
     ]
     differences = [
-        {"id": f"difference-{i}", "topic": _sentence(i, 6),
-         "accounts": [{"text": _sentence(next(fact), 20), "sources": _sources_for(i + k, sizes)} for k in range(2)],
-         "briefing_uses": _sentence(next(fact), 12), "why": _sentence(next(fact), 16)}
+        {
+            "id": f"difference-{i}",
+            "topic": _sentence(i, 6),
+            "accounts": [{"text": _sentence(next(fact), 20), "sources": _sources_for(i + k, sizes)} for k in range(2)],
+            "briefing_uses": _sentence(next(fact), 12),
+            "why": _sentence(next(fact), 16),
+        }
         for i in range(1, sizes.differences + 1)
     ]
     tariffs = [
-        {"id": f"tariff-{i}", "name": _sentence(i, 3), "imposed_by": sides[i % 2]["id"], "applied_to": sides[(i + 1) % 2]["id"],
-         "before": {"value": 100 + i, "unit": "percent"}, "now": {"value": 10 + i, "unit": "percent"},
-         "since": {"date": "2025-05-14"}, "duration": {"value": 90, "unit": "days"},
-         "covers": _sentence(i, 8), "sources": _sources_for(i, sizes)}
+        {
+            "id": f"tariff-{i}",
+            "name": _sentence(i, 3),
+            "imposed_by": sides[i % 2]["id"],
+            "applied_to": sides[(i + 1) % 2]["id"],
+            "before": {"value": 100 + i, "unit": "percent"},
+            "now": {"value": 10 + i, "unit": "percent"},
+            "since": {"date": "2025-05-14"},
+            "duration": {"value": 90, "unit": "days"},
+            "covers": _sentence(i, 8),
+            "sources": _sources_for(i, sizes),
+        }
         for i in range(1, sizes.tariffs + 1)
     ]
     briefing = {
-        "title": f"A synthetic briefing of {events:,} events", "standfirst": _sentence(1, 40), "as_of": "2025-06-05",
+        "title": f"A synthetic briefing of {events:,} events",
+        "standfirst": _sentence(1, 40),
+        "as_of": "2025-06-05",
         "sides": sides,
-        "units": {"percent": {"shown": "{value}%", "figure": "percent"},
-                  "days": {"shown": "{value} days", "figure": "duration", "word": "day"}},
+        "units": {"percent": {"shown": "{value}%", "figure": "percent"}, "days": {"shown": "{value} days", "figure": "duration", "word": "day"}},
         "venues": list(_VENUES),
-        "sections": [{"kind": kind, "title": title, "file": f"{stem}.yml"} for kind, title, stem in (
-            ("overview", "Overview", "updates"), ("people", "Players", "players"), ("measures", "Tariffs", "tariffs"),
-            ("timeline", "Timeline", "timeline"), ("quotes", "Quotes", "quotes"), ("positions", "Issues", "issues"),
-            ("differences", "Differences", "differences"), ("sources", "Sources", "sources"))],
+        "sections": [
+            {"kind": kind, "title": title, "file": f"{stem}.yml"}
+            for kind, title, stem in (
+                ("overview", "Overview", "updates"),
+                ("people", "Players", "players"),
+                ("measures", "Tariffs", "tariffs"),
+                ("timeline", "Timeline", "timeline"),
+                ("quotes", "Quotes", "quotes"),
+                ("positions", "Issues", "issues"),
+                ("differences", "Differences", "differences"),
+                ("sources", "Sources", "sources"),
+            )
+        ],
         "takeaways": [{"text": _sentence(next(fact), 24), "sources": _sources_for(k, sizes)} for k in range(8)],
         "next_steps": [{"text": _sentence(next(fact), 24), "sources": _sources_for(k, sizes)} for k in range(6)],
     }
     updates = [{"when": "2025-06-05", "text": "First published."}]
 
-    for stem, data in {"briefing": briefing, "sources": sources, "players": players, "tariffs": tariffs,
-                       "timeline": events_data, "quotes": quotes, "issues": issues,
-                       "differences": differences, "updates": updates}.items():
+    for stem, data in {
+        "briefing": briefing,
+        "sources": sources,
+        "players": players,
+        "tariffs": tariffs,
+        "timeline": events_data,
+        "quotes": quotes,
+        "issues": issues,
+        "differences": differences,
+        "updates": updates,
+    }.items():
         _dump(folder / f"{stem}.yml", data, f"Synthetic {stem}, {events} events")
     return sizes

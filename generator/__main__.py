@@ -43,25 +43,38 @@ def _briefing_options(parser: argparse.ArgumentParser, defaults: Settings, given
     check`, as the Makefile does) or after it. After it, a default would undo the value
     given before, so there it has none."""
     keep = {} if given_before else {"default": argparse.SUPPRESS}
-    parser.add_argument("--content", type=Path, help="folder of the YAML content files (default: content)",
-                        **({"default": defaults.content_dir} if given_before else keep))
-    parser.add_argument("--archive", type=Path, help="folder of the articles' texts; quotes and figures are checked against it "
-                        "(default: the briefing's own archive/, if any)", **({"default": defaults.archive_dir} if given_before else keep))
+    parser.add_argument(
+        "--content", type=Path, help="folder of the YAML content files (default: content)", **({"default": defaults.content_dir} if given_before else keep)
+    )
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        help="folder of the articles' texts; quotes and figures are checked against it (default: the briefing's own archive/, if any)",
+        **({"default": defaults.archive_dir} if given_before else keep),
+    )
     parser.add_argument("--no-archive", action="store_true", help="check without the articles, against the verification record", **keep)
-    parser.add_argument("--require-verified", action="store_true",
-                        help="fail unless every quote and figure is verified, against --archive or the verification record", **keep)
+    parser.add_argument(
+        "--require-verified", action="store_true", help="fail unless every quote and figure is verified, against --archive or the verification record", **keep
+    )
 
 
 def _command_options(parser: argparse.ArgumentParser, names: tuple[str, ...], defaults: Settings) -> None:
     options = {
-        "docs": lambda: parser.add_argument("--docs", type=Path, default=None, help=f"where the Markdown pages are written (default: "
-                                            f"{defaults.docs_dir}; for serve, a folder of its own under {PREVIEW_FOLDER}/ per briefing and port)"),
+        "docs": lambda: parser.add_argument(
+            "--docs",
+            type=Path,
+            default=None,
+            help=f"where the Markdown pages are written (default: "
+            f"{defaults.docs_dir}; for serve, a folder of its own under {PREVIEW_FOLDER}/ per briefing and port)",
+        ),
         "config": lambda: parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)"),
         "site": lambda: parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)"),
-        "engine": lambda: parser.add_argument("--engine", choices=ENGINES, default=defaults.engine,
-                                              help="what builds the site from the MkDocs configuration (default: %(default)s)"),
-        "site_url": lambda: parser.add_argument("--site-url", default=defaults.site_url,
-                                                help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)"),
+        "engine": lambda: parser.add_argument(
+            "--engine", choices=ENGINES, default=defaults.engine, help="what builds the site from the MkDocs configuration (default: %(default)s)"
+        ),
+        "site_url": lambda: parser.add_argument(
+            "--site-url", default=defaults.site_url, help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)"
+        ),
         "address": lambda: parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)"),
         "schemas": lambda: parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where to write them (default: %(default)s)"),
     }
@@ -96,10 +109,17 @@ def main(argv: list[str] | None = None) -> int:
         from .theme import packaged_config
 
         config = packaged_config(docs.parent) or config
-    settings = Settings(content_dir=arguments.content, docs_dir=docs, config_file=config, site_dir=given["site"] or defaults.site_dir,
-                        archive_dir=archive, engine=given["engine"] or defaults.engine,
-                        site_url=given["site_url"] if "site_url" in vars(arguments) else defaults.site_url,
-                        require_verified=arguments.require_verified, write_record=True)
+    settings = Settings(
+        content_dir=arguments.content,
+        docs_dir=docs,
+        config_file=config,
+        site_dir=given["site"] or defaults.site_dir,
+        archive_dir=archive,
+        engine=given["engine"] or defaults.engine,
+        site_url=given["site_url"] if "site_url" in vars(arguments) else defaults.site_url,
+        require_verified=arguments.require_verified,
+        write_record=True,
+    )
     from . import pipeline  # after argument parsing, so `--help` stays instant
 
     try:
@@ -120,9 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             except FolderNotEmpty as error:
                 print(error, file=sys.stderr)
                 return 1
-            print(f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
-                  f"then check it with `briefing check --content {settings.content_dir}` (in a checkout: `make check CONTENT={settings.content_dir}`)",
-                  file=sys.stderr)
+            print(
+                f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
+                f"then check it with `briefing check --content {settings.content_dir}` (in a checkout: `make check CONTENT={settings.content_dir}`)",
+                file=sys.stderr,
+            )
         elif arguments.command == "coverage":
             from .coverage import report, unused
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .characters import shown
+from .content import entries_with_paths
 from .errors import Problem
 from .files import UnreadableText, read_text
-from .content import entries_with_paths
 from .inline import plain_text
 from .load import LoadedFile, Path_
 from .models import Quantity, Source, UnitFormat
@@ -36,7 +36,7 @@ MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
 _QUOTE_MARKS = str.maketrans({mark: '"' for mark in "'\"‘’‚‛“”„‟′″«»‹›`´"})
 _DASHES = str.maketrans({dash: "-" for dash in "‐‑‒–—―−"})
 _SPACE = re.compile(r"\s+")
-_END_PUNCTUATION = " .,;:!?…\""
+_END_PUNCTUATION = ' .,;:!?…"'
 
 
 def normalise(text: str) -> str:
@@ -158,8 +158,7 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: s
                     figures = [figure for figure in [figure_of(visit.value, units)] if figure]
                 else:
                     continue
-                found += [Claim("figure", figure.token, figure.written, key, visit.path, cited,
-                                one_of=visit.marks.one_of_its_sources) for figure in figures]
+                found += [Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=visit.marks.one_of_its_sources) for figure in figures]
     return found
 
 
@@ -168,7 +167,7 @@ def is_direct(visit) -> bool:
     words it holds (`kind: direct`) says: the entry itself, or the quote around a wording."""
     for model in (visit.owner, *reversed(visit.within)):
         if "kind" in type(model).model_fields:
-            return getattr(model, "kind") == "direct"
+            return model.kind == "direct"
     return False
 
 
@@ -211,8 +210,13 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tup
             raw[source.id] = read_text(folder, name, MAX_ARTICLE_BYTES, "an article")
         except (FileNotFoundError, UnreadableText) as error:
             reason = "is not in the archive" if isinstance(error, FileNotFoundError) else str(error)
-            problems.append(loaded.problem((index, "archive_file") if source.archive_file else (index, "id"),
-                                           f"article '{shown(name)}' {reason} ({folder}); correct `archive_file`", field_path=(index,)))
+            problems.append(
+                loaded.problem(
+                    (index, "archive_file") if source.archive_file else (index, "id"),
+                    f"article '{shown(name)}' {reason} ({folder}); correct `archive_file`",
+                    field_path=(index,),
+                )
+            )
             continue
         texts[source.id] = normalise(raw[source.id])
         figures[source.id] = {figure.key() for figure in figures_in(raw[source.id])}
@@ -224,7 +228,7 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
     """Each claim against the articles it cites: every one of them must report it."""
     problems = []
     for claim in found:
-        lacking = claim.unmet(list(archive.texts), lambda source_id: archive.has(claim, source_id))
+        lacking = claim.unmet(list(archive.texts), lambda source_id, claim=claim: archive.has(claim, source_id))
         if not lacking:
             continue
         having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
@@ -234,7 +238,12 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             where = "any article" if claim.cited is None else f"any of {', '.join(lacking)}"
             problems.append(files[claim.file].problem(claim.path, f"{what} in {where}; {advice}"))
             continue
-        advice = (f"it is in {', '.join(having)}: cite only the articles that report it" if having
-                  else "correct it, or mark it `kind: paraphrase`" if claim.kind == "quote" else "check the number")
+        advice = (
+            f"it is in {', '.join(having)}: cite only the articles that report it"
+            if having
+            else "correct it, or mark it `kind: paraphrase`"
+            if claim.kind == "quote"
+            else "check the number"
+        )
         problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}"))
     return problems

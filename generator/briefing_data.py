@@ -14,7 +14,7 @@ into a page's `<script>` element.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -64,9 +64,13 @@ def source_data(number: int, source, context: Context) -> dict:
     `label` as written."""
     recorded = as_data(source)
     sources_page = context.links.entry("sources", source)
-    return {"number": number, **recorded, "label": context.citations.label(source.id),
-            "cited_by": context.content.citation_counts[source.id],
-            **({"address": context.links.address(sources_page)} if sources_page else {})}
+    return {
+        "number": number,
+        **recorded,
+        "label": context.citations.label(source.id),
+        "cited_by": context.content.citation_counts[source.id],
+        **({"address": context.links.address(sources_page)} if sources_page else {}),
+    }
 
 
 UNPUBLISHED = {"archive_file"}
@@ -81,8 +85,7 @@ def as_data(value: object) -> object:
         return str(value)
     # Most values are text: taken as they are here, without a call each.
     if isinstance(value, BaseModel):
-        return {name: field if type(field) in _AS_IS else as_data(field)
-                for name in _published(type(value)) if (field := getattr(value, name)) is not None}
+        return {name: field if type(field) in _AS_IS else as_data(field) for name in _published(type(value)) if (field := getattr(value, name)) is not None}
     if isinstance(value, dict):
         return {str(key): item if type(item) in _AS_IS else as_data(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -98,7 +101,7 @@ _AS_IS = frozenset({str, int, bool, type(None)})
 """What JSON takes as it is: most values of a large briefing, so they skip the checks above."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _published(model: type[BaseModel]) -> tuple[str, ...]:
     """A model's fields that the JSON shows, in their order: worked out once per model."""
     return tuple(name for name in model.model_fields if name not in UNPUBLISHED)

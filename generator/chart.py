@@ -143,8 +143,7 @@ def plan(histories, present, as_of) -> Plot:
             steps.insert(0, (before.when.date, measure.before))
         dated.append((measure, steps, measure.until.date if measure.until else None))
     start = min(when.earliest for _, steps, _ in dated for when, _ in steps)
-    end = max([as_of.earliest] + [when.earliest for _, steps, _ in dated for when, _ in steps]
-              + [until.earliest for *_, until in dated if until])
+    end = max([as_of.earliest] + [when.earliest for _, steps, _ in dated for when, _ in steps] + [until.earliest for *_, until in dated if until])
     span = max((end - start).days, 1)
     # A measure with no end date holds its last value to the chart's end: leave room to see it.
     open_ended = [steps[-1][0].earliest for _, steps, until in dated if until is None]
@@ -211,9 +210,10 @@ def describe(plot: Plot, present, messages, as_of) -> str:
     """The chart in words, for screen readers and as the images' alternative text."""
     sentences = [messages.format("as_of", date=present.date(as_of)) + "."]
     for line in plot.lines:
-        parts = [messages.format("chart_point_scheduled" if step.day > plot.as_of else "chart_point",
-                                 value=step.label, date=present.date(step.when))
-                 for step in line.steps]
+        parts = [
+            messages.format("chart_point_scheduled" if step.day > plot.as_of else "chart_point", value=step.label, date=present.date(step.when))
+            for step in line.steps
+        ]
         sentence = f"{line.name}{messages['colon']}{', '.join(parts)}"
         if line.until:
             key = "chart_until_scheduled" if line.end > plot.as_of else "chart_until"

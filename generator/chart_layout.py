@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # `system-ui`), so that the fonts readers have (Roboto, Segoe UI, San Francisco) only
 # come out narrower and a label measured to fit always fits.
 _THIN = frozenset("iljI|!.,:;'’`")
-_SLIM = frozenset("ftr ()[]{}/-\"“”«»\u00a0\u202f")
+_SLIM = frozenset('ftr ()[]{}/-"“”«»\u00a0\u202f')
 _WIDE = frozenset("mwMW%@")
 _BOLD = 1.1  # bold glyphs are about a tenth wider
 
@@ -58,7 +58,7 @@ def wrap(text: str, size: float, width: float, bold: bool = False, most: int = 4
             return _fill(words, size, bold, high)
     lines = _fill(words, size, bold, width)
     if len(lines) > most:
-        lines = lines[: most - 1] + [" ".join(lines[most - 1:]) + " …"]
+        lines = lines[: most - 1] + [" ".join(lines[most - 1 :]) + " …"]
     elif len(text) > room:
         lines[-1] += " …"
     return [line if text_width(line, size, bold) <= width else _shorten(line, size, bold, width) for line in lines]
@@ -141,8 +141,7 @@ class Spot:
     box: Box
 
 
-def place_by_a_line(width: float, size: float, start: float, end: float, y: float, clearance: float,
-                    obstacles: list[Box], bounds: Box) -> Spot:
+def place_by_a_line(width: float, size: float, start: float, end: float, y: float, clearance: float, obstacles: list[Box], bounds: Box) -> Spot:
     """A value label for the stretch of line from `start` to `end` at height `y`: just
     above its start, else below it, else above or below its end; the first of these
     that touches nothing and stays within `bounds`, else the one that touches least."""

@@ -15,10 +15,8 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 # Colours on Material's light (white) and dark (slate) backgrounds: text at least 4.5:1,
 # gridlines at least 3:1 (WCAG 1.4.11), series distinct in hue and named on the chart.
 PALETTES = {
-    "light": {"text": "#1f1f1f", "muted": "#595959", "grid": "#8a8a8a", "background": "#ffffff",
-              "series": ("#b71c1c", "#0d47a1", "#1b5e20", "#6a1b9a")},
-    "dark": {"text": "#e6e6e6", "muted": "#b3b3b3", "grid": "#787878", "background": "#1e2029",
-             "series": ("#ff8a80", "#82b1ff", "#69f0ae", "#ea80fc")},
+    "light": {"text": "#1f1f1f", "muted": "#595959", "grid": "#8a8a8a", "background": "#ffffff", "series": ("#b71c1c", "#0d47a1", "#1b5e20", "#6a1b9a")},
+    "dark": {"text": "#e6e6e6", "muted": "#b3b3b3", "grid": "#787878", "background": "#1e2029", "series": ("#ff8a80", "#82b1ff", "#69f0ae", "#ea80fc")},
 }
 STROKE = 3  # the lines' width
 DASHES = "7 5"  # a scheduled stretch
@@ -33,25 +31,53 @@ def render(plot, size, scheme: str, chart_id: str, title: str, description: str)
     names = [_name_lines(line.name, size) for line in plot.lines]
     names_width = max(text_width(text, font, bold=True) for lines in names for text in lines)
     style = Style(
-        background="transparent", plot_background="transparent",
-        foreground=palette["muted"], foreground_strong=palette["muted"], foreground_subtle=palette["grid"],
-        guide_stroke_color=palette["grid"], major_guide_stroke_color=palette["grid"],
-        guide_stroke_dasharray="none", major_guide_stroke_dasharray="none",
-        colors=palette["series"], font_family=FONT, label_font_size=font, major_label_font_size=font,
+        background="transparent",
+        plot_background="transparent",
+        foreground=palette["muted"],
+        foreground_strong=palette["muted"],
+        foreground_subtle=palette["grid"],
+        guide_stroke_color=palette["grid"],
+        major_guide_stroke_color=palette["grid"],
+        guide_stroke_dasharray="none",
+        major_guide_stroke_dasharray="none",
+        colors=palette["series"],
+        font_family=FONT,
+        label_font_size=font,
+        major_label_font_size=font,
     )
     halo = palette["background"]
-    css = (f"inline:text{{font-family:{FONT};font-size:{font}px}}"
-           f".halo,.halo tspan{{stroke:{halo}!important;stroke-width:4px;stroke-linejoin:round;paint-order:stroke}}"
-           ".line-name{font-weight:700}")
+    css = (
+        f"inline:text{{font-family:{FONT};font-size:{font}px}}"
+        f".halo,.halo tspan{{stroke:{halo}!important;stroke-width:4px;stroke-linejoin:round;paint-order:stroke}}"
+        ".line-name{font-weight:700}"
+    )
     chart = _StepChart(
-        plot, names, palette, font,
-        style=style, css=["file://style.css", "file://graph.css", css], js=[], no_prefix=True,
-        disable_xml_declaration=True, explicit_size=True, width=size.width, height=size.height,
-        show_legend=False, show_x_labels=False, show_dots=False, stroke=False, show_minor_y_labels=True,
+        plot,
+        names,
+        palette,
+        font,
+        style=style,
+        css=["file://style.css", "file://graph.css", css],
+        js=[],
+        no_prefix=True,
+        disable_xml_declaration=True,
+        explicit_size=True,
+        width=size.width,
+        height=size.height,
+        show_legend=False,
+        show_x_labels=False,
+        show_dots=False,
+        stroke=False,
+        show_minor_y_labels=True,
         # pygal leaves out a gridline drawn at exactly the top edge: the range ends a hair above the top one.
-        y_labels=ticks, range=(ticks[0], ticks[-1] + (ticks[-1] - ticks[0]) * 1e-6), value_formatter=plot.value_label,
-        xrange=(0, plot.days), margin_left=4, margin_top=round(font + 10),
-        margin_right=round(names_width + 2 * GAP + 6), margin_bottom=round(3.5 * font),
+        y_labels=ticks,
+        range=(ticks[0], ticks[-1] + (ticks[-1] - ticks[0]) * 1e-6),
+        value_formatter=plot.value_label,
+        xrange=(0, plot.days),
+        margin_left=4,
+        margin_top=round(font + 10),
+        margin_right=round(names_width + 2 * GAP + 6),
+        margin_bottom=round(3.5 * font),
     )
     for line in plot.lines:
         chart.add(line.name, list(line.recorded + line.scheduled))
@@ -78,8 +104,7 @@ class _StepChart(pygal.XY):
         lines = self.step_plot.lines
         low, high = self._box.ymin, self._box.ymax
         if low <= 0 <= high:
-            self.svg.node(node, "path", d=f"M0 {_n(self.view.y(0))} h{_n(width)}", class_="baseline",
-                          stroke=self.palette["text"], **{"stroke-width": 1.5})
+            self.svg.node(node, "path", d=f"M0 {_n(self.view.y(0))} h{_n(width)}", class_="baseline", stroke=self.palette["text"], **{"stroke-width": 1.5})
         obstacles: list[Box] = []
         for index, line in enumerate(lines):
             colour = colours[index % len(colours)]
@@ -88,15 +113,32 @@ class _StepChart(pygal.XY):
                     continue
                 points = [self.view((day, value)) for day, value in corners]
                 extra = {"stroke-dasharray": DASHES} if part == "scheduled" else {}
-                self.svg.node(node, "path", d="M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in points), class_=part,
-                              fill="none", stroke=colour, **{"stroke-width": STROKE, "stroke-linejoin": "round"}, **extra)
-                obstacles += [_segment_box(a, b) for a, b in zip(points, points[1:])]
+                self.svg.node(
+                    node,
+                    "path",
+                    d="M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in points),
+                    class_=part,
+                    fill="none",
+                    stroke=colour,
+                    **{"stroke-width": STROKE, "stroke-linejoin": "round"},
+                    **extra,
+                )
+                obstacles += [_segment_box(a, b) for a, b in zip(points, points[1:], strict=False)]
             for step in line.steps:
                 x, y = self.view((step.day, step.value))
                 scheduled = step.day > self.step_plot.as_of
                 # A change still to come is an open dot.
-                self.svg.node(node, "circle", cx=_n(x), cy=_n(y), r=4.5, class_="change",
-                              fill=self.palette["background"] if scheduled else colour, stroke=colour, **{"stroke-width": 2})
+                self.svg.node(
+                    node,
+                    "circle",
+                    cx=_n(x),
+                    cy=_n(y),
+                    r=4.5,
+                    class_="change",
+                    fill=self.palette["background"] if scheduled else colour,
+                    stroke=colour,
+                    **{"stroke-width": 2},
+                )
                 obstacles.append(Box(x - 6, y - 6, x + 6, y + 6))
         self._dates(node, width, height)
         self._values(node, lines, obstacles, width, height)
@@ -113,8 +155,12 @@ class _StepChart(pygal.XY):
             x = self.view.x(mark.day)
             label_width = max(text_width(mark.text, font), text_width(mark.year, font))
             # Centred under its tick, else beside it (the tick still marks the day).
-            choices.append([(anchor, spot, text_box(spot, baseline, label_width, font, lines=2, anchor=anchor))
-                            for anchor, spot in (("middle", x), ("start", x - GAP), ("end", x + GAP))])
+            choices.append(
+                [
+                    (anchor, spot, text_box(spot, baseline, label_width, font, lines=2, anchor=anchor))
+                    for anchor, spot in (("middle", x), ("start", x - GAP), ("end", x + GAP))
+                ]
+            )
         kept = spaced([[box for *_, box in boxes] for boxes in choices], 0.6 * font, bounds)
         year = None
         for index in sorted(kept, key=lambda index: self.step_plot.dates[index].day):
@@ -140,11 +186,19 @@ class _StepChart(pygal.XY):
                     continue
                 step = line.steps[order]
                 end = line.steps[order + 1].day if order + 1 < len(line.steps) else line.end
-                spot = place_by_a_line(text_width(step.label, font), font, self.view.x(step.day), self.view.x(end),
-                                       self.view.y(step.value), STROKE / 2 + GAP, obstacles, bounds)
+                spot = place_by_a_line(
+                    text_width(step.label, font), font, self.view.x(step.day), self.view.x(end), self.view.y(step.value), STROKE / 2 + GAP, obstacles, bounds
+                )
                 obstacles.append(spot.box)
-                text = self.svg.node(node, "text", x=_n(spot.x), y=_n(spot.baseline), class_="step-value halo",
-                                     fill=colours[index % len(colours)], **{"text-anchor": spot.anchor})
+                text = self.svg.node(
+                    node,
+                    "text",
+                    x=_n(spot.x),
+                    y=_n(spot.baseline),
+                    class_="step-value halo",
+                    fill=colours[index % len(colours)],
+                    **{"text-anchor": spot.anchor},
+                )
                 text.text = step.label
 
     def _names(self, node, lines, width: float, height: float) -> None:
@@ -152,13 +206,14 @@ class _StepChart(pygal.XY):
         up or down as little as keeps the names apart."""
         font = self.font
         colours = self.palette["series"]
-        blocks = [(self.view.y((line.recorded + line.scheduled)[-1][1]), len(name) * line_height(font) - 0.2 * font)
-                  for line, name in zip(lines, self.step_names)]
+        blocks = [
+            (self.view.y((line.recorded + line.scheduled)[-1][1]), len(name) * line_height(font) - 0.2 * font)
+            for line, name in zip(lines, self.step_names, strict=False)
+        ]
         tops = stack(blocks, -self.margin_box.top + 2, height, 0.4 * font)
         x = width + 2 * GAP
-        for index, (name, top) in enumerate(zip(self.step_names, tops)):
-            text = self.svg.node(node, "text", x=_n(x), y=_n(top + 0.8 * font), class_="line-name halo",
-                                 fill=colours[index % len(colours)])
+        for index, (name, top) in enumerate(zip(self.step_names, tops, strict=False)):
+            text = self.svg.node(node, "text", x=_n(x), y=_n(top + 0.8 * font), class_="line-name halo", fill=colours[index % len(colours)])
             text.text = name[0]
             for more in name[1:]:
                 self.svg.node(text, "tspan", x=_n(x), dy="1.2em").text = more

@@ -80,8 +80,7 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     known, where = vocabularies(briefing, pages, files)
     # A file that could not be read has said so: the references to its entries are not judged without them.
     unread = {page.kind.name for page in pages if page.kind.reads == "entries" and page.loaded is None}
-    reference_problems, cited = check_references(entries, files, known, where, complete=complete,
-                                                 declared=BRIEFING_VOCABULARIES, unread=unread)
+    reference_problems, cited = check_references(entries, files, known, where, complete=complete, declared=BRIEFING_VOCABULARIES, unread=unread)
     problems += reference_problems
     verification, record = "", None
     if "sources" in entries:
@@ -90,8 +89,15 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     if problems:
         raise ContentError(problems)
     sources_page = next(page for page in pages if page.kind.name == "sources")
-    return Content(briefing=briefing, sources=sources_page.entries, pages=pages, citation_counts=cited,
-                   verification=verification, record=record, left_out=entries.get("left-out", []))
+    return Content(
+        briefing=briefing,
+        sources=sources_page.entries,
+        pages=pages,
+        citation_counts=cited,
+        verification=verification,
+        record=record,
+        left_out=entries.get("left-out", []),
+    )
 
 
 def _entries(path: Path, model, *, is_list: bool = True) -> tuple[LoadedFile | None, object | None, list[Problem]]:
@@ -104,8 +110,9 @@ def _entries(path: Path, model, *, is_list: bool = True) -> tuple[LoadedFile | N
     return loaded, value, problems
 
 
-def _verify(entries: dict, files: dict[str, LoadedFile], briefing: Briefing, content_dir: Path, archive_dir: Path | None,
-            require_verified: bool) -> tuple[list[Problem], str, str | None]:
+def _verify(
+    entries: dict, files: dict[str, LoadedFile], briefing: Briefing, content_dir: Path, archive_dir: Path | None, require_verified: bool
+) -> tuple[list[Problem], str, str | None]:
     """The quotes and figures checked against the articles, else against the verification
     record: the problems, what was verified and how (a sentence), and the record to write."""
     saved = read_record(content_dir) if archive_dir is None else None
@@ -136,8 +143,11 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
         at = ("sections", index)
         kind = KINDS.get(declaration.kind)
         if kind is None:
-            problems.append(loaded.problem((*at, "kind"), f"unknown kind '{declaration.kind}'{did_you_mean(declaration.kind, KINDS)}; "
-                                                          f"the kinds are {', '.join(sorted(KINDS))}"))
+            problems.append(
+                loaded.problem(
+                    (*at, "kind"), f"unknown kind '{declaration.kind}'{did_you_mean(declaration.kind, KINDS)}; the kinds are {', '.join(sorted(KINDS))}"
+                )
+            )
             continue
         name = declaration.file or kind.default_file
         wanted = ".md" if kind.reads == "markdown" else ".yml"
@@ -155,23 +165,41 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
                 hint = did_you_mean(option, kind.options) or (f"; it takes {', '.join(kind.options)}" if kind.options else "; it takes none")
                 problems.append(loaded.problem((*at, "options", option), f"a `{kind.name}` section has no option '{option}'{hint}", at_key=True))
             elif option in kind.name_options and not VALID_ID.match(declaration.options[option]):
-                problems.append(loaded.problem((*at, "options", option), f"'{shown(declaration.options[option])}' is not a name; "
-                                               "write lower-case letters, digits and single hyphens, like `measure`"))
+                problems.append(
+                    loaded.problem(
+                        (*at, "options", option),
+                        f"'{shown(declaration.options[option])}' is not a name; write lower-case letters, digits and single hyphens, like `measure`",
+                    )
+                )
         slug = "index" if not pages else declaration.slug or (Path(name).stem if name else kind.name)
         if slug.isdigit():  # `2025.md` at the start of a link's text reads as a numbered list's item in Markdown
-            problems.append(loaded.problem((*at, "slug") if declaration.slug else (*at, "file"),
-                                           f"the address '{slug}' is digits alone, which the site cannot link to; give the section "
-                                           f"a `slug:` with a word in it, like `{kind.name}-{slug}`"))
+            problems.append(
+                loaded.problem(
+                    (*at, "slug") if declaration.slug else (*at, "file"),
+                    f"the address '{slug}' is digits alone, which the site cannot link to; give the section "
+                    f"a `slug:` with a word in it, like `{kind.name}-{slug}`",
+                )
+            )
         if slug in slugs:
-            problems.append(loaded.problem((*at, "slug") if declaration.slug else at,
-                                           f"the address '{slug}' is already that of section {slugs[slug] + 1}; give this one a `slug:` of its own"))
+            problems.append(
+                loaded.problem(
+                    (*at, "slug") if declaration.slug else at,
+                    f"the address '{slug}' is already that of section {slugs[slug] + 1}; give this one a `slug:` of its own",
+                )
+            )
             continue
         slugs[slug] = index
         pages.append(Page(declaration=declaration, kind=kind, slug=slug))
     counts = {name: sum(page.kind.name == name for page in pages) for name in ("sources", "overview")}
     if counts["sources"] != 1:
-        problems.append(loaded.problem(("sections",), "a briefing has one `kind: sources` section: every source marker links to it"
-                                       if counts["sources"] == 0 else "only one `kind: sources` section: every source marker links to it"))
+        problems.append(
+            loaded.problem(
+                ("sections",),
+                "a briefing has one `kind: sources` section: every source marker links to it"
+                if counts["sources"] == 0
+                else "only one `kind: sources` section: every source marker links to it",
+            )
+        )
     if pages and pages[0].kind.name != "overview" and counts["overview"]:
         problems.append(loaded.problem(("sections", 0), "the `overview` section comes first: it is the home page"))
     return pages, problems
@@ -180,10 +208,12 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
 def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedFile]) -> tuple[dict[str, set[str]], dict[str, str]]:
     """What each reference may name (ids of each kind's entries, the sources, and the
     briefing's sides, units and venues), and where an editor adds one."""
-    known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units),
-                                  "venues": {*briefing.venues, NOT_STATED}}
-    where = {"sides": "add it to `sides` in briefing.yml, or correct it", "units": "add it to `units` in briefing.yml, or correct it",
-             "venues": f"add it to `venues` in briefing.yml, write `{NOT_STATED}`, or correct it"}
+    known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units), "venues": {*briefing.venues, NOT_STATED}}
+    where = {
+        "sides": "add it to `sides` in briefing.yml, or correct it",
+        "units": "add it to `units` in briefing.yml, or correct it",
+        "venues": f"add it to `venues` in briefing.yml, write `{NOT_STATED}`, or correct it",
+    }
     for page in pages:
         if page.kind.reads != "entries":
             continue
@@ -191,8 +221,11 @@ def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedF
         # Ids from the raw data, so an entry with a mistake elsewhere still counts as known;
         # an id that is itself invalid does not, so no hint ever suggests it.
         data = page.loaded.data if page.loaded else None
-        ids = {item["id"] for item in data if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.match(item["id"])} \
-            if isinstance(data, list) else set()
+        ids = (
+            {item["id"] for item in data if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.match(item["id"])}
+            if isinstance(data, list)
+            else set()
+        )
         known.setdefault(page.kind.name, set()).update(ids)
         where.setdefault(page.kind.name, f"add it to {name}, or correct it")
     for kind in KINDS:
@@ -208,8 +241,16 @@ def _page_link_problems(path: Path, text: str, pages: list[Page]) -> list[Proble
         match = PAGE_LINK.match(href)
         if re.match(r"^(https?://|mailto:)", href, re.IGNORECASE) or (match and match["slug"] in slugs):
             continue
-        problems.append(Problem(path, line, 1, "", f"link '{shown(href)}' goes nowhere a reader can follow; link to a web address, "
-                                                   f"or to a page of this briefing: {', '.join(f'{slug}.md' for slug in slugs)}"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                1,
+                "",
+                f"link '{shown(href)}' goes nowhere a reader can follow; link to a web address, "
+                f"or to a page of this briefing: {', '.join(f'{slug}.md' for slug in slugs)}",
+            )
+        )
     return problems
 
 
@@ -223,7 +264,10 @@ def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:
             continue
         stems = {Path(known).stem: known for known in used}
         close = stems.get(path.stem) or next(iter(difflib.get_close_matches(path.stem, list(stems), n=1, cutoff=0.8)), None)
-        advice = (f"rename it to `{stems.get(close, close)}`" if close
-                  else f"move it out of the folder, or declare a section that reads it in {BRIEFING_FILE} (its files are {', '.join(sorted(used))})")
+        advice = (
+            f"rename it to `{stems.get(close, close)}`"
+            if close
+            else f"move it out of the folder, or declare a section that reads it in {BRIEFING_FILE} (its files are {', '.join(sorted(used))})"
+        )
         problems.append(Problem(path, 1, 1, "", f"'{shown(name)}' is not one of the briefing's files, so nothing in it is published; {advice}"))
     return problems

@@ -47,8 +47,13 @@ def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
     if problems:
         raise ContentError(problems)
     entries = {"briefing": content.briefing, **{page.slug: page.entries for page in content.pages if page.kind.reads == "entries"}}
-    everything = "\n".join(normalise(plain_text(visit.value)) for value in entries.values() for _, model in entries_with_paths(value)
-                            for visit in visits(model) if isinstance(visit.value, str) and not visit.marks.ref)
+    everything = "\n".join(
+        normalise(plain_text(visit.value))
+        for value in entries.values()
+        for _, model in entries_with_paths(value)
+        for visit in visits(model)
+        if isinstance(visit.value, str) and not visit.marks.ref
+    )
     found = claims(entries, content.briefing.units)
     used_figures = {claim.key for claim in found if claim.kind == "figure"}
     quotes = [claim.key for claim in found if claim.kind == "quote" and claim.key]
@@ -89,7 +94,8 @@ def report(missing: list[Unused], known: list[Unused], articles: int) -> str:
         items = [item for item in missing if item.source == source_id]
         lines.append(f"{source_id}: {len(items)} not used and not acknowledged in {LEFT_OUT_FILE}")
         lines += [f"  line {item.line}: {item.kind} “{shown(item.text, 100)}”" for item in items]
-    lines.append(f"{len(missing)} passage(s) and figure(s) of {articles} articles neither used nor acknowledged; "
-                 f"{len(known)} acknowledged as left out" + ("" if missing else ": every one is accounted for"))
+    lines.append(
+        f"{len(missing)} passage(s) and figure(s) of {articles} articles neither used nor acknowledged; "
+        f"{len(known)} acknowledged as left out" + ("" if missing else ": every one is accounted for")
+    )
     return "\n".join(lines)
-

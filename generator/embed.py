@@ -21,8 +21,7 @@ NOT_IN_NAV = f"/{EMBED_PREFIX}*.md"  # gitignore-style, as MkDocs and Zensical r
 def iframe(src: str, title: str, height: int) -> str:
     """The code another site pastes into its page: the embed page, as wide as the column
     it stands in. `title` names the frame for screen readers (plain text)."""
-    return (f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="{height}" '
-            f'style="border: 0;" loading="lazy"></iframe>')
+    return f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="{height}" style="border: 0;" loading="lazy"></iframe>'
 
 
 def code_block(code: str) -> Markup:

@@ -63,7 +63,7 @@ def atom_feed(content: Content, present, messages) -> str:
             f"    <id>{feed_id}:update:{update.when}:{index}</id>",
             f"    <updated>{update.when.earliest.isoformat()}T00:00:00Z</updated>",
             '    <link rel="alternate" type="text/html" href="./#updates"/>',
-            f"    <content type=\"text\">{escape(text)}</content>",
+            f'    <content type="text">{escape(text)}</content>',
             "  </entry>",
         ]
     lines.append("</feed>")

@@ -100,12 +100,10 @@ def read_text(folder: Path, name: str, limit: int, what: str) -> str:
         raise UnreadableText(f"cannot be read: {error.strerror or error}") from None
     if len(raw) > limit:
         size = (folder / name).stat().st_size / 1_000_000
-        raise UnreadableText(f"file is {size:.1f} MB, too big for {what} (at most {limit // 1_000_000} MB); "
-                             "was another file pasted or saved here by mistake?")
+        raise UnreadableText(f"file is {size:.1f} MB, too big for {what} (at most {limit // 1_000_000} MB); was another file pasted or saved here by mistake?")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        before = raw[:error.start]
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        raise UnreadableText(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-                             before.count(b"\n") + 1, column) from None
+        before = raw[: error.start]
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise UnreadableText(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", before.count(b"\n") + 1, column) from None

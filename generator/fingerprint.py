@@ -86,8 +86,9 @@ def _installed_packages() -> list[str]:
     found = []
     for entry in sys.path:
         if entry.endswith("-packages") and os.path.isdir(entry):
-            found.extend(f"{item.name} {item.stat().st_mtime_ns}" for item in os.scandir(entry)
-                         if item.name.endswith((".dist-info", ".egg-info", ".pth", ".egg-link")))
+            found.extend(
+                f"{item.name} {item.stat().st_mtime_ns}" for item in os.scandir(entry) if item.name.endswith((".dist-info", ".egg-info", ".pth", ".egg-link"))
+            )
     return sorted(found)
 
 
@@ -144,9 +145,12 @@ def record_file(docs_dir: Path) -> Path:
 def _pages(docs_dir: Path) -> dict[str, str]:
     """Every file of the generated pages, hashed: a page changed, removed or added by
     hand makes the next build generate (which removes what it did not write)."""
-    return {relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
-            _file_hash(path).hex() if stat.S_ISREG(status.st_mode) else f"not a file: {status.st_mode}"
-            for relative, path, status in _listing(Path(docs_dir))}
+    return {
+        relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace"): _file_hash(path).hex()
+        if stat.S_ISREG(status.st_mode)
+        else f"not a file: {status.st_mode}"
+        for relative, path, status in _listing(Path(docs_dir))
+    }
 
 
 def unchanged(settings: Settings, before: str | None) -> Generated | None:
@@ -174,10 +178,8 @@ def remember(settings: Settings, before: str | None, generated: Generated) -> No
         return
     temporary = record.with_name(record.name + ".tmp")
     try:
-        kept = {"format": FORMAT, "fingerprint": before, "values": generated.values,
-                "verification": generated.verification, "pages": _pages(settings.docs_dir)}
+        kept = {"format": FORMAT, "fingerprint": before, "values": generated.values, "verification": generated.verification, "pages": _pages(settings.docs_dir)}
         temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
         temporary.replace(record)  # whole or not at all: a build stopped here leaves the old record or none
     except (OSError, _NotReusable):  # kept nowhere (a read-only folder): the next build generates
         temporary.unlink(missing_ok=True)
-

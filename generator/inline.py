@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .characters import shown
 
-_MARKDOWN_SYNTAX = "\\`*_{}[]()#!|<>&\"~=^"
+_MARKDOWN_SYNTAX = '\\`*_{}[]()#!|<>&"~=^'
 _AS_ENTITIES = {char: f"&#{ord(char)};" for char in _MARKDOWN_SYNTAX}
 # A regular expression replaces the few syntax characters a text has several times
 # faster than `str.translate` with a table, which looks up every character.
@@ -59,7 +59,7 @@ def _escaped(text: str) -> str:
     if not leading:
         return _as_entities(text)
     start = "".join(f"&#{ord(char)};" for char in leading.group())
-    return start + _as_entities(text[leading.end():])
+    return start + _as_entities(text[leading.end() :])
 
 
 def _as_entities(text: str) -> str:

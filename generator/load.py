@@ -96,9 +96,16 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         return None, problems
     odd_break = _ODD_LINE_BREAK.search(text)
     if odd_break:  # YAML counts it as a line break, so every line number after it would be off
-        return None, [Problem(path, *_position(text, odd_break.start()), "", f"{describe(odd_break.group())}, an invisible line break "
-                                                                                "that YAML counts as a new line; replace it with a space, "
-                                                                                "or press Enter for a real line break")]
+        return None, [
+            Problem(
+                path,
+                *_position(text, odd_break.start()),
+                "",
+                f"{describe(odd_break.group())}, an invisible line break "
+                "that YAML counts as a new line; replace it with a space, "
+                "or press Enter for a real line break",
+            )
+        ]
 
     try:
         data, builder = _document(text)
@@ -206,8 +213,10 @@ class _Builder:
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
             mark = loader.peek_event().start_mark
-            raise _Stop((mark.line + 1, mark.column + 1), "YAML syntax error: expected a single document in the stream, "
-                                                          "but this `---` starts another; delete it (a content file is one document)")
+            raise _Stop(
+                (mark.line + 1, mark.column + 1),
+                "YAML syntax error: expected a single document in the stream, but this `---` starts another; delete it (a content file is one document)",
+            )
         return root
 
     def _values(self):
@@ -234,8 +243,9 @@ class _Builder:
                 elif kind is yaml.AliasEvent:
                     value, weight = self.anchors.get(event.anchor, (_SKIP, 1))
                     if value is _SKIP:
-                        self._problem(mark, at, f"alias *{shown(event.anchor)} has no anchor &{shown(event.anchor)} before it; "
-                                                "define it first, or write the value out")
+                        self._problem(
+                            mark, at, f"alias *{shown(event.anchor)} has no anchor &{shown(event.anchor)} before it; define it first, or write the value out"
+                        )
                         value = None
                     self.count += weight
                 else:  # a mapping or a sequence starts
@@ -244,8 +254,7 @@ class _Builder:
                     self._no_tag(event, mark, at)
                     self.count += 1
                     # A list or mapping used as a key is read, then refused as a key (`_key`).
-                    stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], _SKIP if at is None else at,
-                                        mark, event.anchor, self.count))
+                    stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], _SKIP if at is None else at, mark, event.anchor, self.count))
                     continue
                 if self.count > MAX_VALUES:
                     self._too_many(mark)
@@ -255,13 +264,17 @@ class _Builder:
 
     @staticmethod
     def _too_deep(mark) -> None:
-        raise _Stop((mark.line + 1, mark.column + 1), f"nested more than {MAX_DEPTH} levels deep; content files "
-                                                       "nest a few levels at most: check the indentation and brackets")
+        raise _Stop(
+            (mark.line + 1, mark.column + 1),
+            f"nested more than {MAX_DEPTH} levels deep; content files nest a few levels at most: check the indentation and brackets",
+        )
 
     @staticmethod
     def _too_many(mark) -> None:
-        raise _Stop((mark.line + 1, mark.column + 1), f"aliases (`*name`) repeat values here until the file holds "
-                                                       f"over {MAX_VALUES:,} of them; write the entries out instead")
+        raise _Stop(
+            (mark.line + 1, mark.column + 1),
+            f"aliases (`*name`) repeat values here until the file holds over {MAX_VALUES:,} of them; write the entries out instead",
+        )
 
     def _place(self, stack, mark):
         """The path of the value about to be read (None for a key, `_SKIP` for one not kept),
@@ -304,8 +317,7 @@ class _Builder:
             frame.key = _SKIP
         elif key is _MERGE and (*frame.at, "<<") in self.positions.keys:
             first = self.positions.keys[(*frame.at, "<<")][0]
-            self.found.append((position, frame.at, f"`<<:` appears twice in this mapping (first on line {first}); "
-                                                   "merge several with one `<<: [*a, *b]`"))
+            self.found.append((position, frame.at, f"`<<:` appears twice in this mapping (first on line {first}); merge several with one `<<: [*a, *b]`"))
             frame.key = _SKIP
         elif key is _MERGE:
             frame.key = _MERGE
@@ -327,8 +339,13 @@ class _Builder:
         for value, position in frame.merges:
             sources = value if isinstance(value, list) else [value]
             if not all(isinstance(source, dict) for source in sources):
-                self.found.append((position, frame.at, "`<<:` merges the fields of a mapping (`<<: *name`) into this one; "
-                                                       "what follows it here is not a mapping: write the fields out instead"))
+                self.found.append(
+                    (
+                        position,
+                        frame.at,
+                        "`<<:` merges the fields of a mapping (`<<: *name`) into this one; what follows it here is not a mapping: write the fields out instead",
+                    )
+                )
                 continue
             for source in sources:
                 for key, item in source.items():
@@ -351,8 +368,11 @@ class _Builder:
                 return None
             if tag in _CONSTRUCT:
                 if len(value) > MAX_NUMBER_LENGTH and at is not _SKIP:  # Python's big numbers cost time quadratic in their length
-                    self._problem(event.start_mark, at if at is not None else parent.at,
-                                  f"a number of {len(value):,} characters; no figure needs more than {MAX_NUMBER_LENGTH}")
+                    self._problem(
+                        event.start_mark,
+                        at if at is not None else parent.at,
+                        f"a number of {len(value):,} characters; no figure needs more than {MAX_NUMBER_LENGTH}",
+                    )
                     return None
                 return getattr(self.loader, _CONSTRUCT[tag])(yaml.ScalarNode(tag, value))
         bad = FORBIDDEN.search(value) if event.style == '"' or not self.only_escapes else None
@@ -380,8 +400,10 @@ class _Builder:
         start, end = event.start_mark, event.end_mark
         code = ord(character)
         # The escapes YAML reads as this character: hexadecimal ones in either case, the one-letter ones as they are.
-        hexadecimal = ([f"x{code:02x}"] if code < 0x100 else []) + [f"U{code:08x}",
-                                                                    f"u{code:04x}" if code <= 0xFFFF else f"u{0xD800 + ((code - 0x10000) >> 10):04x}"]
+        hexadecimal = ([f"x{code:02x}"] if code < 0x100 else []) + [
+            f"U{code:08x}",
+            f"u{code:04x}" if code <= 0xFFFF else f"u{0xD800 + ((code - 0x10000) >> 10):04x}",
+        ]
         letter = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e", 0x85: "N"}.get(code)
         written = re.compile(re.escape(character) + r"|\\(?:(?i:" + "|".join(hexadecimal) + ")" + (f"|{letter}" if letter else "") + ")")
         for number in range(start.line, min(end.line, len(lines) - 1) + 1):
@@ -453,8 +475,9 @@ class _QuickBuilder(_Builder):
         if type(container) is list:
             container.append(value)
         elif key is None:  # this value is a key
-            if not (type(value) is str or value is _MERGE) or value in container or (value is _MERGE and frame.merges is not None) \
-                    or value == "<<":  # a quoted `"<<"`, which `_Builder` counts as a merge key
+            if (
+                not (type(value) is str or value is _MERGE) or value in container or (value is _MERGE and frame.merges is not None) or value == "<<"
+            ):  # a quoted `"<<"`, which `_Builder` counts as a merge key
                 raise _Unusual  # not a name, or a key repeated
             frame.key = value
         elif key is _MERGE:
@@ -572,9 +595,11 @@ def read_content_text(path: Path, what: str) -> tuple[str | None, list[Problem]]
     try:
         return read_text(path.parent, path.name, MAX_FILE_BYTES, what), []
     except FileNotFoundError:
-        hint = ("every briefing starts with it; `make new CONTENT=folder` writes an example" if path.name == "briefing.yml"
-                else "write it, or correct its name where briefing.yml names it (`file:`)")
+        hint = (
+            "every briefing starts with it; `make new CONTENT=folder` writes an example"
+            if path.name == "briefing.yml"
+            else "write it, or correct its name where briefing.yml names it (`file:`)"
+        )
         return None, [Problem(path, 1, 1, "", f"file is missing; {hint}")]
     except UnreadableText as error:
         return None, [Problem(path, error.line, error.column, "", str(error))]
-

@@ -27,6 +27,5 @@ def on_env(env, config, files):
     # text differently) is compiled afresh.
     import mkdocs
 
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(
-        pattern=f"__mkdocs-{mkdocs.__version__}-jinja2-{jinja2.__version__}-%s.cache")
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(pattern=f"__mkdocs-{mkdocs.__version__}-jinja2-{jinja2.__version__}-%s.cache")
     return env

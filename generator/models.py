@@ -27,7 +27,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text; may hold inline Markdown (emphasis, links)."""
 
 
-
 class RefTo:
     """Marks a field as naming an entry elsewhere: of a section kind's entries
     (`people`, `timeline`), the sources, or a vocabulary of `briefing.yml` (`sides`,
@@ -128,8 +127,12 @@ class PartialDate(Model):
 DateValue = Annotated[
     PartialDate,
     BeforeValidator(lambda value: value if isinstance(value, PartialDate) else PartialDate.parse(value)),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
-                    "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the sources allow"}),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the sources allow",
+        }
+    ),
 ]
 """A date as editors write it, `2024-03-01`, parsed into a `PartialDate`."""
 
@@ -177,8 +180,10 @@ class Quantity(Model):
     @classmethod
     def _not_vanishingly_small(cls, value: float) -> float:
         if value and abs(value) < MIN_MAGNITUDE:
-            raise ValueError(f"{value:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
-                             "write it in a smaller unit, or check the number")
+            raise ValueError(
+                f"{value:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
+                "write it in a smaller unit, or check the number"
+            )
         return value
 
 
@@ -269,7 +274,9 @@ class SectionDeclaration(Model):
     file: SectionFile | None = None  # the entries it shows; each kind says whether it needs one
     intro: Text | None = None  # a paragraph under the title; each kind has a default
     slug: Id | None = None  # the page's address; by default the file's name, or the kind's
-    options: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)], Text] = {}  # labels a kind lets the briefing name (see its module)
+    options: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)], Text
+    ] = {}  # labels a kind lets the briefing name (see its module)
 
 
 WHY_IT_MATTERS_WORDS = 120
@@ -301,8 +308,9 @@ class Briefing(Model):
         previous = None
         for point in points:
             if point.topic and point.topic != previous and point.topic in seen:
-                raise ValueError(f"topic '{point.topic}' comes back after another topic: put the points of one topic "
-                                 "one after another, or give this one a topic of its own")
+                raise ValueError(
+                    f"topic '{point.topic}' comes back after another topic: put the points of one topic one after another, or give this one a topic of its own"
+                )
             if point.topic:
                 seen.add(point.topic)
             previous = point.topic
@@ -315,8 +323,9 @@ class Briefing(Model):
 
         words = sum(len(plain_text(sentence.text).split()) for sentence in sentences)
         if words > WHY_IT_MATTERS_WORDS:
-            raise ValueError(f"{words} words; a reader takes in at most {WHY_IT_MATTERS_WORDS} at a glance: "
-                             "keep the point and move the detail to the takeaways")
+            raise ValueError(
+                f"{words} words; a reader takes in at most {WHY_IT_MATTERS_WORDS} at a glance: keep the point and move the detail to the takeaways"
+            )
         return sentences
 
     @field_validator("language")
@@ -325,6 +334,8 @@ class Briefing(Model):
         from .messages import available, base_language, has_catalogue
 
         if not has_catalogue(language):
-            raise ValueError(f"the site's words exist in {', '.join(available())}, not yet in '{language}': "
-                             f"add generator/messages/{base_language(language)}.yml (a copy of en.yml, translated)")
+            raise ValueError(
+                f"the site's words exist in {', '.join(available())}, not yet in '{language}': "
+                f"add generator/messages/{base_language(language)}.yml (a copy of en.yml, translated)"
+            )
         return language

@@ -7,8 +7,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _VALUE = {word: index for index, word in enumerate(_UNITS)} | {word: 20 + 10 * index for index, word in enumerate(_TENS)}
 
@@ -16,7 +36,8 @@ _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.
 _WORDED = re.compile(
     rf"\b(?:(?P<an>(?:an?[\s-]+)?)(?P<unit_a>hour|minute|day|week|month|year)[\s-]+and[\s-]+a[\s-]+half"
     rf"|(?P<number>{_SMALL}(?:[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?{_SMALL})?)?)(?P<half>[\s-]+and[\s-]+a[\s-]+half)?)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _value(words: str) -> int:
@@ -38,7 +59,7 @@ def in_digits(text: str) -> tuple[str, Callable[[re.Match], str]]:
             digits = f"1.5 {match['unit_a'].lower()}s"
         else:
             digits = str(_value(match["number"])) + (".5" if match["half"] else "")
-        pieces += [text[last:match.start()], digits]
+        pieces += [text[last : match.start()], digits]
         new_start = match.start() + shift
         spans.append((new_start, new_start + len(digits), match.start(), match.end()))
         shift += len(digits) - (match.end() - match.start())
@@ -49,7 +70,7 @@ def in_digits(text: str) -> tuple[str, Callable[[re.Match], str]]:
     converted = "".join(pieces)
 
     def original(match: re.Match) -> str:
-        return text[_to_old(match.start(), spans):_to_old_end(match.end(), spans)]
+        return text[_to_old(match.start(), spans) : _to_old_end(match.end(), spans)]
 
     return converted, original
 

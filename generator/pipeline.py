@@ -67,8 +67,11 @@ def generate(settings: Settings) -> tuple[Content, list[str]]:
 
     with collecting_no_garbage():
         content = verified_content(settings)
-        pages = render_pages(content, settings.content_dir / "templates",  # the briefing's own templates first
-                             published_address(settings.site_url))  # where the embed code points
+        pages = render_pages(
+            content,
+            settings.content_dir / "templates",  # the briefing's own templates first
+            published_address(settings.site_url),
+        )  # where the embed code points
         changed = write_pages(pages, settings.docs_dir)
     return content, changed
 
@@ -91,11 +94,15 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
         "not_in_nav": NOT_IN_NAV,  # the embed pages: each section's figure alone, for other sites
         "theme": {"language": theme_language(content.briefing.language)},
         # What the theme overrides print: the words in the briefing's language.
-        "extra": {"briefing": {"messages": {key: html.escape(value) for key, value in messages.all().items()},
-                               **footer_values(content),
-                               # What the search leaves out of a question: plain words, which
-                               # the theme writes as JSON (overrides/main.html), not as HTML.
-                               "search": {"stop_words": stop_words(messages)}}},
+        "extra": {
+            "briefing": {
+                "messages": {key: html.escape(value) for key, value in messages.all().items()},
+                **footer_values(content),
+                # What the search leaves out of a question: plain words, which
+                # the theme writes as JSON (overrides/main.html), not as HTML.
+                "search": {"stop_words": stop_words(messages)},
+            }
+        },
     }
     address = published_address(settings.site_url)
     if address:
@@ -115,8 +122,7 @@ def footer_values(content: Content) -> dict[str, str]:
     from .inline import render_inline
 
     briefing = content.briefing
-    return {name: str(render_inline(value)) for name, value in
-            (("publisher", briefing.publisher), ("corrections", briefing.corrections)) if value}
+    return {name: str(render_inline(value)) for name, value in (("publisher", briefing.publisher), ("corrections", briefing.corrections)) if value}
 
 
 def theme_language(language: str) -> str:

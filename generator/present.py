@@ -44,9 +44,13 @@ class Presenter:
         key = (date.year, date.month, date.day)
         text = self._dates.get(key)
         if text is None:
-            text = self._dates[key] = (babel_date(date.earliest, "long", locale=self.locale) if date.day
-                                       else format_skeleton("yMMMM", date.earliest, locale=self.locale) if date.month
-                                       else str(date.year))
+            text = self._dates[key] = (
+                babel_date(date.earliest, "long", locale=self.locale)
+                if date.day
+                else format_skeleton("yMMMM", date.earliest, locale=self.locale)
+                if date.month
+                else str(date.year)
+            )
         return text
 
     def span(self, when: When) -> str:
@@ -58,16 +62,22 @@ class Presenter:
         key = (start.year, start.month, start.day, end.year, end.month, end.day)
         text = self._spans.get(key)
         if text is None:
-            text = self._spans[key] = (format_interval(start.earliest, end.earliest, "yMMMd", locale=self.locale)
-                                       if start.precision == end.precision == "day" else f"{self.date(start)} – {self.date(end)}")
+            text = self._spans[key] = (
+                format_interval(start.earliest, end.earliest, "yMMMd", locale=self.locale)
+                if start.precision == end.precision == "day"
+                else f"{self.date(start)} – {self.date(end)}"
+            )
         return text
 
     def when(self, when: When) -> Markup:
         """The date, and where the editor supplied it, the articles' own words beside it."""
         text = escape_text(self.span(when))
         if when.editor_supplied:
-            note = escape_text(self.messages.format("editor_date_derived_short", how=when.derived) if when.derived
-                               else self.messages.format("editor_date", words=when.as_reported))
+            note = escape_text(
+                self.messages.format("editor_date_derived_short", how=when.derived)
+                if when.derived
+                else self.messages.format("editor_date", words=when.as_reported)
+            )
             text += Markup(f' <small class="editor-date">({note})</small>')
         return text
 
@@ -104,8 +114,11 @@ class Presenter:
         for when in dates:
             if when is None or not when.editor_supplied:
                 continue
-            note = (self.messages.format("editor_date_note_derived", date=self.span(when), how=when.derived) if when.derived else
-                    self.messages.format("editor_date_note", date=self.span(when), words=when.as_reported))
+            note = (
+                self.messages.format("editor_date_note_derived", date=self.span(when), how=when.derived)
+                if when.derived
+                else self.messages.format("editor_date_note", date=self.span(when), words=when.as_reported)
+            )
             if note not in notes:
                 notes.append(note)
         return notes
@@ -156,9 +169,10 @@ class Citations:
     def credits(self, source_ids) -> tuple[Credit, ...]:
         """These sources in number order, each numbered, named and linked to its entry on the
         Sources page, as the page's markers and its list of sources show them."""
-        return tuple(Credit(self.number(source_id), self.label(source_id),
-                            Markup(f"{self._page}#{self.anchor(source_id)}") if self._page else None)
-                     for source_id in sorted(set(source_ids), key=self.number))
+        return tuple(
+            Credit(self.number(source_id), self.label(source_id), Markup(f"{self._page}#{self.anchor(source_id)}") if self._page else None)
+            for source_id in sorted(set(source_ids), key=self.number)
+        )
 
     def number(self, source_id: str) -> int:
         return self._number[source_id]
@@ -177,8 +191,11 @@ class Citations:
         if source.outlet == NOT_STATED and source.headline == NOT_STATED:
             return plain_text(source.label) if source.label else described(source)
         outlet = _initial_capital(plain_text(source.label or source.kind)) if source.outlet == NOT_STATED else plain_text(source.outlet)
-        headline = (described(source, with_kind=False) or self.messages["no_headline"]) if source.headline == NOT_STATED else \
-            f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
+        headline = (
+            (described(source, with_kind=False) or self.messages["no_headline"])
+            if source.headline == NOT_STATED
+            else f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
+        )
         return f"{outlet}, {headline}"
 
     def anchor(self, source_id: str) -> str:
@@ -222,8 +239,10 @@ class Citations:
         name = escape_text(self.messages.format("cite_by_sentence_about", topic=plain_text(topic))) if topic else heading
         claims = "".join(
             f'<span class="cite-claim"><span class="cite-excerpt">{escape_text(_excerpt(text))}</span> '
-            f'{" ".join(self._number_link(source_id) for source_id in sorted(set(source_ids), key=self.number))}</span>'
-            for text, source_ids in sentences if source_ids)
+            f"{' '.join(self._number_link(source_id) for source_id in sorted(set(source_ids), key=self.number))}</span>"
+            for text, source_ids in sentences
+            if source_ids
+        )
         return self._marker(cited, name, heading, claims)
 
     def _marker(self, cited: list[str], name: str, heading: str, claims: str) -> Markup:
@@ -255,8 +274,10 @@ class Citations:
             number = self.number(source_id)
             text = self.messages.format("source_item", number=number, label=label)
             item = self._items[source_id, self._target] = (
-                f'<span class="cite-source">[{text}]({self._target}#{self.anchor(source_id)}){self._link_attributes}</span>' if self._page
-                else f'<span class="cite-source">{text}</span>')
+                f'<span class="cite-source">[{text}]({self._target}#{self.anchor(source_id)}){self._link_attributes}</span>'
+                if self._page
+                else f'<span class="cite-source">{text}</span>'
+            )
         return item
 
 

@@ -129,8 +129,7 @@ def _list_installed_theme_once(theme) -> None:
         if custom is not None and Path(folder).absolute() == custom:
             return jinja2.FileSystemLoader(folder).list_templates()
         if folder not in listings:
-            listings[folder] = [name for name in jinja2.FileSystemLoader(folder).list_templates()
-                                if not name.startswith(".") and "/." not in name]
+            listings[folder] = [name for name in jinja2.FileSystemLoader(folder).list_templates() if not name.startswith(".") and "/." not in name]
         return listings[folder]
 
     def get_env():

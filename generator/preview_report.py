@@ -25,8 +25,16 @@ MAX_PROBLEMS = 50  # `make check` lists them all
 CONTEXT_LINES = 2  # shown above the problem's line
 LINE_WINDOW = 120  # characters of a line shown around the column
 MAX_TEXT = 2000  # characters of a message or hint
-WORDS = ("preview_problems_title", "preview_problems_intro", "preview_problem_field", "preview_problem_hint",
-         "preview_problems_more", "preview_problems_close", "preview_problems_reopen", "colon")
+WORDS = (
+    "preview_problems_title",
+    "preview_problems_intro",
+    "preview_problem_field",
+    "preview_problem_hint",
+    "preview_problems_more",
+    "preview_problems_close",
+    "preview_problems_reopen",
+    "colon",
+)
 """The overlay's words, from the catalogue of the briefing's language."""
 
 # A value a message quotes ('…' or `…`), in which a `; ` is not where the hint starts.
@@ -47,7 +55,7 @@ def split_hint(message: str) -> tuple[str, str]:
         end = quoted.start() if quoted else len(message)
         cut = message.find("; ", start, end)
         if cut >= 0:
-            return message[:cut], message[cut + 2:]
+            return message[:cut], message[cut + 2 :]
         start = quoted.end() if quoted else end
     return message, ""
 
@@ -55,8 +63,7 @@ def split_hint(message: str) -> tuple[str, str]:
 def report(problems: list[Problem], content_dir: Path) -> dict:
     """What the overlay shows: the first `MAX_PROBLEMS` problems, and how many more there are."""
     lines_of: dict[str, list[str] | None] = {}
-    return {"problems": [_entry(problem, Path(content_dir), lines_of) for problem in problems[:MAX_PROBLEMS]],
-            "more": max(0, len(problems) - MAX_PROBLEMS)}
+    return {"problems": [_entry(problem, Path(content_dir), lines_of) for problem in problems[:MAX_PROBLEMS]], "more": max(0, len(problems) - MAX_PROBLEMS)}
 
 
 def write_report(path: Path, problems: list[Problem], content_dir: Path) -> bool:
@@ -78,9 +85,16 @@ def write_report(path: Path, problems: list[Problem], content_dir: Path) -> bool
 def _entry(problem: Problem, content_dir: Path, lines_of: dict[str, list[str] | None]) -> dict:
     name = _inside(problem.file, content_dir)
     message, hint = split_hint(problem.message)
-    entry = {"file": shown(name if name else display_path(problem.file), 200), "line": problem.line,
-             "column": problem.column, "field": shown(problem.field, 200),
-             "message": shown(message, MAX_TEXT), "hint": shown(hint, MAX_TEXT), "excerpt": [], "caret": 0}
+    entry = {
+        "file": shown(name if name else display_path(problem.file), 200),
+        "line": problem.line,
+        "column": problem.column,
+        "field": shown(problem.field, 200),
+        "message": shown(message, MAX_TEXT),
+        "hint": shown(hint, MAX_TEXT),
+        "excerpt": [],
+        "caret": 0,
+    }
     if name is not None:
         if name not in lines_of:
             lines_of[name] = _read_lines(content_dir, name)
@@ -109,12 +123,11 @@ def _excerpt(lines: list[str] | None, line: int, column: int) -> tuple[list[dict
     that their columns stay aligned, and how many character cells precede the caret."""
     if not lines or not 1 <= line <= len(lines):
         return [], 0
-    wanted = [text.removesuffix("\r") for text in lines[max(0, line - 1 - CONTEXT_LINES):line]]
+    wanted = [text.removesuffix("\r") for text in lines[max(0, line - 1 - CONTEXT_LINES) : line]]
     here = wanted[-1]
     at = max(0, min(column - 1, len(here)))
     start = max(0, min(at - LINE_WINDOW // 2, len(here) - LINE_WINDOW))
-    excerpt = [{"line": number, "text": _window(text, start)}
-               for number, text in enumerate(wanted, start=line - len(wanted) + 1)]
+    excerpt = [{"line": number, "text": _window(text, start)} for number, text in enumerate(wanted, start=line - len(wanted) + 1)]
     caret = _cells(("…" if start else "") + shown(here[start:at], None))
     return excerpt, caret
 
@@ -126,5 +139,4 @@ def _window(text: str, start: int) -> str:
 
 def _cells(text: str) -> int:
     """How many cells of a monospaced line `text` fills: wide characters two, combining marks none."""
-    return sum(0 if unicodedata.combining(character) else 2 if unicodedata.east_asian_width(character) in "WF" else 1
-               for character in text)
+    return sum(0 if unicodedata.combining(character) else 2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)

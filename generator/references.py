@@ -13,16 +13,30 @@ from .inline import link_problems
 from .load import LoadedFile, Path_
 from .walk import visits
 
-_NOUNS = {"sources": "source", "people": "person", "timeline": "timeline event", "sides": "side", "units": "unit", "venues": "venue",
-          "differences": "difference"}
+_NOUNS = {
+    "sources": "source",
+    "people": "person",
+    "timeline": "timeline event",
+    "sides": "side",
+    "units": "unit",
+    "venues": "venue",
+    "differences": "difference",
+}
 MAX_HINTS = 50
 """A hint compares an id with every known one: given for the first few only, so
 thousands of unknown ids are still reported in seconds."""
 
 
-def check_references(entries: dict[str, object], files: dict[str, LoadedFile], known: dict[str, set[str]],
-                     where: dict[str, str], *, complete: bool = True, declared: dict[str, Path_] | None = None,
-                     unread: set[str] | frozenset[str] = frozenset()) -> tuple[list[Problem], Counter]:
+def check_references(
+    entries: dict[str, object],
+    files: dict[str, LoadedFile],
+    known: dict[str, set[str]],
+    where: dict[str, str],
+    *,
+    complete: bool = True,
+    declared: dict[str, Path_] | None = None,
+    unread: set[str] | frozenset[str] = frozenset(),
+) -> tuple[list[Problem], Counter]:
     """`entries` maps a file's key to its validated models (a list, or one model);
     `known` maps each collection (`sources`, a kind, `sides`, `units`, `venues`) to its
     ids, and `where` says where an editor adds one. `declared` maps the collections that a
@@ -75,8 +89,13 @@ def check_references(entries: dict[str, object], files: dict[str, LoadedFile], k
     for hinted, ((collection, value), uses) in enumerate(several, len(unknown) + 1):
         # named in several places: what is missing is most likely the list's entry, said once, where it goes
         hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
-        problems.append(files["briefing"].problem(declared[collection], _undeclared(_NOUNS.get(collection, collection), value, collection, uses) +
-                                                  (hint or "; add it there, or correct those fields"), at_key=True))
+        problems.append(
+            files["briefing"].problem(
+                declared[collection],
+                _undeclared(_NOUNS.get(collection, collection), value, collection, uses) + (hint or "; add it there, or correct those fields"),
+                at_key=True,
+            )
+        )
     if complete and "sources" in entries:
         for index, source in enumerate(entries["sources"]):
             if cited[source.id] == 0:

@@ -19,21 +19,21 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import sandbox
 from .briefing_data import briefing_json
+from .characters import shown
 from .content import BRIEFING_DATA, EMBED_PREFIX, Content, Links, Page
 from .embed import code_block, embed_meta, iframe
 from .encode import yaml_json
+from .errors import ContentError, Problem, did_you_mean
 from .feed import atom_feed
 from .inline import escape_text, head_text, plain_text, render_inline
 from .messages import Messages
 from .metadata import news_article
 from .present import NOT_STATED, Citations, Presenter
-from .characters import shown
-from .errors import ContentError, Problem, did_you_mean
+from .sandbox import SafeEnvironment
 from .sections import KINDS, Context
 from .tables import csv_text
-from . import sandbox
-from .sandbox import SafeEnvironment
 
 TEMPLATES = sandbox.PACKAGE_TEMPLATES
 
@@ -52,16 +52,20 @@ FILTERS = ("md", "link", "cite", "cite_sentences", "date", "span", "when", "quan
 def _environment(citations: Citations | None, present: Presenter | None, templates_dir: Path | None) -> SafeEnvironment:
     """The sandbox every template renders in; without `citations` and `present`, one that
     only compiles (its filters do nothing)."""
-    filters = {name: (lambda *values, **options: "") for name in FILTERS} if present is None else {
-        "md": render_inline,
-        "link": lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
-        "cite": citations,
-        "cite_sentences": lambda points, topic=None: citations.by_sentence([(point.text, point.sources) for point in points], topic),
-        "date": present.date,
-        "span": present.span,
-        "when": present.when,
-        "quantity": present.quantity,
-    }
+    filters = (
+        {name: (lambda *values, **options: "") for name in FILTERS}
+        if present is None
+        else {
+            "md": render_inline,
+            "link": lambda url: render_inline(f"<{url}>"),  # a web address as a link: only http(s) ones pass the model
+            "cite": citations,
+            "cite_sentences": lambda points, topic=None: citations.by_sentence([(point.text, point.sources) for point in points], topic),
+            "date": present.date,
+            "span": present.span,
+            "when": present.when,
+            "quantity": present.quantity,
+        }
+    )
     # Compiled templates are kept between runs (in the user's temporary folder, keyed by
     # each template's checksum and Jinja's version): compiling them is most of a small
     # briefing's render time. Sandboxed code is kept under a name of its own.
@@ -88,8 +92,14 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     # Embed pages are shown inside other sites' frames: their source markers open a tab of their own.
     embed_citations = Citations(content.sources, links.page("sources"), messages, new_tab=True)
     embedding = _environment(embed_citations, present, templates_dir) if any(page.kind.embed for page in content.pages) else None
-    common = {"t": messages, "briefing": content.briefing, "links": links, "not_stated": NOT_STATED,
-              "sides": {side.id: side for side in content.briefing.sides}, "briefing_data": Markup(BRIEFING_DATA)}
+    common = {
+        "t": messages,
+        "briefing": content.briefing,
+        "links": links,
+        "not_stated": NOT_STATED,
+        "sides": {side.id: side for side in content.briefing.sides},
+        "briefing_data": Markup(BRIEFING_DATA),
+    }
     files: dict[str, str] = {"feed.xml": atom_feed(content, present, messages)}
     tables, embeds = {}, {}
     for page in content.pages:
@@ -107,15 +117,26 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
             embed_code = code_block(iframe(links.address(embed_file, page.filename), plain_text(embed_view["title"]), page.kind.embed.height))
         data = data_files(page, tables[page.slug], links)
         citations.reset(page.filename)
-        body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code,
-                                                         "data": data}, page, page.filename)
+        body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code, "data": data}, page, page.filename)
         meta = page_meta(page, content, messages, citations)
         files[page.filename] = front_matter(meta) + "\n" + body
         if embed_view is not None:
             embed_citations.reset()
-            body = _render(embedding, page.kind.embed.template, {
-                **common, "page": page, "data": data, "embed_code": None,
-                "credits": credits(page, context), "briefing_name": plain_text(content.briefing.title), **embed_view}, page, embed_file)
+            body = _render(
+                embedding,
+                page.kind.embed.template,
+                {
+                    **common,
+                    "page": page,
+                    "data": data,
+                    "embed_code": None,
+                    "credits": credits(page, context),
+                    "briefing_name": plain_text(content.briefing.title),
+                    **embed_view,
+                },
+                page,
+                embed_file,
+            )
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
     problems = own_template_problems(files, content, environment.loader)
@@ -143,16 +164,38 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
     for filename, (path, page) in own.items():
         where = f"the page '{plain_text(page.title)}' ({filename})"
         if len(files[filename]) > MAX_OWN_PAGE_BYTES:
-            problems.append(Problem(path, 1, 1, "", f"{where} is {len(files[filename]) / 1e6:.0f} MB, more than a page can be "
-                                                    f"({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); a template lays out the entries, once each"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    f"{where} is {len(files[filename]) / 1e6:.0f} MB, more than a page can be "
+                    f"({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); a template lays out the entries, once each",
+                )
+            )
             continue
         source = _source_of(path)
         for needle, why in published_markup(files[filename]):
-            problems.append(Problem(path, _line_of(source, needle), 1, "", f"{where} would publish {why}; a briefing's "
-                                                                            "template lays out text, links and the generator's own markup"))
+            problems.append(
+                Problem(
+                    path,
+                    _line_of(source, needle),
+                    1,
+                    "",
+                    f"{where} would publish {why}; a briefing's template lays out text, links and the generator's own markup",
+                )
+            )
         for target in sorted({match["page"] for match in _LINK_TARGET.finditer(files[filename]) if match["page"]} - set(files)):
-            problems.append(Problem(path, _line_of(source, target), 1, "", f"{where} links to '{shown(target)}', which is no page of the "
-                                                                            f"briefing; its pages are {', '.join(page.filename for page in content.pages)}"))
+            problems.append(
+                Problem(
+                    path,
+                    _line_of(source, target),
+                    1,
+                    "",
+                    f"{where} links to '{shown(target)}', which is no page of the briefing; its pages are {', '.join(page.filename for page in content.pages)}",
+                )
+            )
     if not own:
         return problems
     missing: dict[tuple[str, str], str] = {}
@@ -161,12 +204,24 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
             continue
         for match in _LINK_TARGET.finditer(text):
             target = match["page"] or source
-            if target in own and match["anchor"] and not re.search(r"\{[^}\n]*#" + re.escape(match["anchor"]) + r"[\s}]|id=\"" + re.escape(match["anchor"]) + '"', files[target]):
+            if (
+                target in own
+                and match["anchor"]
+                and not re.search(r"\{[^}\n]*#" + re.escape(match["anchor"]) + r"[\s}]|id=\"" + re.escape(match["anchor"]) + '"', files[target])
+            ):
                 missing.setdefault((target, match["anchor"]), source)
     for (target, anchor), source in sorted(missing.items()):
         path, page = own[target]
-        problems.append(Problem(path, 1, 1, "", f"the page '{plain_text(page.title)}' ({target}) has no anchor '{anchor}', which {source} links to; "
-                                                f"keep `{{ #{anchor} }}` as the generator's own {path.name} writes it (generator/templates/)"))
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                f"the page '{plain_text(page.title)}' ({target}) has no anchor '{anchor}', which {source} links to; "
+                f"keep `{{ #{anchor} }}` as the generator's own {path.name} writes it (generator/templates/)",
+            )
+        )
     return problems
 
 
@@ -186,11 +241,39 @@ def _line_of(source: str, needle: str) -> int:
 # Tags and attributes that run, load from another host, or submit: a briefing's own
 # template may not publish them, however they came about (its own HTML, an attribute
 # list `{ onclick=… }`, text in a link).
-_REFUSED_TAGS = frozenset({"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input",
-                           "textarea", "select", "meta", "link", "svg", "math", "template", "portal", "noscript", "audio", "video",
-                           "source", "track", "picture", "canvas"})
-_URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href",
-                             "ping", "longdesc", "manifest", "icon"})
+_REFUSED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "form",
+        "input",
+        "textarea",
+        "select",
+        "meta",
+        "link",
+        "svg",
+        "math",
+        "template",
+        "portal",
+        "noscript",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "picture",
+        "canvas",
+    }
+)
+_URL_ATTRIBUTES = frozenset(
+    {"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "ping", "longdesc", "manifest", "icon"}
+)
 _SAFE_STYLE = re.compile(r"^[-a-z0-9:;.#%\s]*$", re.IGNORECASE)  # custom properties and plain values: no url(), no expression()
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#|(?![a-z][a-z0-9+.-]*:)(?!//)[^\\])", re.IGNORECASE)
 
@@ -198,8 +281,9 @@ _SAFE_LINK = re.compile(r"^(https?://|mailto:|#|(?![a-z][a-z0-9+.-]*:)(?!//)[^\\
 def published_markup(markdown_text: str) -> list[tuple[str, str]]:
     """What a page's Markdown would publish that runs or loads: (what to look for in the
     template, what it is). Read as MkDocs reads it, with mkdocs.yml's extensions."""
-    import markdown as python_markdown
     from html.parser import HTMLParser
+
+    import markdown as python_markdown
 
     body = markdown_text.split("\n---\n", 1)[-1] if markdown_text.startswith("---\n") else markdown_text
     rendered = python_markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(body)
@@ -271,8 +355,13 @@ def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader
     path = path or loader.own(name) or TEMPLATES / name
     reason = _reason(error)
     where = f" for the page '{page}" if page else ""
-    return Problem(path, line or 1, getattr(error, "column", 1), "", f"the template cannot be rendered{where}: {reason}; a template may use the "
-                                           "values and filters of the template reference (docs: Templates of your own)")
+    return Problem(
+        path,
+        line or 1,
+        getattr(error, "column", 1),
+        "",
+        f"the template cannot be rendered{where}: {reason}; a template may use the values and filters of the template reference (docs: Templates of your own)",
+    )
 
 
 def _reason(error: Exception) -> str:
@@ -286,8 +375,11 @@ def _reason(error: Exception) -> str:
 
 def template_names() -> list[str]:
     """The names a briefing's own template may take: those of the kinds' templates."""
-    return sorted({kind.template for kind in KINDS.values()} | {kind.embed.template for kind in KINDS.values() if kind.embed}
-                  | {path.name for path in TEMPLATES.glob("*.j2")})
+    return sorted(
+        {kind.template for kind in KINDS.values()}
+        | {kind.embed.template for kind in KINDS.values() if kind.embed}
+        | {path.name for path in TEMPLATES.glob("*.j2")}
+    )
 
 
 def template_problems(templates_dir: Path) -> list[Problem]:
@@ -306,8 +398,9 @@ def template_problems(templates_dir: Path) -> list[Problem]:
         if path.name.startswith("."):  # an editor's own (`.people.md.j2.swp`), as for content files
             continue
         if path.name not in names:
-            problems.append(Problem(path, 1, 1, "", f"'{shown(path.name)}' replaces no template{did_you_mean(path.name, names)}; "
-                                                    f"the templates are {', '.join(names)}"))
+            problems.append(
+                Problem(path, 1, 1, "", f"'{shown(path.name)}' replaces no template{did_you_mean(path.name, names)}; the templates are {', '.join(names)}")
+            )
             continue
         try:
             with sandbox.bounded():

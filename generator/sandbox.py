@@ -40,11 +40,49 @@ MAX_POWER = 1_000  # the largest exponent `**` takes, and the bits of its base
 # Jinja's own filters a template may use: none that returns markup from text (`safe`,
 # `urlize`, `xmlattr`, `tojson`, `escape`, which escapes for HTML but not for Markdown), or
 # makes output of a size a number chooses (`center`, `indent`, `format`, `wordwrap`).
-JINJA_FILTERS = ("abs", "attr", "batch", "capitalize", "count", "default", "d", "dictsort", "filesizeformat", "first",
-                 "float", "groupby", "int", "items", "join", "last", "length", "list", "lower", "map", "max", "min",
-                 "reject", "rejectattr", "replace", "reverse", "round", "select", "selectattr", "slice", "sort",
-                 "string", "striptags", "sum", "title", "trim", "truncate", "unique", "upper", "urlencode",
-                 "wordcount")
+JINJA_FILTERS = (
+    "abs",
+    "attr",
+    "batch",
+    "capitalize",
+    "count",
+    "default",
+    "d",
+    "dictsort",
+    "filesizeformat",
+    "first",
+    "float",
+    "groupby",
+    "int",
+    "items",
+    "join",
+    "last",
+    "length",
+    "list",
+    "lower",
+    "map",
+    "max",
+    "min",
+    "reject",
+    "rejectattr",
+    "replace",
+    "reverse",
+    "round",
+    "select",
+    "selectattr",
+    "slice",
+    "sort",
+    "string",
+    "striptags",
+    "sum",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "urlencode",
+    "wordcount",
+)
 JINJA_GLOBALS = ("range", "dict", "namespace", "cycler", "joiner")  # not `lipsum`, whose length a number chooses
 
 
@@ -72,8 +110,7 @@ class BriefingLoader(jinja2.BaseLoader):
         if self.folder is not None:
             path = self.folder / template
             if _hard_linked(path):
-                raise TemplateRefused(f"the template '{template}' is a hard link, which may share a file outside the folder; "
-                                      "copy the file instead", path)
+                raise TemplateRefused(f"the template '{template}' is a hard link, which may share a file outside the folder; copy the file instead", path)
             try:
                 return read_text(self.folder, template, MAX_TEMPLATE_BYTES, "a template"), str(path), lambda: True
             except FileNotFoundError:
@@ -122,7 +159,7 @@ class SafeEnvironment(ImmutableSandboxedEnvironment):
         if operator == "**":
             if not (_number(left) and _number(right)) or abs(right) > MAX_POWER or (isinstance(left, int) and left.bit_length() > MAX_POWER):
                 raise SecurityError(f"a power of at most {MAX_POWER} of numbers of at most {MAX_POWER} bits")
-            return left ** right
+            return left**right
         if operator == "*":
             times, repeated = (right, left) if _number(right) else (left, right)
             if not _number(repeated) and _number(times) and len(repeated) * max(times, 0) > MAX_REPEAT:
@@ -152,6 +189,7 @@ _OWN_MODULES = (__package__ + ".",)
 def _text_only(function):
     """A Jinja filter given text where it was given markup: what it returns is then text,
     escaped like any other (`truncate(end=…)` would otherwise join text onto markup)."""
+
     @functools.wraps(function)
     def filtered(*values, **options):
         return function(*(_unmarked(value) for value in values), **{name: _unmarked(value) for name, value in options.items()})
@@ -207,6 +245,7 @@ def bounded(seconds: float = RENDER_SECONDS, memory: int = RENDER_MEMORY):
     timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     limited = sys.platform.startswith("linux")
     if timed:
+
         def out_of_time(signum, frame):
             raise _OutOfTime
 

@@ -87,17 +87,19 @@ def _placeholder(settings: Settings) -> dict:
     """The preview's settings until the content first checks out: pages from an earlier
     run, if any, under the overlay."""
     Path(settings.docs_dir).mkdir(parents=True, exist_ok=True)  # MkDocs refuses a docs folder that is not there
-    return {**PLACEHOLDER, "docs_dir": docs_dir_value(settings),
-            "extra": {"preview": {"words": overlay_words(PLACEHOLDER_LANGUAGE)}}}
+    return {**PLACEHOLDER, "docs_dir": docs_dir_value(settings), "extra": {"preview": {"words": overlay_words(PLACEHOLDER_LANGUAGE)}}}
 
 
 def _preview_config(values: dict, settings: Settings) -> dict:
     """The preview's configuration: the site's, with the overlay's hooks, and the folder of
     the problems file watched like the docs folder."""
     config = for_engine(values)
-    return {**config, "hooks": [*config.get("hooks", []), str(PREVIEW_HOOKS)],
-            "watch": [str(problems_file(settings.docs_dir).parent)],
-            "strict": False}  # MkDocs warns of every `--dirty` build; the production build stays strict
+    return {
+        **config,
+        "hooks": [*config.get("hooks", []), str(PREVIEW_HOOKS)],
+        "watch": [str(problems_file(settings.docs_dir).parent)],
+        "strict": False,
+    }  # MkDocs warns of every `--dirty` build; the production build stays strict
 
 
 def _mark_every_page_changed(docs_dir: Path) -> None:
@@ -120,8 +122,9 @@ def _check_free(address: str) -> None:
             probe.bind((host.strip("[]"), int(port)))
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            raise PreviewError(f"port {port} on {host} is already in use (another preview?); stop that, "
-                               f"or choose another port: make serve PORT={int(port) + 1}") from None
+            raise PreviewError(
+                f"port {port} on {host} is already in use (another preview?); stop that, or choose another port: make serve PORT={int(port) + 1}"
+            ) from None
         raise PreviewError(f"cannot serve on {address}: {error.strerror}") from None
 
 
@@ -148,8 +151,9 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
         # --dirty: only the pages whose Markdown changed are rebuilt. The preview's hooks
         # watch the theme's overrides: an edit under overrides/ reloads the page too.
         command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(config), "--dev-addr", address]
-        server = subprocess.Popen(command, preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        server = subprocess.Popen(
+            command, preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        )
         seen = _fingerprint(watched)
         try:
             while server.poll() is None:
@@ -174,4 +178,3 @@ def serve(settings: Settings, address: str = "127.0.0.1:8000") -> int:
         print(f"the preview server stopped (exit status {status}); see its messages above", file=sys.stderr)
         return 1
     return 0
-

@@ -70,6 +70,8 @@ def source_date_epoch(value: str | None = None) -> int | None:
         return None
     shown = value.encode("unicode_escape").decode("ascii")[:40]
     if not (value.isascii() and value.isdigit() and len(value) <= 12) or int(value) > LATEST_EPOCH:
-        raise SettingsError(f"SOURCE_DATE_EPOCH '{shown}' is not a moment a build can be dated by: write the whole seconds since "
-                            "1970-01-01 UTC before 2106, like 1717545600 (`git log -1 --format=%ct` gives the last commit's), or unset it")
+        raise SettingsError(
+            f"SOURCE_DATE_EPOCH '{shown}' is not a moment a build can be dated by: write the whole seconds since "
+            "1970-01-01 UTC before 2106, like 1717545600 (`git log -1 --format=%ct` gives the last commit's), or unset it"
+        )
     return int(value)

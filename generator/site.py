@@ -74,8 +74,9 @@ def refuse_to_replace(site_dir: Path) -> None:
     if not site_dir.is_dir():
         raise SiteBuildError(f"{site_dir} is a file, not a site folder; remove it or choose another place for the site")
     if any(site_dir.iterdir()) and not (site_dir / "index.html").is_file():
-        raise SiteBuildError(f"{site_dir} holds files but no built site (no index.html), and building would replace them all; "
-                             "choose a new or empty folder for the site")
+        raise SiteBuildError(
+            f"{site_dir} holds files but no built site (no index.html), and building would replace them all; choose a new or empty folder for the site"
+        )
 
 
 def _cannot_write(error: OSError, site_dir: Path) -> str:
@@ -107,8 +108,7 @@ def generated_config(config_file: Path, values: dict[str, str], engine: str = "m
         try:  # Zensical has no `--site-dir`: the staging folder is named here, relative to the configuration
             settings["site_dir"] = staging.relative_to(config_file.parent).as_posix()
         except ValueError:
-            raise SiteBuildError(f"Zensical builds only inside the folder of its configuration ({config_file.parent}); "
-                                 "choose a site folder there") from None
+            raise SiteBuildError(f"Zensical builds only inside the folder of its configuration ({config_file.parent}); choose a site folder there") from None
     handle, temporary = tempfile.mkstemp(prefix=f".{config_file.stem}-generated-{os.getpid()}-", suffix=".yml", dir=config_file.parent)
     os.close(handle)
     path = Path(temporary)
@@ -222,7 +222,7 @@ def remove_abandoned_configs(config_file: Path) -> None:
     """Remove configurations that killed builds left beside `config_file`."""
     prefix = f".{config_file.stem}-generated-"
     for path in config_file.parent.iterdir():
-        pid = path.name[len(prefix):].split("-", 1)[0] if path.name.startswith(prefix) else ""
+        pid = path.name[len(prefix) :].split("-", 1)[0] if path.name.startswith(prefix) else ""
         if pid.isdigit() and path.suffix == ".yml" and not _alive(pid):
             path.unlink(missing_ok=True)
 

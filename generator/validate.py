@@ -4,7 +4,7 @@ into a located `Problem` an editor can act on."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ValidationError
 
@@ -54,16 +54,21 @@ def _validate(model: type[BaseModel], data: object, loaded: LoadedFile, at: Path
             seen.add(path)
             found.append((detail, path))
         unknown = [path for detail, path in found if detail["type"] == "extra_forbidden"]
-        return None, [_translate(detail, path, loaded, model) for detail, path in found
-                      if not (detail["type"] == "missing" and _misspelt(path, unknown, model))]
+        return None, [
+            _translate(detail, path, loaded, model) for detail, path in found if not (detail["type"] == "missing" and _misspelt(path, unknown, model))
+        ]
 
 
 def _misspelt(missing: Path_, unknown: list[Path_], model: type[BaseModel]) -> bool:
     """A required field missing because it is misspelt beside it (`sorces:`): the unknown
     field's message names it (did you mean 'sources'?), so it is not said twice."""
     names = _field_names(model)
-    return any(path[:-1] == missing[:-1] and str(path[-1]) not in names  # else its message is "not a field here"
-               and closest(str(path[-1]), names) == missing[-1] for path in unknown)
+    return any(
+        path[:-1] == missing[:-1]
+        and str(path[-1]) not in names  # else its message is "not a field here"
+        and closest(str(path[-1]), names) == missing[-1]
+        for path in unknown
+    )
 
 
 def _data_path(data: object, loc: tuple) -> Path_:
@@ -88,9 +93,11 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         message = f"required field `{path[-1]}` is missing; add it"
         return loaded.problem(path[:-1], message, field_path=path)
     if kind == "extra_forbidden":
-        message = (f"`{shown(path[-1])}` is not a field here; see the README for the fields of this file"
-                   if str(path[-1]) in _field_names(model) else
-                   f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}")
+        message = (
+            f"`{shown(path[-1])}` is not a field here; see the README for the fields of this file"
+            if str(path[-1]) in _field_names(model)
+            else f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}"
+        )
         return loaded.problem(path, message, at_key=True)
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"
@@ -171,7 +178,7 @@ _FORMS = {
 """What a value that does not have its field's form should look like, by field name."""
 
 
-@lru_cache(maxsize=None)  # asked again for each misspelt or missing field of a file
+@cache  # asked again for each misspelt or missing field of a file
 def _field_names(model: type[BaseModel]) -> frozenset[str]:
     """Every field name of the model and the models inside it, for typo hints."""
     return frozenset(name for model_class in model_classes(model) for name in model_class.model_fields)

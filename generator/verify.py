@@ -38,8 +38,9 @@ def read_record(content_dir: Path) -> Record | None:
     loaded, problems = load_file(path)
     data = loaded.data if loaded and not problems else None
     if not isinstance(data, dict) or not isinstance(data.get("articles"), dict) or not isinstance(data.get("verified"), dict):
-        raise ContentError(problems or [Problem(path, 1, 1, "", "not a verification record; delete it and run `make check` "
-                                                               "where the articles are, to write it again")])
+        raise ContentError(
+            problems or [Problem(path, 1, 1, "", "not a verification record; delete it and run `make check` where the articles are, to write it again")]
+        )
     articles = {str(key): str(value) for key, value in data["articles"].items()}
     found = {str(key): {str(digest) for digest in value} if isinstance(value, list) else set() for key, value in data["verified"].items()}
     return Record(articles, found)
@@ -53,10 +54,12 @@ def record_text(found: list[Claim], archive: Archive) -> str:
         for source_id in archive.texts:
             if archive.has(claim, source_id):
                 verified[source_id].add(claim.digest)
-    lines = ["# Written by `make check` where the articles are at hand; read by it where they are not.",
-             "# Hashes of each article and of the quotes and figures verified in it. Do not edit:",
-             "# re-verify instead (`make check ARCHIVE=folder-of-the-articles`).",
-             "articles:"]
+    lines = [
+        "# Written by `make check` where the articles are at hand; read by it where they are not.",
+        "# Hashes of each article and of the quotes and figures verified in it. Do not edit:",
+        "# re-verify instead (`make check ARCHIVE=folder-of-the-articles`).",
+        "articles:",
+    ]
     lines += [f"  {source_id}: {digest}" for source_id, digest in sorted(archive.digests.items())]
     lines.append("verified:")
     for source_id in sorted(verified):
@@ -78,11 +81,16 @@ def check_against_record(found: list[Claim], record: Record, files: dict[str, Lo
     """Each claim must be in the record for every article it cites (or one, where it cites none)."""
     problems = []
     for claim in found:
-        missing = claim.unmet(sources, lambda source_id: record.has(claim, source_id))
+        missing = claim.unmet(sources, lambda source_id, claim=claim: record.has(claim, source_id))
         if not missing:
             continue
         what = "direct quote" if claim.kind == "quote" else f"figure '{claim.written}'"
-        problems.append(files[claim.file].problem(claim.path, f"{what} is not verified against {', '.join(missing)}: it was added or changed "
-                                                              "since the last check against the articles; run `make check` where they are "
-                                                              "(ARCHIVE=folder) to verify it and update verification.yml"))
+        problems.append(
+            files[claim.file].problem(
+                claim.path,
+                f"{what} is not verified against {', '.join(missing)}: it was added or changed "
+                "since the last check against the articles; run `make check` where they are "
+                "(ARCHIVE=folder) to verify it and update verification.yml",
+            )
+        )
     return problems

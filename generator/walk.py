@@ -39,8 +39,7 @@ class Visit(NamedTuple):
     within: tuple[BaseModel, ...] = ()  # the models that hold `owner`, outermost first (a quote around its wordings)
 
 
-def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = None,
-           within: tuple[BaseModel, ...] = ()) -> list[Visit]:
+def visits(model: BaseModel, at: Path_ = (), sources: tuple[str, ...] | None = None, within: tuple[BaseModel, ...] = ()) -> list[Visit]:
     """Every value in `model`, depth first, in field order."""
     found: list[Visit] = []
     _visit(model, at, sources, within, found)

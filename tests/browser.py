@@ -12,10 +12,10 @@ import functools
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script by `make screenshots`
@@ -54,8 +54,7 @@ def embed_paths(content: Path = ROOT / "content") -> list[str]:
     from generator.content import EMBED_PREFIX
     from generator.render import render_pages
 
-    return [f"/{name.removesuffix('.md')}/" for name in sorted(render_pages(load_content(content)))
-            if name.startswith(EMBED_PREFIX) and name.endswith(".md")]
+    return [f"/{name.removesuffix('.md')}/" for name in sorted(render_pages(load_content(content))) if name.startswith(EMBED_PREFIX) and name.endswith(".md")]
 
 
 def slug(path: str) -> str:
@@ -68,7 +67,7 @@ def chromium_available() -> bool:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -93,8 +92,11 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+WAIT_MS = 180_000  # what a page is waited on for: minutes, for a machine busy with other work
+
+
 def new_context(browser, scheme: str = "light", device: str = "desktop"):
-    return browser.new_context(
+    context = browser.new_context(
         viewport=DEVICES[device],
         color_scheme=scheme,
         device_scale_factor=1,
@@ -102,6 +104,9 @@ def new_context(browser, scheme: str = "light", device: str = "desktop"):
         has_touch=device == "phone",
         reduced_motion="reduce",
     )
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    return context
 
 
 def settle(page) -> None:
@@ -129,8 +134,11 @@ def readme_screenshots(site: Path, out: Path) -> list[Path]:
         try:
             for filename, path, viewport, scheme in README_SHOTS:
                 context = browser.new_context(
-                    viewport=viewport, color_scheme=scheme, device_scale_factor=1,
-                    is_mobile=viewport["width"] < 600, has_touch=viewport["width"] < 600,
+                    viewport=viewport,
+                    color_scheme=scheme,
+                    device_scale_factor=1,
+                    is_mobile=viewport["width"] < 600,
+                    has_touch=viewport["width"] < 600,
                     reduced_motion="reduce",
                 )
                 page = context.new_page()

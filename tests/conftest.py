@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import faulthandler
+import fcntl
 import os
 import resource
 import shutil
@@ -72,9 +72,7 @@ def settings_for(content: Path, workdir: Path) -> Settings:
     docs = workdir / "docs"
     config = workdir / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {docs}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
         encoding="utf-8",
     )
     return Settings(content_dir=content, docs_dir=docs, config_file=config, site_dir=workdir / "site")
@@ -155,8 +153,9 @@ def chromium():
     from browser import CHROMIUM, chromium_available
 
     if not chromium_available():
-        reason = (f"{CHROMIUM} is missing, so the site cannot be tested in a browser; "
-                  "install Debian's chromium (`apt-get install chromium`; `make test` does it)")
+        reason = (
+            f"{CHROMIUM} is missing, so the site cannot be tested in a browser; install Debian's chromium (`apt-get install chromium`; `make test` does it)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason}. CI=true: the browser tests must run.", pytrace=False)
         pytest.skip(reason)
@@ -204,11 +203,12 @@ def _virtual_memory() -> int:
 
 
 @contextlib.contextmanager
-def bounded(seconds: float = 20, memory: int = 2 << 30):
+def bounded(seconds: float = 120, memory: int = 2 << 30):
     """Run a piece of a test within a time and memory budget, so that a runaway input
     fails the test (TimeoutError, MemoryError) instead of hanging CI or taking the
     machine's memory. Should Python itself be stuck, the process is ended after three
     times the budget, with every thread's stack printed."""
+
     def too_slow(signum, frame):
         raise TimeoutError(f"took more than {seconds} s")
 

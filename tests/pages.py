@@ -11,19 +11,18 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.pipeline import build
-from generator.check import load_content
-
 from conftest import TINY_CONTENT, settings_for
+from generator.check import load_content
+from generator.pipeline import build
 
 # --- a small HTML tree --------------------------------------------------------------
 
@@ -49,9 +48,11 @@ class Element:
                 yield from child.elements()
 
     def find_all(self, tag: str | None = None, *, id: str | None = None, cls: str | None = None) -> list[Element]:
-        return [element for element in self.elements()
-                if (tag is None or element.tag == tag) and (id is None or element.attrs.get("id") == id)
-                and (cls is None or cls in element.classes)]
+        return [
+            element
+            for element in self.elements()
+            if (tag is None or element.tag == tag) and (id is None or element.attrs.get("id") == id) and (cls is None or cls in element.classes)
+        ]
 
     def find(self, tag: str | None = None, *, id: str | None = None, cls: str | None = None) -> Element:
         found = self.find_all(tag, id=id, cls=cls)
@@ -61,7 +62,7 @@ class Element:
     def next_sibling(self, tag: str) -> Element:
         """The next element after this one, at the same level, with this tag."""
         siblings = [child for child in self.parent.children if isinstance(child, Element)]
-        for sibling in siblings[siblings.index(self) + 1:]:
+        for sibling in siblings[siblings.index(self) + 1 :]:
             if sibling.tag == tag:
                 return sibling
         raise AssertionError(f"no <{tag}> after <{self.tag} id={self.attrs.get('id')}>")
@@ -145,8 +146,7 @@ def commonmark_html(text: str) -> str:
 
 
 def link_targets(text: str) -> list[str]:
-    return [child.attrGet("href") for token in _commonmark.parseInline(collapsed(text)) for child in token.children or []
-            if child.type == "link_open"]
+    return [child.attrGet("href") for token in _commonmark.parseInline(collapsed(text)) for child in token.children or [] if child.type == "link_open"]
 
 
 def shown(text: str, *, markdown: bool) -> str:
@@ -170,7 +170,7 @@ def _after_label(element: Element) -> Element:
     copy = Element(element.tag, element.attrs, list(element.children), element.parent)
     first = next(child for child in copy.children if isinstance(child, Element))
     assert first.tag == "strong", f"expected a <strong> label in <{element.tag}>"
-    copy.children = copy.children[copy.children.index(first) + 1:]
+    copy.children = copy.children[copy.children.index(first) + 1 :]
     return copy
 
 
@@ -232,28 +232,40 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("tariffs.yml", (0, "name"), "tariffs", lambda a: _table_cell(a, "Measure"), markdown=True),
     TextField("timeline.yml", (0, "title"), "timeline", lambda a: a.find("h3", id="event-vote"), markdown=True),
     TextField("timeline.yml", (0, "detail"), "timeline", lambda a: a.find("h3", id="event-vote").next_sibling("p"), markdown=True),
-    TextField("timeline.yml", (1, "when", "as_reported"), "timeline", lambda a: a.find("p", cls="editor-date"), markdown=False,
-              around="Editor’s date; the articles: “{}”"),
-    TextField("quotes.yml", (0, "text"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p"), markdown=True,
-              around="“{}”"),
-    TextField("quotes.yml", (0, "context"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p", cls="attribution"),
-              markdown=True, around="— {players.0.name}, public remarks, March 1, 2024. {}"),
+    TextField(
+        "timeline.yml",
+        (1, "when", "as_reported"),
+        "timeline",
+        lambda a: a.find("p", cls="editor-date"),
+        markdown=False,
+        around="Editor’s date; the articles: “{}”",
+    ),
+    TextField("quotes.yml", (0, "text"), "quotes", lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p"), markdown=True, around="“{}”"),
+    TextField(
+        "quotes.yml",
+        (0, "context"),
+        "quotes",
+        lambda a: a.find("blockquote", id="quote-mayor-on-vote").find("p", cls="attribution"),
+        markdown=True,
+        around="— {players.0.name}, public remarks, March 1, 2024. {}",
+    ),
     TextField("issues.yml", (0, "title"), "issues", lambda a: a.find("h2", id="issue-cost"), markdown=True),
     TextField("issues.yml", (0, "summary"), "issues", lambda a: a.find("h2", id="issue-cost").next_sibling("p"), markdown=True),
-    TextField("issues.yml", (0, "positions", 0, "text"), "issues", lambda a: _after_label(_list_item(a.find("h2", id="issue-cost"))),
-              markdown=True),
+    TextField("issues.yml", (0, "positions", 0, "text"), "issues", lambda a: _after_label(_list_item(a.find("h2", id="issue-cost"))), markdown=True),
     TextField("differences.yml", (0, "topic"), "differences", lambda a: a.find("h2", id="difference-vote-count"), markdown=True),
-    TextField("differences.yml", (0, "accounts", 0, "text"), "differences", lambda a: _list_item(a.find("h2", id="difference-vote-count")),
-              markdown=True),
-    TextField("differences.yml", (0, "briefing_uses"), "differences",
-              lambda a: _labelled_paragraph(a.find("h2", id="difference-vote-count"), "This briefing uses:"), markdown=True),
-    TextField("differences.yml", (0, "why"), "differences", lambda a: _labelled_paragraph(a.find("h2", id="difference-vote-count"), "Why:"),
-              markdown=True),
+    TextField("differences.yml", (0, "accounts", 0, "text"), "differences", lambda a: _list_item(a.find("h2", id="difference-vote-count")), markdown=True),
+    TextField(
+        "differences.yml",
+        (0, "briefing_uses"),
+        "differences",
+        lambda a: _labelled_paragraph(a.find("h2", id="difference-vote-count"), "This briefing uses:"),
+        markdown=True,
+    ),
+    TextField("differences.yml", (0, "why"), "differences", lambda a: _labelled_paragraph(a.find("h2", id="difference-vote-count"), "Why:"), markdown=True),
     TextField("sources.yml", (0, "outlet"), "sources", lambda a: _after_label(_list_item(a.find("h2", id="source-gazette"), 0)), markdown=False),
     TextField("sources.yml", (0, "byline"), "sources", lambda a: _after_label(_list_item(a.find("h2", id="source-gazette"), 1)), markdown=False),
     TextField("sources.yml", (0, "headline"), "sources", lambda a: a.find("h2", id="source-gazette"), markdown=True, around="1. {}"),
-    TextField("updates.yml", (0, "text"), "", lambda a: _after_label(_list_item(a.find("h2", id="updates"))), markdown=True,
-              around=": {}"),
+    TextField("updates.yml", (0, "text"), "", lambda a: _after_label(_list_item(a.find("h2", id="updates"))), markdown=True, around=": {}"),
 )
 
 
@@ -302,8 +314,9 @@ def unexplained_elements(site: Path, plain_site: Path, page: str, text: str) -> 
 def table_shape(site: Path) -> tuple[int, list[int]]:
     """The measures table's number of columns, and the number of cells in each of its rows."""
     table = page_article(site, "tariffs").find("table")
-    return len(table.find("thead").find_all("th")), [sum(1 for cell in row.children if isinstance(cell, Element) and cell.tag in ("th", "td"))
-                                                       for row in table.find("tbody").find_all("tr")]
+    return len(table.find("thead").find_all("th")), [
+        sum(1 for cell in row.children if isinstance(cell, Element) and cell.tag in ("th", "td")) for row in table.find("tbody").find_all("tr")
+    ]
 
 
 SITE_PAGES = ["" if page.slug == "index" else page.slug for page in load_content(TINY_CONTENT).pages]

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import edit
 from generator.archive import figures_in, normalise
 from generator.check import load_content
 from generator.errors import ContentError
-
-from conftest import edit
 
 
 def archive_problems(content_dir) -> list[str]:
@@ -23,14 +22,30 @@ def test_the_tiny_briefing_matches_its_articles(tiny_copy):
     load_content(tiny_copy, tiny_copy / "archive")
 
 
-@pytest.mark.parametrize("file, typed, mistyped, reported", [
-    ("quotes.yml", "This bridge will carry us for another century.", "This bridge will carry us for a century.",
-     "quotes[mayor-on-vote].text: direct quote not found word for word in gazette, which this fact cites; correct it"),
-    ("briefing.yml", "for $4 billion.", "for $40 billion.",
-     "briefing.takeaways[1].text: figure '$40 billion' not found in gazette, radio, which this fact cites; check the number"),
-    ("tariffs.yml", "now: {value: 2, unit: percent}", "now: {value: 3, unit: percent}",
-     "tariffs[bridge-toll].now: figure '3%' not found in gazette, which this fact cites; check the number"),
-], ids=["misquote", "figure-in-text", "rate-in-the-table"])
+@pytest.mark.parametrize(
+    "file, typed, mistyped, reported",
+    [
+        (
+            "quotes.yml",
+            "This bridge will carry us for another century.",
+            "This bridge will carry us for a century.",
+            "quotes[mayor-on-vote].text: direct quote not found word for word in gazette, which this fact cites; correct it",
+        ),
+        (
+            "briefing.yml",
+            "for $4 billion.",
+            "for $40 billion.",
+            "briefing.takeaways[1].text: figure '$40 billion' not found in gazette, radio, which this fact cites; check the number",
+        ),
+        (
+            "tariffs.yml",
+            "now: {value: 2, unit: percent}",
+            "now: {value: 3, unit: percent}",
+            "tariffs[bridge-toll].now: figure '3%' not found in gazette, which this fact cites; check the number",
+        ),
+    ],
+    ids=["misquote", "figure-in-text", "rate-in-the-table"],
+)
 def test_a_mistyped_quote_or_figure_is_caught_with_the_sources_it_looked_in(tiny_copy, file, typed, mistyped, reported):
     line = edit(tiny_copy / file, typed, mistyped)
     (problem,) = archive_problems(tiny_copy)
@@ -58,8 +73,15 @@ def test_a_missing_article_is_reported_on_its_source(tiny_copy):
 
 
 def test_figures_are_read_as_articles_write_them():
-    found = {(figure.kind, figure.value, figure.unit) for figure in figures_in(
-        "cut from 145 percent to 30% for 90 days after a 90-minute call; a $295 billion deficit, $1,200 in all")}
-    assert found == {("percent", "145", ""), ("percent", "30", ""), ("duration", "90", "day"),
-                     ("duration", "90", "minute"), ("money", "295", "billion"), ("money", "1200", "")}
-
+    found = {
+        (figure.kind, figure.value, figure.unit)
+        for figure in figures_in("cut from 145 percent to 30% for 90 days after a 90-minute call; a $295 billion deficit, $1,200 in all")
+    }
+    assert found == {
+        ("percent", "145", ""),
+        ("percent", "30", ""),
+        ("duration", "90", "day"),
+        ("duration", "90", "minute"),
+        ("money", "295", "billion"),
+        ("money", "1200", ""),
+    }

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import ROOT, TINY_CONTENT, BuiltBriefing, bounded, settings_for
 from generator import load
 from generator.__main__ import main
 from generator.characters import shown
@@ -33,10 +34,7 @@ from generator.errors import ContentError
 from generator.pipeline import checked_content
 from generator.settings import Settings
 from generator.yaml_hints import ADVICE, advice
-
-from conftest import ROOT, TINY_CONTENT, BuiltBriefing, bounded, settings_for
-from pages import (SITE_PAGES, TEXT_FIELDS, build_with_fields, expected_text, inline_tags, parse_html, table_shape,
-                   unexplained_elements)
+from pages import SITE_PAGES, TEXT_FIELDS, build_with_fields, expected_text, inline_tags, parse_html, table_shape, unexplained_elements
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 HOSTILE_DIR = Path(__file__).parent / "hostile"  # the same format: input crafted to crash, hang or inject
@@ -70,13 +68,26 @@ class BadInput:
     @classmethod
     def read(cls, path: Path) -> BadInput:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        allowed = {"file", "expect", "message", "field", "replace", "with", "contents", "delete", "encoding", "pad_to_megabytes",
-                   "make", "symlink_to", "archive", "known_bug"}
+        allowed = {
+            "file",
+            "expect",
+            "message",
+            "field",
+            "replace",
+            "with",
+            "contents",
+            "delete",
+            "encoding",
+            "pad_to_megabytes",
+            "make",
+            "symlink_to",
+            "archive",
+            "known_bug",
+        }
         assert set(spec) <= allowed, f"{path.name}: unknown keys {sorted(set(spec) - allowed)}; see README.md"
         assert ("replace" in spec) == ("with" in spec), f"{path.name}: `replace` and `with` go together"
         expect_file, line, column = spec.pop("expect").split(":")
-        return cls(name=path.stem, expect_file=expect_file, line=int(line), column=int(column),
-                   with_=spec.pop("with", None), **spec)
+        return cls(name=path.stem, expect_file=expect_file, line=int(line), column=int(column), with_=spec.pop("with", None), **spec)
 
     def apply_to(self, content: Path) -> None:
         """Make the mistake in `content`, a copy of the tiny briefing."""
@@ -90,8 +101,9 @@ class BadInput:
             os.symlink(self.symlink_to, target)
             return
         if self.make:
-            {"fifo": lambda: os.mkfifo(target), "folder": target.mkdir,
-             "device": lambda: os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 5))}[self.make]()  # 1, 5: /dev/zero
+            {"fifo": lambda: os.mkfifo(target), "folder": target.mkdir, "device": lambda: os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 5))}[
+                self.make
+            ]()  # 1, 5: /dev/zero
             return
         text = target.read_text(encoding="utf-8") if self.contents is None else spelt_out(self.contents)
         if self.replace is not None:
@@ -114,10 +126,7 @@ def spelt_out(text: str | list) -> str:
 
 
 CASES = [BadInput.read(path) for folder in (CASES_DIR, HOSTILE_DIR) for path in sorted(folder.glob("*.yml"))]
-CASE_PARAMS = [
-    pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else [])
-    for case in CASES
-]
+CASE_PARAMS = [pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else []) for case in CASES]
 
 
 def broken_copy(case: BadInput, workdir: Path) -> Path:
@@ -128,8 +137,12 @@ def broken_copy(case: BadInput, workdir: Path) -> Path:
 
 
 def matches(problem, case: BadInput, content: Path) -> bool:
-    return (problem.file == content / case.expect_file and (problem.line, problem.column) == (case.line, case.column)
-            and problem.field == case.field and case.message in problem.message)
+    return (
+        problem.file == content / case.expect_file
+        and (problem.line, problem.column) == (case.line, case.column)
+        and problem.field == case.field
+        and case.message in problem.message
+    )
 
 
 # --- reported where it is -----------------------------------------------------------------
@@ -138,12 +151,11 @@ def matches(problem, case: BadInput, content: Path) -> bool:
 @pytest.mark.parametrize("case", CASE_PARAMS)
 def test_the_mistake_is_reported_at_its_file_line_column_and_field(case, tmp_path):
     content = broken_copy(case, tmp_path)
-    with pytest.raises(ContentError) as caught, bounded(seconds=30):
+    with pytest.raises(ContentError) as caught, bounded(seconds=120):
         checked_content(Settings(content_dir=content, archive_dir=content / "archive" if case.archive else None, site_url=None))
     problems = caught.value.problems
     listing = "\n".join(f"  {problem.file.name}:{problem.line}:{problem.column}: {problem.field}: {problem.message}" for problem in problems)
-    assert any(matches(problem, case, content) for problem in problems), (
-        f"expected {case.where}: {case.field}: …{case.message}…\nreported:\n{listing}")
+    assert any(matches(problem, case, content) for problem in problems), f"expected {case.where}: {case.field}: …{case.message}…\nreported:\n{listing}"
 
 
 # --- a YAML syntax error says what the editor probably did -----------------------------------
@@ -197,8 +209,7 @@ def test_each_yaml_syntax_error_of_the_corpus_comes_with_advice_or_in_the_loader
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="the table holds libyaml's words")
 def test_every_entry_of_the_yaml_advice_table_has_a_case_whose_message_it_gave(syntax_cases):
-    given = {case.words for case in syntax_cases
-             if any(message.endswith(f"; {advice(*case.words, case.start)}") for message in case.messages)}
+    given = {case.words for case in syntax_cases if any(message.endswith(f"; {advice(*case.words, case.start)}") for message in case.messages)}
     missing = [f"{context}: {problem}" for context, problem in ADVICE if (context, problem) not in given]
     assert not missing, f"no case in tests/bad_inputs/ gets this advice; add one, or drop the entry: {missing}"
 
@@ -238,18 +249,43 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 BUILT_CASES = {
     # `build` stops where `check` does; one case of each kind of failure is enough to show it keeps the site.
-    "syntax-unclosed-quote", "tab-indents-a-field", "control-character-from-a-word-processor", "saved-as-latin-1",
-    "ten-megabyte-file", "missing-file", "empty-file", "typo-in-a-field-name", "date-february-30",
-    "dangling-speaker", "duplicate-id", "source-listed-but-never-cited", "link-to-a-file-in-the-project",
+    "syntax-unclosed-quote",
+    "tab-indents-a-field",
+    "control-character-from-a-word-processor",
+    "saved-as-latin-1",
+    "ten-megabyte-file",
+    "missing-file",
+    "empty-file",
+    "typo-in-a-field-name",
+    "date-february-30",
+    "dangling-speaker",
+    "duplicate-id",
+    "source-listed-but-never-cited",
+    "link-to-a-file-in-the-project",
     "link-to-a-file-on-the-editors-computer",
     # hostile input
-    "del-in-a-source-headline", "billion-laughs", "nested-500-levels-deep", "forty-thousand-digits", "tag-binary",
-    "measure-ends-before-it-starts", "archive-file-absolute-path", "content-file-is-a-named-pipe",
-    "content-file-is-a-device", "unknown-file-misspelt",
+    "del-in-a-source-headline",
+    "billion-laughs",
+    "nested-500-levels-deep",
+    "forty-thousand-digits",
+    "tag-binary",
+    "measure-ends-before-it-starts",
+    "archive-file-absolute-path",
+    "content-file-is-a-named-pipe",
+    "content-file-is-a-device",
+    "unknown-file-misspelt",
     # a briefing's own templates, and what check and build alike must refuse
-    "template-runs-python", "template-links-to-etc-passwd", "template-divides-by-zero", "template-loops-for-ever",
-    "slug-of-digits-alone", "section-title-of-1100-characters", "anchor-option-with-spaces", "side-id-twice-through-a-merge",
-    "template-calls-a-model-method-that-reads-files", "template-publishes-a-script", "template-drops-the-anchors-others-link-to",
+    "template-runs-python",
+    "template-links-to-etc-passwd",
+    "template-divides-by-zero",
+    "template-loops-for-ever",
+    "slug-of-digits-alone",
+    "section-title-of-1100-characters",
+    "anchor-option-with-spaces",
+    "side-id-twice-through-a-merge",
+    "template-calls-a-model-method-that-reads-files",
+    "template-publishes-a-script",
+    "template-drops-the-anchors-others-link-to",
     "template-of-fifty-megabytes-of-output",
 }
 BUILT_PARAMS = [param for param in CASE_PARAMS if param.id in BUILT_CASES]
@@ -257,8 +293,15 @@ BUILT_PARAMS = [param for param in CASE_PARAMS if param.id in BUILT_CASES]
 # what reaches the terminal, a pipe or device read by a process of its own. Each is slow to
 # start, so a few of each kind; every case runs in this process through the same `main`.
 CLI_CASES = {
-    "check": ["syntax-unclosed-quote", "control-character-from-a-word-processor", "content-file-is-a-named-pipe", "billion-laughs",
-              "template-runs-python", "template-is-a-named-pipe", "template-includes-itself"],
+    "check": [
+        "syntax-unclosed-quote",
+        "control-character-from-a-word-processor",
+        "content-file-is-a-named-pipe",
+        "billion-laughs",
+        "template-runs-python",
+        "template-is-a-named-pipe",
+        "template-includes-itself",
+    ],
     "build": ["dangling-speaker", "content-file-is-a-device", "template-divides-by-zero", "slug-of-digits-alone"],
 }
 
@@ -271,8 +314,7 @@ def command_line(command: str, settings: Settings, archive: bool = False) -> lis
 
 
 def run_generator(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *command_line(command, settings, archive)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "generator", *command_line(command, settings, archive)], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 def run_in_process(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
@@ -284,7 +326,7 @@ def run_in_process(command: str, settings: Settings, archive: bool = False) -> s
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        with bounded(seconds=20), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with bounded(seconds=120), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 status = main(arguments)
             except SystemExit as exit:
@@ -315,8 +357,7 @@ def prepared(case: BadInput, workdir: Path, published: BuiltBriefing) -> Run:
 def cli_runs(tmp_path_factory, published) -> dict[tuple[str, str], tuple[Run, subprocess.CompletedProcess]]:
     """The sample of CLI_CASES, each run through the real command line, side by side on every processor."""
     cases = {case.name: case for case in CASES}
-    runs = {(command, name): prepared(cases[name], tmp_path_factory.mktemp(name), published)
-            for command, names in CLI_CASES.items() for name in names}
+    runs = {(command, name): prepared(cases[name], tmp_path_factory.mktemp(name), published) for command, names in CLI_CASES.items() for name in names}
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         futures = {key: pool.submit(run_generator, key[0], run.settings, cases[key[1]].archive) for key, run in runs.items()}
     return {key: (runs[key], future.result()) for key, future in futures.items()}
@@ -342,8 +383,9 @@ def assert_refused_cleanly(process: subprocess.CompletedProcess, case: BadInput,
     # Printed as messages print every name: control characters escaped.
     wanted = Path(shown(str((run.settings.content_dir / case.expect_file).resolve()), limit=None)), case.line, case.column
     prefix = f"{case.field}: " if case.field else ""
-    assert any((path, line, column) == wanted and rest.startswith(prefix) and case.message in rest
-               for path, line, column, rest in reported_locations(process.stderr)), f"{case.where}: {prefix}…{case.message}… not printed:\n{output}"
+    assert any(
+        (path, line, column) == wanted and rest.startswith(prefix) and case.message in rest for path, line, column, rest in reported_locations(process.stderr)
+    ), f"{case.where}: {prefix}…{case.message}… not printed:\n{output}"
 
 
 @pytest.mark.parametrize("case", CASE_PARAMS)
@@ -381,9 +423,9 @@ AWKWARD_TEXTS = {
     "heading-markers": "# Not a heading ## nor this ###",
     "list-and-quote-markers": "- not a list, 1. nor a numbered one, > nor a quote",
     "emphasis": "*stress*, **strong**, _under_ and `code`",
-    "attr-list-braces": "Braces {: .x } stay { #anchor } as typed {: onclick=\"alert(1)\" }",
+    "attr-list-braces": 'Braces {: .x } stay { #anchor } as typed {: onclick="alert(1)" }',
     "emoji-cjk-and-right-to-left": "🌉 Bridge vote 👍🏽 ✅ 🇬🇧 · 千里之行，始于足下 · 東京の橋 · 서울의 다리 · "
-                                   "صوّت المجلس لإعادة بناء الجسر · המועצה הצביעה על הגשר",
+    "صوّت المجلس لإعادة بناء الجسر · המועצה הצביעה על הגשר",
 }
 
 
@@ -414,7 +456,7 @@ def test_awkward_text_adds_no_element_to_any_page_and_the_table_keeps_its_column
 
 def test_the_briefing_title_and_standfirst_are_text_in_the_page_head_and_header_too(tmp_path, plain_site):
     title = "<script>alert('owned')</script> <b>Bridge</b> & co"
-    standfirst = "A standfirst with <img src=x onerror=alert(1)> and \"quotes\" & more."
+    standfirst = 'A standfirst with <img src=x onerror=alert(1)> and "quotes" & more.'
     values = {text_field.name: "plain" for text_field in TEXT_FIELDS} | {"briefing.title": title, "briefing.standfirst": standfirst}
     site = build_with_fields(tmp_path, values)
     for page in ["", "players"]:

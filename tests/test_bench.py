@@ -26,8 +26,7 @@ def test_synthetic_briefings_grow_in_proportion_and_are_repeatable(tmp_path):
         assert 9 <= getattr(large, field) / getattr(small, field) <= 11, field
     write_briefing(tmp_path / "a", 20)
     write_briefing(tmp_path / "b", 20)
-    assert {path.name: path.read_bytes() for path in (tmp_path / "a").iterdir()} == \
-           {path.name: path.read_bytes() for path in (tmp_path / "b").iterdir()}
+    assert {path.name: path.read_bytes() for path in (tmp_path / "a").iterdir()} == {path.name: path.read_bytes() for path in (tmp_path / "b").iterdir()}
 
 
 def test_generator_stages_are_timed(tmp_path):

@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from conftest import ROOT
 from generator import messages as messages_module
 from generator.content import EMBED_PREFIX
 from generator.messages import Messages
-from conftest import ROOT
 from pages import Element, parse_html
 
 BRIEFINGS_DIR = Path(__file__).resolve().parent / "briefings"
@@ -37,9 +37,10 @@ def declared(name: str) -> dict:
 def declared_pages(name: str) -> list[tuple[str, str, str]]:
     """(kind, title, address) of each section, in the declared order; the first is the home page."""
     sections = declared(name)["sections"]
-    return [(section["kind"], section["title"],
-             BASE if index == 0 else f"{BASE}{section.get('slug') or Path(section.get('file') or section['kind']).stem}/")
-            for index, section in enumerate(sections)]
+    return [
+        (section["kind"], section["title"], BASE if index == 0 else f"{BASE}{section.get('slug') or Path(section.get('file') or section['kind']).stem}/")
+        for index, section in enumerate(sections)
+    ]
 
 
 def address_of(name: str, kind: str) -> str:
@@ -72,14 +73,23 @@ class Site:
             relative = path.relative_to(self.root)
             if relative.parts[0] == "assets":
                 continue
-            pages.append(BASE + (relative.parent.as_posix() + "/" if relative.name == "index.html" and relative.parent.parts else
-                                 "" if relative.name == "index.html" else relative.as_posix()))
+            pages.append(
+                BASE
+                + (
+                    relative.parent.as_posix() + "/"
+                    if relative.name == "index.html" and relative.parent.parts
+                    else ""
+                    if relative.name == "index.html"
+                    else relative.as_posix()
+                )
+            )
         return pages
 
 
 @pytest.fixture(scope="session")
 def sites(built):
     """Each briefing built by each engine, once per session, on first use; its archive checked too."""
+
     def site(name: str, engine: str) -> Site:
         return Site(built(BRIEFINGS_DIR / name, engine).site)
 
@@ -121,6 +131,7 @@ def read(element: Element) -> str:
 
 def headings(article: Element, levels: str = "23456") -> list[Element]:
     """The headings the page's own content makes, not the theme's list of the page's sources."""
+
     def in_aside(element: Element) -> bool:
         while element is not None:
             if element.tag == "aside":
@@ -144,8 +155,9 @@ def test_every_declared_section_is_a_page_listed_in_the_declared_order(sites, na
         assert site.file(address).is_file(), f"{title}: no page at {address}"
         assert nav(site.page(address), address) == expected, f"the navigation on {address}"
     embeds = {address for address in site.addresses() if address.startswith(BASE + EMBED_PREFIX)}  # a section's figure alone
-    assert sorted(set(site.addresses()) - {BASE + "404.html"} - embeds) == sorted(address for *_, address in pages), \
+    assert sorted(set(site.addresses()) - {BASE + "404.html"} - embeds) == sorted(address for *_, address in pages), (
         "a page no section declares, or a declared section without a page"
+    )
     assert {address.replace(EMBED_PREFIX, "", 1) for address in embeds} <= {address for *_, address in pages}, "an embed page of no section"
 
 
@@ -217,8 +229,9 @@ def test_the_storm_has_no_measures_page_and_no_link_to_one(sites, engine):
             assert not re.search(r"measure|tariff", urlsplit(target).path), f"{address} links to {target}"
         assert not page.find_all(cls="measure-table") and not page.find_all(cls="chart"), address
     cards = site.article(BASE).find_all(cls="figure-value")
-    assert [read(card) for card in cards] == ["95 mph", "about 4,200", "38%", "112 mm"], \
+    assert [read(card) for card in cards] == ["95 mph", "about 4,200", "38%", "112 mm"], (
         "the key figures, in the briefing's own units, and no before → now card"
+    )
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -360,13 +373,13 @@ def test_every_page_footer_names_the_publisher_and_how_to_report_a_mistake(sites
     for address in [address for address in site.addresses() if "/embed." not in address]:  # embeds carry no footer
         footer = site.page(address).find(cls="briefing-footer")
         text = spaced(footer.text())
-        assert text == spaced(f"{words['published_by']} {briefing['publisher']} {words['corrections']}{words['colon']}"
-                              f"{briefing['corrections']} {words['follow_updates']}"), address
+        assert text == spaced(
+            f"{words['published_by']} {briefing['publisher']} {words['corrections']}{words['colon']}{briefing['corrections']} {words['follow_updates']}"
+        ), address
         assert any(link.attrs.get("href", "").endswith("feed.xml") for link in footer.find_all("a")), "the updates feed"
 
 
-SOURCE_FILES = [path for folder in ("generator", "overrides") for path in sorted((ROOT / folder).rglob("*"))
-                if path.suffix in (".py", ".j2", ".html", ".js")]
+SOURCE_FILES = [path for folder in ("generator", "overrides") for path in sorted((ROOT / folder).rglob("*")) if path.suffix in (".py", ".j2", ".html", ".js")]
 USED_KEY = re.compile(r"""(?:\b(?:t|messages|self\.messages|context\.messages|words)\[["'](?P<a>\w+)["']\]|\.format\(["'](?P<b>\w+)["'])""")
 THEME_KEY = re.compile(r"\bwords\.(\w+)")  # the theme's overrides: `{{ words.sources_for_this_page }}`
 
@@ -377,8 +390,12 @@ def dynamic_keys() -> set[str]:
     from generator.sections import KINDS
 
     palette = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
-    return ({f"{kind}_intro" for kind in KINDS} | {f"summary_{kind}" for kind in KINDS} | {f"from_{precision}" for precision in ("day", "month", "year")}
-            | {scheme["toggle"]["name"] for scheme in palette})
+    return (
+        {f"{kind}_intro" for kind in KINDS}
+        | {f"summary_{kind}" for kind in KINDS}
+        | {f"from_{precision}" for precision in ("day", "month", "year")}
+        | {scheme["toggle"]["name"] for scheme in palette}
+    )
 
 
 def test_every_key_the_code_uses_is_in_every_catalogue_and_every_key_is_used():

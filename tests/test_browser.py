@@ -19,7 +19,16 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from browser import (
-    MATERIAL_SCHEME, README_SHOTS, ROOT, SCHEMES, embed_paths, new_context, page_paths, serve, settle, slug,
+    MATERIAL_SCHEME,
+    README_SHOTS,
+    ROOT,
+    SCHEMES,
+    embed_paths,
+    new_context,
+    page_paths,
+    serve,
+    settle,
+    slug,
 )
 from conftest import SCREENSHOTS, run_folder
 
@@ -30,9 +39,9 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # What a reader searching for these words should be offered among the first three results:
 # the page, and where given, the section of that page the result links to.
 SEARCHES = {
-    "Bessent": ("/players/", "player-bessent"),        # his entry among the key players
-    "145": ("/tariffs/", None),                        # the tariff table: 145% before the truce
-    "rare earth": ("/issues/", "issue-rare-earths"),   # the sticking point of that name
+    "Bessent": ("/players/", "player-bessent"),  # his entry among the key players
+    "145": ("/tariffs/", None),  # the tariff table: 145% before the truce
+    "rare earth": ("/issues/", "issue-rare-earths"),  # the sticking point of that name
     "Geneva": ("/differences/", "difference-tariff-cuts-origin"),  # what the articles say of the Geneva agreement
 }
 
@@ -40,58 +49,125 @@ SEARCHES = {
 # (a page's top, or one of its sections): the top result, the one Enter opens, must be one.
 QUESTIONS = {
     "how long was the call": ["/", "/#key-takeaways", "/timeline/#event-trump-xi-call", "/players/#player-trump"],
-    "who leads the talks": ["/#key-takeaways", "/timeline/#event-talks-announced", "/players/#player-trump",
-                            "/players/#player-bessent", "/players/#player-lutnick", "/players/#player-greer"],
-    "what are the tariffs now": ["/tariffs/", "/tariffs/#tariff-us-tariff-on-chinese-goods",
-                                 "/tariffs/#tariff-china-tariff-on-us-goods", "/", "/#key-takeaways",
-                                 "/issues/#issue-tariffs-and-truce", "/timeline/#event-tariff-cuts-take-effect"],
-    "when does the truce end": ["/timeline/#event-tariff-window-closes", "/", "/tariffs/",
-                                "/tariffs/#tariff-us-tariff-on-chinese-goods", "/tariffs/#tariff-china-tariff-on-us-goods"],
-    "what did Xi say about Taiwan": ["/issues/#issue-taiwan", "/quotes/#speaker-xi", "/players/#player-xi",
-                                     "/#key-takeaways", "/differences/#difference-beyond-trade"],
+    "who leads the talks": [
+        "/#key-takeaways",
+        "/timeline/#event-talks-announced",
+        "/players/#player-trump",
+        "/players/#player-bessent",
+        "/players/#player-lutnick",
+        "/players/#player-greer",
+    ],
+    "what are the tariffs now": [
+        "/tariffs/",
+        "/tariffs/#tariff-us-tariff-on-chinese-goods",
+        "/tariffs/#tariff-china-tariff-on-us-goods",
+        "/",
+        "/#key-takeaways",
+        "/issues/#issue-tariffs-and-truce",
+        "/timeline/#event-tariff-cuts-take-effect",
+    ],
+    "when does the truce end": [
+        "/timeline/#event-tariff-window-closes",
+        "/",
+        "/tariffs/",
+        "/tariffs/#tariff-us-tariff-on-chinese-goods",
+        "/tariffs/#tariff-china-tariff-on-us-goods",
+    ],
+    "what did Xi say about Taiwan": [
+        "/issues/#issue-taiwan",
+        "/quotes/#speaker-xi",
+        "/players/#player-xi",
+        "/#key-takeaways",
+        "/differences/#difference-beyond-trade",
+    ],
     "why do the sources disagree": ["/differences/"],
     "who is Howard Lutnick": ["/players/#player-lutnick"],
     "who is Scott Bessent": ["/players/#player-bessent"],
     "what does Jamieson Greer do": ["/players/#player-greer"],
-    "how big is the trade deficit": ["/issues/#issue-trade-deficit", "/", "/#key-takeaways",
-                                     "/players/#player-census-bureau", "/players/#player-trump-administration"],
+    "how big is the trade deficit": [
+        "/issues/#issue-trade-deficit",
+        "/",
+        "/#key-takeaways",
+        "/players/#player-census-bureau",
+        "/players/#player-trump-administration",
+    ],
     "what are rare earths": ["/issues/#issue-rare-earths"],
-    "when did Trump and Xi last speak": ["/timeline/#event-trump-xi-call", "/timeline/#event-january-call",
-                                         "/issues/#issue-fentanyl"],
-    "what did Trump say about Xi": ["/quotes/#speaker-trump", "/timeline/#event-very-tough-post",
-                                    "/differences/#difference-very-tough-wording",
-                                    "/differences/#difference-very-tough-when-where", "/players/#player-trump",
-                                    "/", "/#key-takeaways"],
-    "did they talk about Ukraine": ["/issues/#issue-geopolitics-left-out", "/differences/#difference-beyond-trade",
-                                    "/players/#player-trump", "/#key-takeaways"],
-    "where will the talks be held": ["/differences/#difference-talks-venue", "/#what-happens-next", "/#key-takeaways",
-                                     "/timeline/#event-talks-announced", "/players/#player-trump"],
+    "when did Trump and Xi last speak": ["/timeline/#event-trump-xi-call", "/timeline/#event-january-call", "/issues/#issue-fentanyl"],
+    "what did Trump say about Xi": [
+        "/quotes/#speaker-trump",
+        "/timeline/#event-very-tough-post",
+        "/differences/#difference-very-tough-wording",
+        "/differences/#difference-very-tough-when-where",
+        "/players/#player-trump",
+        "/",
+        "/#key-takeaways",
+    ],
+    "did they talk about Ukraine": [
+        "/issues/#issue-geopolitics-left-out",
+        "/differences/#difference-beyond-trade",
+        "/players/#player-trump",
+        "/#key-takeaways",
+    ],
+    "where will the talks be held": [
+        "/differences/#difference-talks-venue",
+        "/#what-happens-next",
+        "/#key-takeaways",
+        "/timeline/#event-talks-announced",
+        "/players/#player-trump",
+    ],
     "what happens next": ["/#what-happens-next"],
-    "what is the problem with student visas": ["/issues/#issue-student-visas",
-                                               "/differences/#difference-student-visa-measures"],
-    "who initiated the call": ["/quotes/#speaker-china-foreign-ministry", "/players/#player-china-foreign-ministry",
-                               "/differences/#difference-foreign-ministry-emphasis", "/players/#player-trump"],
-    "what tariff does China charge on US goods": ["/tariffs/#tariff-china-tariff-on-us-goods", "/tariffs/", "/",
-                                                  "/#key-takeaways", "/players/#player-chinese-government",
-                                                  "/issues/#issue-tariffs-and-truce",
-                                                  "/timeline/#event-tariff-cuts-take-effect"],
-    "how high were tariffs before the truce": ["/tariffs/", "/tariffs/#tariff-us-tariff-on-chinese-goods",
-                                               "/tariffs/#tariff-china-tariff-on-us-goods",
-                                               "/differences/#difference-tariff-levels", "/timeline/#event-april-tariffs",
-                                               "/timeline/#event-tariff-cuts-take-effect",
-                                               "/issues/#issue-tariffs-and-truce", "/", "/#key-takeaways"],
+    "what is the problem with student visas": ["/issues/#issue-student-visas", "/differences/#difference-student-visa-measures"],
+    "who initiated the call": [
+        "/quotes/#speaker-china-foreign-ministry",
+        "/players/#player-china-foreign-ministry",
+        "/differences/#difference-foreign-ministry-emphasis",
+        "/players/#player-trump",
+    ],
+    "what tariff does China charge on US goods": [
+        "/tariffs/#tariff-china-tariff-on-us-goods",
+        "/tariffs/",
+        "/",
+        "/#key-takeaways",
+        "/players/#player-chinese-government",
+        "/issues/#issue-tariffs-and-truce",
+        "/timeline/#event-tariff-cuts-take-effect",
+    ],
+    "how high were tariffs before the truce": [
+        "/tariffs/",
+        "/tariffs/#tariff-us-tariff-on-chinese-goods",
+        "/tariffs/#tariff-china-tariff-on-us-goods",
+        "/differences/#difference-tariff-levels",
+        "/timeline/#event-april-tariffs",
+        "/timeline/#event-tariff-cuts-take-effect",
+        "/issues/#issue-tariffs-and-truce",
+        "/",
+        "/#key-takeaways",
+    ],
     "why are chips a sticking point": ["/issues/#issue-chips-export-controls"],
-    "what is the Geneva agreement": ["/differences/#difference-tariff-cuts-origin",
-                                     "/timeline/#event-tariff-cuts-take-effect", "/issues/#issue-tariffs-and-truce"],
+    "what is the Geneva agreement": [
+        "/differences/#difference-tariff-cuts-origin",
+        "/timeline/#event-tariff-cuts-take-effect",
+        "/issues/#issue-tariffs-and-truce",
+    ],
     "how did the markets react": ["/timeline/#event-markets-rally-and-fade", "/#key-takeaways"],
     "when did Trump say China violated the agreement": ["/timeline/#event-totally-violated-post", "/quotes/#speaker-trump"],
     "will Trump visit China": ["/differences/#difference-state-visits", "/#key-takeaways"],
-    "what did Xi ask the US to do": ["/differences/#difference-xi-demand-wording", "/quotes/#speaker-xi",
-                                     "/players/#player-xi", "/players/#player-xinhua", "/#key-takeaways",
-                                     "/quotes/#speaker-china-foreign-ministry"],
-    "which articles is this based on": ["/sources/", "/sources/#source-newslooks", "/sources/#source-agency-inputs",
-                                        "/sources/#source-positive-outreach", "/sources/#source-cnbc-adapted",
-                                        "/sources/#source-big-power-move"],
+    "what did Xi ask the US to do": [
+        "/differences/#difference-xi-demand-wording",
+        "/quotes/#speaker-xi",
+        "/players/#player-xi",
+        "/players/#player-xinhua",
+        "/#key-takeaways",
+        "/quotes/#speaker-china-foreign-ministry",
+    ],
+    "which articles is this based on": [
+        "/sources/",
+        "/sources/#source-newslooks",
+        "/sources/#source-agency-inputs",
+        "/sources/#source-positive-outreach",
+        "/sources/#source-cnbc-adapted",
+        "/sources/#source-big-power-move",
+    ],
     "what is Xinhua": ["/players/#player-xinhua", "/players/#player-xi", "/quotes/#speaker-xi"],
     "what about fentanyl": ["/issues/#issue-fentanyl"],
     "who is Melania Trump": ["/players/#player-melania-trump"],
@@ -102,6 +178,7 @@ QUESTIONS_ANSWERED = 0.9  # the share of QUESTIONS whose top result must answer 
 # --- the browser, the server, the tabs ----------------------------------------------
 
 # `chromium` and `browser`, shared by every module that drives Chromium, are in conftest.py.
+
 
 @pytest.fixture(scope="session")
 def site_url(real_site):
@@ -181,19 +258,21 @@ def screenshots(request, tmp_path_factory, chromium):
 
 
 def photograph(page, folder, path: str, device: str, scheme: str) -> None:
-    page.screenshot(path=str(folder / f"{slug(path)}-{device}-{scheme}.png"), full_page=True,
-                    animations="disabled", caret="hide")
+    page.screenshot(path=str(folder / f"{slug(path)}-{device}-{scheme}.png"), full_page=True, animations="disabled", caret="hide")
 
 
 # --- search --------------------------------------------------------------------------
+
 
 def search_ready(tab: Tab) -> None:
     """Wait until the search worker has fetched and indexed the site (the last thing a page
     asks for), where the page has a search box; if it never is, say what went wrong."""
     try:
-        tab.page.wait_for_function("""() => { const meta = document.querySelector('.md-search-result__meta');
+        tab.page.wait_for_function(
+            """() => { const meta = document.querySelector('.md-search-result__meta');
                                               return !meta || !meta.textContent.includes('Initializing'); }""",
-                                   timeout=15_000)
+            timeout=180_000,
+        )
     except PlaywrightTimeoutError:
         raise AssertionError("the search never got ready:\n" + "\n".join(tab.trouble() or ["nothing failed that the page saw"])) from None
 
@@ -229,23 +308,21 @@ def search(tab: Tab, query: str, *, again: bool = False) -> list[tuple[str, list
     assert results, f"searching {query!r} lists nothing"
     trouble = tab.trouble()
     assert not trouble, f"searching {query!r}:\n" + "\n".join(trouble)
-    return [(urlsplit(links[0]).path, [urlsplit(link).fragment for link in links if urlsplit(link).fragment])
-            for links in results]
+    return [(urlsplit(links[0]).path, [urlsplit(link).fragment for link in links if urlsplit(link).fragment]) for links in results]
 
 
 @pytest.mark.parametrize("query", SEARCHES)
 def test_search_offers_the_right_page_among_the_first_three(tabs, query):
     expected_page, expected_anchor = SEARCHES[query]
     results = search(tabs("light", "desktop"), query)
-    shown = "\n".join(f"  {number}. {path} {' '.join('#' + a for a in anchors)}"
-                      for number, (path, anchors) in enumerate(results[:5], 1))
+    shown = "\n".join(f"  {number}. {path} {' '.join('#' + a for a in anchors)}" for number, (path, anchors) in enumerate(results[:5], 1))
     top = results[:3]
-    assert expected_page in [path for path, _ in top], (
-        f"searching {query!r}: {expected_page} is not among the first three results:\n{shown}")
+    assert expected_page in [path for path, _ in top], f"searching {query!r}: {expected_page} is not among the first three results:\n{shown}"
     if expected_anchor:
         anchors = next(anchors for path, anchors in top if path == expected_page)
         assert any(anchor.startswith(expected_anchor) for anchor in anchors), (
-            f"searching {query!r}: the {expected_page} result does not link to #{expected_anchor}…:\n{shown}")
+            f"searching {query!r}: the {expected_page} result does not link to #{expected_anchor}…:\n{shown}"
+        )
 
 
 def open_top_result(tab: Tab, question: str) -> str:
@@ -308,10 +385,12 @@ def test_readers_questions_open_an_answer(tabs):
     answered = (len(QUESTIONS) - len(misses)) / len(QUESTIONS)
     assert answered >= QUESTIONS_ANSWERED, (
         f"{len(QUESTIONS) - len(misses)} of {len(QUESTIONS)} questions ({answered:.0%}) open an answer, "
-        f"fewer than {QUESTIONS_ANSWERED:.0%}:\n" + "\n".join(misses))
+        f"fewer than {QUESTIONS_ANSWERED:.0%}:\n" + "\n".join(misses)
+    )
 
 
 # --- accessibility -------------------------------------------------------------------
+
 
 def axe_violations(page, **options) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
@@ -322,8 +401,7 @@ def axe_violations(page, **options) -> list[str]:
         nodes = violation["nodes"]
         targets = "; ".join(" ".join(node["target"]) for node in nodes[:6]) + (f"; … {len(nodes) - 6} more" if len(nodes) > 6 else "")
         detail = " ".join(nodes[0].get("failureSummary", "").split("\n")[1:2]).strip()
-        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']}\n"
-                     f"    at {targets}\n    {detail}")
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']}\n    at {targets}\n    {detail}")
     return found
 
 
@@ -411,16 +489,18 @@ def test_a_phone_shows_the_whole_page_and_every_control_is_big_enough_to_tap(tab
     photograph(page, screenshots, path, "phone", scheme)
     width, scroll_width, widest = page.evaluate(OVERFLOW_JS)
     assert width == 375
-    assert scroll_width <= width, (
-        f"{path} ({scheme}) is {scroll_width} px wide on a {width} px phone; sticking out:\n  " + "\n  ".join(widest))
+    assert scroll_width <= width, f"{path} ({scheme}) is {scroll_width} px wide on a {width} px phone; sticking out:\n  " + "\n  ".join(widest)
     assert not tables_in_trouble(page), f"{path} on a phone: tables wider than their column: {tables_in_trouble(page)}"
-    small = [f"{target['what']} is {target['width']:.0f}×{target['height']:.0f}"
-             for target in page.evaluate(TARGETS_JS)
-             if not target["inSentence"] and (target["width"] < 23.5 or target["height"] < 23.5)]
+    small = [
+        f"{target['what']} is {target['width']:.0f}×{target['height']:.0f}"
+        for target in page.evaluate(TARGETS_JS)
+        if not target["inSentence"] and (target["width"] < 23.5 or target["height"] < 23.5)
+    ]
     assert not small, f"{path} ({scheme}): tap targets under 24×24 CSS px (WCAG 2.5.8):\n  " + "\n  ".join(small[:10])
 
 
 # --- the README's pictures -----------------------------------------------------------
+
 
 def test_the_readme_shows_the_screenshots_that_make_screenshots_writes():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -589,9 +669,11 @@ def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url
             pasted = page.evaluate("navigator.clipboard.readText()")
             assert pasted.strip() == code.inner_text().strip(), "the copy button copies the code"
             src = re.fullmatch(r'<iframe src="([^"]+)" title="[^"<]+"[^<]*></iframe>', pasted.strip()).group(1)
-            here = f"{site_url}/{src[len(published):]}" if published and src.startswith(published) else urljoin(page.url, src)
-            page.set_content(f'<!doctype html><html lang="en"><title>Another site</title>'
-                             f'<main>{pasted.replace(f"src={chr(34)}{src}{chr(34)}", f"src={chr(34)}{here}{chr(34)}")}</main></html>')
+            here = f"{site_url}/{src[len(published) :]}" if published and src.startswith(published) else urljoin(page.url, src)
+            page.set_content(
+                f'<!doctype html><html lang="en"><title>Another site</title>'
+                f"<main>{pasted.replace(f'src={chr(34)}{src}{chr(34)}', f'src={chr(34)}{here}{chr(34)}')}</main></html>"
+            )
             frame = page.frame_locator("iframe")
             frame.locator("article h1").wait_for()
             assert urlsplit(page.frames[1].url).path == path, f"{section}: the code shows {page.frames[1].url}, not {path}"

@@ -137,11 +137,12 @@ def looked(browser, site_url):
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_the_chart_is_readable_at_its_size(looked, scheme, device):
     figure, picture, scale = looked(scheme, device)
-    (_, _, drawing), = figure["images"]
+    ((_, _, drawing),) = figure["images"]
     assert drawing == ("chart-narrow" if device == "phone" else "chart-wide"), f"{device} shows the {drawing} drawing"
     rendered = sorted((text["size"] * scale, text["text"]) for text in picture["texts"])
     assert rendered and rendered[0][0] >= SMALLEST_TEXT, (
-        f"{scheme} {device}: chart text renders at {rendered[0][0]:.1f} px ({rendered[0][1]!r}); the smallest allowed is {SMALLEST_TEXT}")
+        f"{scheme} {device}: chart text renders at {rendered[0][0]:.1f} px ({rendered[0][1]!r}); the smallest allowed is {SMALLEST_TEXT}"
+    )
     words = sorted(figure["sizes"])
     assert words[0][0] >= SMALLEST_TEXT, f"{scheme} {device}: the figure's {words[0][1]!r} is {words[0][0]} px"
 
@@ -151,7 +152,7 @@ def test_no_chart_label_overlaps_another_or_the_axis(looked, scheme):
     _, picture, _ = looked(scheme, "phone")
     texts = picture["texts"]
     for index, text in enumerate(texts):
-        for other in texts[index + 1:]:
+        for other in texts[index + 1 :]:
             assert overlap(text["box"], other["box"]) < 0.5, f"{scheme}: {text['text']!r} overlaps {other['text']!r}"
     values = [text for text in texts if "step-value" in text["kind"]]
     assert len(values) >= 4, "each value, from the escalation before the cut on, is labelled"
@@ -165,11 +166,17 @@ def test_lines_gridlines_and_text_stand_out_from_the_page(looked, scheme):
     background = figure["background"]
     strokes = picture["strokes"]
     assert any("scheduled" in line["what"] for line in strokes) and any("guide" in line["what"] for line in strokes)
-    weak = [(line["what"], line["stroke"], round(contrast(line["stroke"], line["opacity"], background), 2)) for line in strokes
-            if contrast(line["stroke"], line["opacity"], background) < LINES_CONTRAST]
+    weak = [
+        (line["what"], line["stroke"], round(contrast(line["stroke"], line["opacity"], background), 2))
+        for line in strokes
+        if contrast(line["stroke"], line["opacity"], background) < LINES_CONTRAST
+    ]
     assert not weak, f"{scheme}: against the page's {background}, these lines fall under {LINES_CONTRAST}:1: {weak}"
-    faint = [(text["text"], text["fill"], round(contrast(text["fill"], text["opacity"], background), 2)) for text in picture["texts"]
-             if contrast(text["fill"], text["opacity"], background) < TEXT_CONTRAST]
+    faint = [
+        (text["text"], text["fill"], round(contrast(text["fill"], text["opacity"], background), 2))
+        for text in picture["texts"]
+        if contrast(text["fill"], text["opacity"], background) < TEXT_CONTRAST
+    ]
     assert not faint, f"{scheme}: against the page's {background}, this text falls under {TEXT_CONTRAST}:1: {faint}"
 
 

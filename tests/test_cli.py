@@ -19,8 +19,14 @@ def test_the_help_lists_every_command_with_what_it_does():
         assert name in text and summary.split()[0] in text, name
 
 
-@pytest.mark.parametrize("arguments", [["--content", "story", "--no-archive", "check"], ["check", "--content", "story", "--no-archive"],
-                                       ["--content", "elsewhere", "check", "--content", "story", "--no-archive"]])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--content", "story", "--no-archive", "check"],
+        ["check", "--content", "story", "--no-archive"],
+        ["--content", "elsewhere", "check", "--content", "story", "--no-archive"],
+    ],
+)
 def test_the_briefing_s_options_read_the_same_before_or_after_the_command(arguments):
     parsed = _parser().parse_args(arguments)
     assert (parsed.command, parsed.content, parsed.no_archive, parsed.archive) == ("check", Path("story"), True, None)

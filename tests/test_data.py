@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_hostile import live_markup
 
 from conftest import TINY_CONTENT, edit, settings_for
 from generator.check import load_content
@@ -29,7 +30,6 @@ from generator.inline import plain_text
 from generator.pipeline import build
 from generator.render import render_pages
 from pages import parse_html
-from test_hostile import live_markup
 
 SITE_URL = "https://news.example/bridge/"
 FORMULAS = {  # a text field, and what a spreadsheet would run were it written as it is
@@ -110,7 +110,7 @@ def test_the_measures_csv_has_a_row_per_measure_with_raw_numbers_units_iso_dates
     measures = section(content, "measures")
     rows = read_csv(site, f"{measures.slug}-table.csv")
     assert [row["id"] for row in rows] == [measure.id for measure in measures.entries]
-    for row, measure in zip(rows, measures.entries):
+    for row, measure in zip(rows, measures.entries, strict=False):
         assert float(row["before_value"]) == measure.before.value and row["before_unit"] == measure.before.unit
         assert float(row["now_value"]) == measure.now.value and row["now_unit"] == measure.now.unit
         assert row["since"] == str(measure.since.date) and row["until"] == (str(measure.until.date) if measure.until else "")
@@ -158,8 +158,7 @@ def test_the_sources_csvs_list_the_articles_and_who_reports_what(hostile_site):
 
 def test_text_a_spreadsheet_would_run_is_written_as_text(hostile_site):
     content, site = hostile_site
-    cells = [cell for file in (site / "data").glob("*.csv") for row in csv.reader(io.StringIO(file.read_text(encoding="utf-8"), newline=""))
-             for cell in row]
+    cells = [cell for file in (site / "data").glob("*.csv") for row in csv.reader(io.StringIO(file.read_text(encoding="utf-8"), newline="")) for cell in row]
     for typed in FORMULAS.values():
         assert "'" + typed in cells or "'" + plain_text(typed) in cells, f"{typed!r} is not neutralised"
     for cell in cells:
@@ -178,7 +177,7 @@ def test_briefing_json_holds_every_section_and_source(hostile_site):
     briefing = content.briefing
     assert (data["title"], data["language"], data["as_of"], data["address"]) == (briefing.title, briefing.language, str(briefing.as_of), SITE_URL)
     assert [(entry["kind"], entry["title"]) for entry in data["sections"]] == [(page.kind.name, page.title) for page in content.pages]
-    for entry, page in zip(data["sections"], content.pages):
+    for entry, page in zip(data["sections"], content.pages, strict=False):
         assert len(entry["entries"]) == len(page.entries), f"{page.title}: entries missing"
         assert entry["address"].startswith(SITE_URL)
         for address in entry.get("data", []) + ([entry["embed"]] if "embed" in entry else []):
@@ -227,8 +226,11 @@ def test_the_chart_and_the_timeline_have_embed_pages_without_the_site_around_the
     assert not [link for link in nav.find_all("a") if EMBED_PREFIX in link.attrs.get("href", "")], "embed pages are not in the nav"
     for folder in folders:
         document = parse_html(page_html(site, folder))
-        around = [element.tag for element in document.elements()
-                  if element.classes & {"md-header__inner", "md-sidebar", "md-footer", "md-search", "md-tabs", "md-nav"}]
+        around = [
+            element.tag
+            for element in document.elements()
+            if element.classes & {"md-header__inner", "md-sidebar", "md-footer", "md-search", "md-tabs", "md-nav"}
+        ]
         assert not around, f"{folder}: {around}"
         assert any(meta.attrs.get("name") == "robots" and meta.attrs.get("content") == "noindex" for meta in document.find_all("meta"))
         assert document.find("article").find("h1")

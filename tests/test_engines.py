@@ -86,8 +86,14 @@ def _same_url(url: str) -> str:
 def _facts(page: Path) -> dict:
     parser = _Facts()
     parser.feed(page.read_text(encoding="utf-8"))
-    return {"title": parser.title.strip(), "description": parser.description, "headings": parser.headings,
-            "words": parser.words, "links": parser.links, "images": parser.images}
+    return {
+        "title": parser.title.strip(),
+        "description": parser.description,
+        "headings": parser.headings,
+        "words": parser.words,
+        "links": parser.links,
+        "images": parser.images,
+    }
 
 
 def _pages(site: Path) -> set[str]:
@@ -117,8 +123,7 @@ def test_the_not_found_page_exists_in_both(both):
 def test_content_files_beside_the_pages_are_identical(both):
     """Charts, stylesheets of the overrides, the feed: copied as they are by both engines."""
     theme = ("assets/javascripts/", "assets/stylesheets/", "search", "sitemap.xml")
-    files = {path.relative_to(both["mkdocs"]).as_posix() for path in both["mkdocs"].rglob("*")
-             if path.is_file() and not path.name.endswith(".html")}
+    files = {path.relative_to(both["mkdocs"]).as_posix() for path in both["mkdocs"].rglob("*") if path.is_file() and not path.name.endswith(".html")}
     ours = sorted(name for name in files if not name.startswith(theme))
     assert ours, "expected the briefing's own files (stylesheets, charts)"
     for name in ours:
@@ -130,8 +135,7 @@ def test_search_indexes_the_same_sections(both):
     zensical = json.loads((both["zensical"] / "search.json").read_text(encoding="utf-8"))["items"]
 
     def sections(entries):  # the words of each section, in order; spacing around markup differs
-        return sorted((entry["location"], entry["title"], re.findall(r"\w+", re.sub(r"<[^>]+>", " ", entry["text"])))
-                      for entry in entries)
+        return sorted((entry["location"], entry["title"], re.findall(r"\w+", re.sub(r"<[^>]+>", " ", entry["text"]))) for entry in entries)
 
     assert sections(mkdocs) == sections(zensical)
 
@@ -163,7 +167,6 @@ def test_engine_is_chosen_on_the_command_line(tmp_path):
         build_site(tmp_path / "mkdocs.yml", tmp_path / "site", engine="hugo")
 
 
-
 SEARCHED = {"real": "rare earth", "tiny": "toll"}  # words each briefing's pages hold
 
 
@@ -180,6 +183,6 @@ def test_zensical_search_finds_the_pages(both, browser, request):
             page.locator(".md-search__button").click()
             page.keyboard.type(query, delay=20)
             # The dialog's count of results ("8 results"): its search index loaded and answered.
-            page.get_by_text(re.compile(r"^[1-9][0-9]* results?$")).wait_for(timeout=10_000)
+            page.get_by_text(re.compile(r"^[1-9][0-9]* results?$")).wait_for(timeout=180_000)
         finally:
             page.close()

@@ -10,8 +10,7 @@ from conftest import build_briefing, edit
 
 
 def test_html_and_markdown_syntax_in_yaml_are_shown_as_text(tiny_copy, tmp_path):
-    edit(tiny_copy / "tariffs.yml", 'covers: "Vehicles crossing the bridge"',
-         "covers: 'Cars | vans <script>alert(1)</script> # not a heading {: .x }'")
+    edit(tiny_copy / "tariffs.yml", 'covers: "Vehicles crossing the bridge"', "covers: 'Cars | vans <script>alert(1)</script> # not a heading {: .x }'")
     edit(tiny_copy / "players.yml", 'name: "Jo Mayor"', "name: '<img src=x onerror=alert(1)> Jo'")
     edit(tiny_copy / "players.yml", 'role: "Mayor of Millbrook"', 'role: "Mayor of *Millbrook*"')
     built = build_briefing(tiny_copy, tmp_path)
@@ -31,9 +30,10 @@ def test_html_and_markdown_syntax_in_yaml_are_shown_as_text(tiny_copy, tmp_path)
 
 
 def test_a_link_must_be_a_web_address(tiny_copy):
+    import pytest
+
     from generator.check import load_content
     from generator.errors import ContentError
-    import pytest
 
     line = edit(tiny_copy / "issues.yml", 'summary: "The rebuild costs $4 billion."', 'summary: "See [the plan](plan.md)."')
     with pytest.raises(ContentError) as caught:
@@ -43,8 +43,11 @@ def test_a_link_must_be_a_web_address(tiny_copy):
 
 def test_code_in_an_editors_markdown_page_is_shown_as_typed(tiny_copy, tmp_path):
     code = "<script>alert(1)</script> | a | b | {: .x } *not emphasis*"
-    edit(tiny_copy / "briefing.yml", '  - {kind: sources, title: "Sources", file: sources.yml}',
-         '  - {kind: sources, title: "Sources", file: sources.yml}\n  - {kind: page, title: "Background", file: background.md}')
+    edit(
+        tiny_copy / "briefing.yml",
+        '  - {kind: sources, title: "Sources", file: sources.yml}',
+        '  - {kind: sources, title: "Sources", file: sources.yml}\n  - {kind: page, title: "Background", file: background.md}',
+    )
     (tiny_copy / "background.md").write_text(f"How to read the tolls:\n\n    {code}\n\n```\n{code}\n```\n", encoding="utf-8")
     page = build_briefing(tiny_copy, tmp_path).html("background")
 

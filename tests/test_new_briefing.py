@@ -58,8 +58,13 @@ def test_the_package_installs_with_a_briefing_command(tmp_path):
     for name in ("pyproject.toml", "README.md", "mkdocs.yml"):
         shutil.copy2(ROOT / name, sources / name)
     target = tmp_path / "installed"
-    install = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target", str(target), str(sources)],
-                             capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target", str(target), str(sources)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
     assert install.returncode == 0, install.stderr
     env = {**os.environ, "PYTHONPATH": str(target)}
     command = [sys.executable, str(target / "bin" / "briefing")]

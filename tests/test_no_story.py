@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from generator.check import load_content
-
 from conftest import REAL_CONTENT, ROOT
+from generator.check import load_content
 
 NAMED = ["tariff", "china", "trump", "truce", "geneva", "90-day", "beijing"]
 

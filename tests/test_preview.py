@@ -12,14 +12,13 @@ import time
 import urllib.request
 
 from browser import new_context
+from conftest import ROOT, edit, settings_for
 from generator.__main__ import preview_docs
 from generator.content import BRIEFING_DATA
 from generator.errors import Problem
 from generator.pipeline import generate
 from generator.preview_hooks import problems_file
 from generator.preview_report import write_report
-
-from conftest import ROOT, edit, settings_for
 from pages import parse_html
 
 
@@ -69,10 +68,8 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
     docs = tmp_path / preview_docs(tiny_copy, f"127.0.0.1:{port}")  # the preview's own folder, per briefing and port
     write_report(problems_file(docs), [Problem(tiny_copy / "quotes.yml", 1, 1, "", "old")], tiny_copy)
     url = f"http://127.0.0.1:{port}/players/"
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy),
-               "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)})
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy), "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)})
     try:
         wait_for(lambda: "Cast the deciding vote." in fetch(url))
         assert (docs / "players.md").is_file()
@@ -95,7 +92,7 @@ def test_the_preview_follows_edits_and_keeps_the_last_good_version_on_errors(tin
         wait_for(lambda: "Never shown." in fetch(url))
     finally:
         server.terminate()
-        _, errors = server.communicate(timeout=20)
+        _, errors = server.communicate(timeout=120)
     assert "unknown person 'nobody'" in errors
     assert "still showing the last good version" in errors
     assert errors.count("the content's problems are fixed") == 1, "said once: when the problem this session found was fixed"
@@ -109,8 +106,20 @@ def test_an_edit_reaches_the_open_page_and_leaves_the_pages_it_does_not_affect_a
     settings = settings_for(tiny_copy, tmp_path)
     port = free_port()
     url = f"http://127.0.0.1:{port}/players/"
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(tiny_copy), "--docs", str(settings.docs_dir),
-               "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "serve",
+        "--content",
+        str(tiny_copy),
+        "--docs",
+        str(settings.docs_dir),
+        "--config",
+        str(settings.config_file),
+        "--address",
+        f"127.0.0.1:{port}",
+    ]
     with (tmp_path / "serve.log").open("w") as log:
         server = subprocess.Popen(command, cwd=ROOT, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     context = new_context(browser)
@@ -124,7 +133,7 @@ def test_an_edit_reaches_the_open_page_and_leaves_the_pages_it_does_not_affect_a
 
         edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
         # Not navigated again: the open page shows the edit by reloading itself (a generous limit, not a timing test).
-        page.wait_for_function("text => document.body.textContent.includes(text)", arg="Cast the casting vote.", timeout=30_000)
+        page.wait_for_function("text => document.body.textContent.includes(text)", arg="Cast the casting vote.", timeout=180_000)
         assert "Cast the deciding vote." not in page.inner_text("article")
 
         rewritten = sorted(path.name for path in pages if path.stat().st_mtime_ns != before[path])
@@ -132,4 +141,4 @@ def test_an_edit_reaches_the_open_page_and_leaves_the_pages_it_does_not_affect_a
     finally:
         context.close()
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=120)

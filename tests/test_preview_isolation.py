@@ -14,8 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, TINY_CONTENT, edit
 from test_preview import fetch, free_port, wait_for
+
+from conftest import ROOT, TINY_CONTENT, edit
 
 
 @contextlib.contextmanager
@@ -23,15 +24,14 @@ def serving(content: Path, project: Path):
     """`briefing serve` run as `make serve` runs it, from the project folder `project` with
     its default folders; yields the address and the process."""
     port = free_port()
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(content), "--config", str(project / "mkdocs.yml"),
-               "--address", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(content), "--config", str(project / "mkdocs.yml"), "--address", f"127.0.0.1:{port}"]
     log = (project / f"serve-{port}.log").open("w")
     server = subprocess.Popen(command, cwd=project, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)})
     try:
         yield f"http://127.0.0.1:{port}", server
     finally:
         server.terminate()
-        server.wait(timeout=60)
+        server.wait(timeout=120)
         log.close()
 
 
@@ -39,8 +39,7 @@ def project_folder(tmp_path: Path) -> Path:
     """A checkout's configuration, in a folder of its own."""
     project = tmp_path / "project"
     project.mkdir()
-    (project / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
     return project
 
 

@@ -17,11 +17,10 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
+from test_preview import fetch, free_port, wait_for
 
 from browser import new_context
 from conftest import ROOT, TINY_CONTENT, edit, settings_for
-from test_preview import fetch, free_port, wait_for
-
 from generator.errors import Problem
 from generator.pipeline import build
 from generator.preview_hooks import problems_file
@@ -36,20 +35,32 @@ def preview(content: Path, workdir: Path):
     """`briefing serve` on the briefing at `content`, on a free port; yields its address."""
     settings = settings_for(content, workdir)
     port = free_port()
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(content), "--docs", str(settings.docs_dir),
-               "--config", str(settings.config_file), "--address", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "serve",
+        "--content",
+        str(content),
+        "--docs",
+        str(settings.docs_dir),
+        "--config",
+        str(settings.config_file),
+        "--address",
+        f"127.0.0.1:{port}",
+    ]
     with (workdir / "serve.log").open("w") as log:
         server = subprocess.Popen(command, cwd=ROOT, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=120)
 
 
 def problems_shown(page, count: int):
     """Wait until the page has read the preview's problems and shows `count` of them."""
-    page.wait_for_selector(f"html[data-preview-problems='{count}']", timeout=30_000)
+    page.wait_for_selector(f"html[data-preview-problems='{count}']", timeout=180_000)
 
 
 def overlay(page) -> dict:
@@ -76,8 +87,7 @@ def overlay_showing(page, text: str) -> dict:
     changed, then the problems file): a reading cut short by a reload is taken again."""
     for _ in range(5):
         try:
-            page.wait_for_function("text => document.getElementById('preview-problems')?.textContent.includes(text)",
-                                   arg=text, timeout=30_000)
+            page.wait_for_function("text => document.getElementById('preview-problems')?.textContent.includes(text)", arg=text, timeout=180_000)
             return overlay(page)
         except PlaywrightError as error:
             if "context was destroyed" not in str(error):
@@ -88,14 +98,17 @@ def overlay_showing(page, text: str) -> dict:
 def caret_offset(page, word: str) -> float:
     """How far, in CSS pixels, the caret stands from the first letter of `word` in the
     problem's line, as painted (0: right under it)."""
-    return page.evaluate("""word => {
+    return page.evaluate(
+        """word => {
         const left = (node, offset) => { const range = document.createRange(); range.setStart(node, offset);
                                          range.setEnd(node, offset + 1); return range.getBoundingClientRect().left; };
         const line = document.querySelector('.preview-problems__line--here');
         const text = [...line.childNodes].find(node => node.nodeType === Node.TEXT_NODE && node.textContent.includes(word));
         const caret = document.querySelector('.preview-problems__caret').firstChild;
         return left(caret, 0) - left(text, text.textContent.indexOf(word));
-    }""", word)
+    }""",
+        word,
+    )
 
 
 def axe_violations(page) -> list[str]:
@@ -103,8 +116,7 @@ def axe_violations(page) -> list[str]:
 
     options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
     result = Axe().run(page, context="#preview-problems", options=options).response
-    return [f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes'][:3]]}"
-            for violation in result["violations"]]
+    return [f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes'][:3]]}" for violation in result["violations"]]
 
 
 def test_the_preview_shows_the_contents_problems_over_every_page_until_they_are_fixed(browser, tiny_copy, tmp_path):
@@ -181,8 +193,9 @@ def test_the_preview_shows_the_contents_problems_over_every_page_until_they_are_
 def test_a_production_build_carries_no_overlay_and_no_problems(tmp_path):
     settings = settings_for(TINY_CONTENT, tmp_path)
     # A preview that saw a problem left its file beside the docs folder: the build ignores it.
-    write_report(problems_file(settings.docs_dir), [Problem(settings.content_dir / "quotes.yml", 3, 12, "quotes[x].speaker", "wrong; fix it")],
-                 settings.content_dir)
+    write_report(
+        problems_file(settings.docs_dir), [Problem(settings.content_dir / "quotes.yml", 3, 12, "quotes[x].speaker", "wrong; fix it")], settings.content_dir
+    )
     build(settings)
     built = [path for path in settings.site_dir.rglob("*") if path.is_file()]
     assert any(path.name == "index.html" for path in built)
@@ -198,12 +211,11 @@ def test_the_problems_file_stays_small_whatever_the_content(tmp_path):
     long_line = "x" * 5000 + "\u202e" + "y" * 5000
     (content / "quotes.yml").write_text(f"- id: a\n  text: {long_line}\n", encoding="utf-8")
     column = len("  text: ") + 5001  # the override
-    problems = [Problem(content / "quotes.yml", 2, column, f"quotes[{index}].text", "not allowed; delete it")
-                for index in range(MAX_PROBLEMS + 7)]
+    problems = [Problem(content / "quotes.yml", 2, column, f"quotes[{index}].text", "not allowed; delete it") for index in range(MAX_PROBLEMS + 7)]
     written = report(problems, content)
     assert len(written["problems"]) == MAX_PROBLEMS and written["more"] == 7
     [_, here] = written["problems"][0]["excerpt"]
     assert len(here["text"]) <= LINE_WINDOW + 10, "a window of the line, not all of it"
     assert "\u202e" not in here["text"] and "\\u202e" in here["text"], "shown escaped, as the terminal shows it"
-    assert here["text"][written["problems"][0]["caret"]:].startswith("\\u202e"), "the caret under the character"
+    assert here["text"][written["problems"][0]["caret"] :].startswith("\\u202e"), "the caret under the character"
     assert len(json.dumps(written)) < 60 * (3 * LINE_WINDOW + 200)

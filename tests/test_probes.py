@@ -23,12 +23,11 @@ import pytest
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from conftest import TINY_CONTENT, engine_settings
 from generator.check import load_content
 from generator.pipeline import build, site_values
 from generator.site import write_config
 from generator.walk import visits
-
-from conftest import TINY_CONTENT, engine_settings
 
 PROBE = "\"'<b data-p={}></script>"
 PROBED = re.compile(r"data-p=(\d+)")
@@ -58,11 +57,11 @@ def probed_copy(workdir: Path) -> tuple[Path, dict[int, str]]:
     content = workdir / "content"
     shutil.copytree(TINY_CONTENT, content)
     briefing = load_content(content)
-    data = {page.loaded.path.name: yaml.safe_load(page.loaded.path.read_text(encoding="utf-8"))
-            for page in briefing.pages if page.loaded}
+    data = {page.loaded.path.name: yaml.safe_load(page.loaded.path.read_text(encoding="utf-8")) for page in briefing.pages if page.loaded}
     data["briefing.yml"] = yaml.safe_load((content / "briefing.yml").read_text(encoding="utf-8"))
     models = [("briefing.yml", (), briefing.briefing)] + [
-        (page.loaded.path.name, (index,), entry) for page in briefing.pages if page.loaded for index, entry in enumerate(page.entries)]
+        (page.loaded.path.name, (index,), entry) for page in briefing.pages if page.loaded for index, entry in enumerate(page.entries)
+    ]
     placed: dict[int, str] = {}
     renamed: dict[tuple[str, str], str] = {}  # a word of a vocabulary (a venue): its uses follow it
     references = []
@@ -138,12 +137,10 @@ def probes_in_site(site: Path) -> dict[str, set[str]]:
             root = ElementTree.parse(path).getroot()  # an injected tag would break it, or stand as an element
             found[name] = {element.get("data-p") or "" for element in root.iter() if "data-p" in element.attrib}
             # Text an Atom feed declares HTML is HTML to a feed reader.
-            found[name] |= {probe for element in root.iter() if element.get("type") == "html"
-                            for probe in probes_as_markup(element.text or "")}
+            found[name] |= {probe for element in root.iter() if element.get("type") == "html" for probe in probes_as_markup(element.text or "")}
         elif name.endswith("search_index.json"):  # the theme shows its texts as HTML
             index = json.loads(path.read_text(encoding="utf-8"))
-            found[name] = {probe for document in index["docs"] for text in (document["title"], document["text"])
-                           for probe in probes_as_markup(text)}
+            found[name] = {probe for document in index["docs"] for text in (document["title"], document["text"]) for probe in probes_as_markup(text)}
         elif path.suffix == ".json":
             json.loads(path.read_text(encoding="utf-8"))  # data: its strings are text, and it must stay JSON
     return {name: probes for name, probes in found.items() if probes}
@@ -159,8 +156,15 @@ def probed(tmp_path_factory):
 def test_the_probes_reach_every_kind_of_declared_text(probed):
     _, placed = probed
     where = set(placed.values())
-    for field in ("briefing.yml:title", "briefing.yml:sections.1.title", "briefing.yml:sides.0.name", "briefing.yml:venues.0",
-                  "briefing.yml:units.percent.shown", "sources.yml:0.headline", "players.yml:0.role"):
+    for field in (
+        "briefing.yml:title",
+        "briefing.yml:sections.1.title",
+        "briefing.yml:sides.0.name",
+        "briefing.yml:venues.0",
+        "briefing.yml:units.percent.shown",
+        "sources.yml:0.headline",
+        "players.yml:0.role",
+    ):
         assert field in where, f"{field} was not probed: the walk misses a kind of field"
     assert len(placed) > 50
 
@@ -184,6 +188,10 @@ def test_the_generated_configuration_reads_back_as_the_values_it_was_given(probe
     write_config(config, settings.config_file, values)
     read = yaml.safe_load(config.read_text(encoding="utf-8"))
     assert {key: read[key] for key in values} == values
-    printed = [values["site_name"], values["site_description"], *(title for item in values["nav"] for title in item),
-               *values["extra"]["briefing"]["messages"].values()]
+    printed = [
+        values["site_name"],
+        values["site_description"],
+        *(title for item in values["nav"] for title in item),
+        *values["extra"]["briefing"]["messages"].values(),
+    ]
     assert [text for text in printed if probes_as_markup(text)] == [], "the theme prints these as they are"

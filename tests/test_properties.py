@@ -20,9 +20,21 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.inline import escape_text, render_inline
-
-from pages import (SITE_PAGES, TEXT_FIELDS, build_with_fields, collapsed, commonmark_html, expected_text,
-                   inline_tags, link_targets, page_article, parse_html, shown, table_shape, unexplained_elements)
+from pages import (
+    SITE_PAGES,
+    TEXT_FIELDS,
+    build_with_fields,
+    collapsed,
+    commonmark_html,
+    expected_text,
+    inline_tags,
+    link_targets,
+    page_article,
+    parse_html,
+    shown,
+    table_shape,
+    unexplained_elements,
+)
 
 SYNTAX = "|*_[]()<>#{}!`&\"'\\-+=~^:;.,/ 0123456789\t\n"
 """Characters that mean something to Markdown, its extensions, HTML or a table."""
@@ -53,8 +65,7 @@ def read_back(markdown_text: str):
 
 PLACES = {
     # Where the templates put a text, with `{}` for it; each returns the element that shows it.
-    "table cell": ("| Covers | Sources |\n| --- | --- |\n| {} | [1](sources.md) |\n",
-                   lambda html: html.find("tbody").find_all("td")[0]),
+    "table cell": ("| Covers | Sources |\n| --- | --- |\n| {} | [1](sources.md) |\n", lambda html: html.find("tbody").find_all("td")[0]),
     "list item": ("- {} <sup>1</sup>\n- second\n", lambda html: html.find("li")),
     "heading": ("## {} { #anchor }\n", lambda html: html.find("h2", id="anchor")),
     "paragraph": ("Before.\n\n{} <sup>1</sup>\n\nAfter.\n", lambda html: html.find_all("p")[1]),
@@ -124,8 +135,8 @@ def test_a_title_that_yaml_would_read_as_a_number_or_a_truth_value_is_the_site_n
     from conftest import build_briefing
 
     (tiny_copy / "briefing.yml").write_text(
-        (tiny_copy / "briefing.yml").read_text(encoding="utf-8").replace(
-            'title: "Millbrook votes on its river bridge"', f'title: "{title}"'), encoding="utf-8")
+        (tiny_copy / "briefing.yml").read_text(encoding="utf-8").replace('title: "Millbrook votes on its river bridge"', f'title: "{title}"'), encoding="utf-8"
+    )
     built = build_briefing(tiny_copy, tmp_path)
     header = parse_html(built.html("players")).find(cls="md-header__topic")
     assert header.text().strip() == title

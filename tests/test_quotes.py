@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
 from generator.check import load_content
 from generator.errors import ContentError
 from generator.pipeline import verified_content
 from generator.render import render_pages
 from generator.settings import Settings
-
-from conftest import edit
 from pages import Element, parse_html
 
 BRIEFINGS = Path(__file__).parent / "briefings"
@@ -33,8 +32,12 @@ def is_marker(element: Element) -> bool:
 
 def cited(element: Element) -> set[str]:
     """The sources the markers inside `element` link to, by id."""
-    return {link.attrs["href"].split("#source-")[1] for marker in element.find_all(cls="cite")
-            for link in marker.find_all("a") if "#source-" in link.attrs.get("href", "")}
+    return {
+        link.attrs["href"].split("#source-")[1]
+        for marker in element.find_all(cls="cite")
+        for link in marker.find_all("a")
+        if "#source-" in link.attrs.get("href", "")
+    }
 
 
 def words(element: Element) -> str:
@@ -70,8 +73,9 @@ def test_a_statement_worded_three_ways_is_one_entry_that_leads_with_its_first_wo
     entry = entries[0]
     assert words(entry.find("p")) == "“We pulled families out of upstairs windows in the Old Quay.”"
     others = [words(item) for item in entry.find("div", cls="quote-wordings").find_all("li")]
-    assert others == ["“pulled families out of upstairs windows … worked until dawn”",
-                      "“We got families out of upstairs windows in the Old Quay.”"], "fragments stay together, in order, in one wording"
+    assert others == ["“pulled families out of upstairs windows … worked until dawn”", "“We got families out of upstairs windows in the Old Quay.”"], (
+        "fragments stay together, in order, in one wording"
+    )
 
 
 def test_each_wording_credits_its_own_articles(storm_quotes):
@@ -93,16 +97,16 @@ def test_a_statement_worded_one_way_reads_as_it_always_has(storm_quotes):
 def test_a_statement_links_to_where_the_sources_differ_on_it(storm_quotes):
     quotes, differences = storm_quotes
     links = quotes.find("blockquote", id="quote-fire-chief-windows").find("p", cls="quote-differences").find_all("a")
-    assert [(link.text(), link.attrs["href"].rsplit("/", 2)[-2:]) for link in links] == \
-        [("The fire chief's words on the rescues", ["differences", "#difference-rescue-words"])]
+    assert [(link.text(), link.attrs["href"].rsplit("/", 2)[-2:]) for link in links] == [
+        ("The fire chief's words on the rescues", ["differences", "#difference-rescue-words"])
+    ]
     assert differences.find("h2", id="difference-rescue-words")
 
 
 def test_fragments_are_joined_as_the_briefings_language_marks_words_left_out(tmp_path):
     content = tmp_path / "french"
     shutil.copytree(BRIEFINGS / "french", content)
-    edit(content / "citations.yml", "  text: \"Ce tramway, c’est la ville de nos enfants.\"",
-         "  fragments: [\"Ce tramway\", \"la ville de nos enfants\"]")
+    edit(content / "citations.yml", '  text: "Ce tramway, c’est la ville de nos enfants."', '  fragments: ["Ce tramway", "la ville de nos enfants"]')
     page = html.unescape(render_pages(load_content(content, content / "archive"))["citations.md"])
     assert "«\u202fCe tramway […] la ville de nos enfants\u202f»" in page
 
@@ -119,10 +123,14 @@ def test_every_wording_and_every_fragment_is_checked_against_the_articles_it_cit
     assert checked.verification.startswith(f"{count} quotes and ")
 
 
-@pytest.mark.parametrize("typed, mistyped, field, lacking", [
-    ("We got families out", "We got the families out", "quotes[fire-chief-windows].wordings[3].text", "wire"),
-    ('"worked until dawn"', '"worked till dawn"', "quotes[fire-chief-windows].wordings[2].fragments[2]", "courier"),
-], ids=["wording", "fragment"])
+@pytest.mark.parametrize(
+    "typed, mistyped, field, lacking",
+    [
+        ("We got families out", "We got the families out", "quotes[fire-chief-windows].wordings[3].text", "wire"),
+        ('"worked until dawn"', '"worked till dawn"', "quotes[fire-chief-windows].wordings[2].fragments[2]", "courier"),
+    ],
+    ids=["wording", "fragment"],
+)
 def test_a_folded_wording_not_in_its_articles_fails_where_it_stands(tmp_path, typed, mistyped, field, lacking):
     content = storm_copy(tmp_path)
     line = edit(content / "quotes.yml", typed, mistyped)
@@ -142,14 +150,14 @@ def test_without_the_articles_a_changed_wording_fails_against_the_verification_r
 
 def test_the_wordings_of_a_paraphrase_are_not_held_to_the_articles_words(tmp_path):
     content = storm_copy(tmp_path)
-    edit(content / "quotes.yml", "  kind: direct\n  context: \"On the night's rescues.\"", "  kind: paraphrase\n  context: \"On the night's rescues.\"")
+    edit(content / "quotes.yml", '  kind: direct\n  context: "On the night\'s rescues."', '  kind: paraphrase\n  context: "On the night\'s rescues."')
     edit(content / "quotes.yml", "We got families out", "He got families out")
     load_content(content, content / "archive")
 
 
 def test_what_a_folded_statement_says_around_its_words_is_cited_by_all_its_wordings_articles(tmp_path):
     content = storm_copy(tmp_path)
-    line = edit(content / "quotes.yml", "context: \"On the night's rescues.\"", "context: \"On the night's rescues, within 12 hours of landfall.\"")
+    line = edit(content / "quotes.yml", 'context: "On the night\'s rescues."', 'context: "On the night\'s rescues, within 12 hours of landfall."')
     (problem,) = problems(content)
     assert f"quotes.yml:{line}:" in problem
     assert "quotes[fire-chief-windows].context: figure '12 hours' not found in wire, which this fact cites" in problem
@@ -159,21 +167,36 @@ def test_a_dangling_difference_is_reported_at_its_file_line_column_and_field(tmp
     content = storm_copy(tmp_path)
     line = edit(content / "quotes.yml", "differences: [rescue-words]", "differences: [rescue-wrods]")
     assert problems(content, archive=False) == [
-        f"{content / 'quotes.yml'}:{line}:17: quotes[fire-chief-windows].differences[1]: unknown difference 'rescue-wrods'; "
-        "did you mean 'rescue-words'?"]
+        f"{content / 'quotes.yml'}:{line}:17: quotes[fire-chief-windows].differences[1]: unknown difference 'rescue-wrods'; did you mean 'rescue-words'?"
+    ]
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("  venue: radio interview\n  differences:", "  venue: radio interview\n  sources: [wire]\n  differences:",
-     "quotes[fire-chief-windows].sources: each of the `wordings` has its own words and sources; move `sources` into one of them"),
-    ('    - fragments: ["pulled families out of upstairs windows", "worked until dawn"]\n',
-     '    - fragments: ["pulled families out of upstairs windows", "worked until dawn"]\n      text: "worked until dawn"\n',
-     "quotes[fire-chief-windows].wordings[2].fragments: the words are `text` or `fragments`, not both; delete one"),
-    ('"pulled families out of upstairs windows", "worked until dawn"', '"worked until dawn"',
-     "quotes[fire-chief-windows].wordings[2].fragments: needs at least 2 entries"),
-    ("  sources: [courier, wire]\n- id: weather-office-strongest", "- id: weather-office-strongest",
-     "quotes[mayor-leave-now].sources: required field `sources` is missing; add it"),
-], ids=["sources-beside-wordings", "text-and-fragments", "one-fragment", "one-wording-without-sources"])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "  venue: radio interview\n  differences:",
+            "  venue: radio interview\n  sources: [wire]\n  differences:",
+            "quotes[fire-chief-windows].sources: each of the `wordings` has its own words and sources; move `sources` into one of them",
+        ),
+        (
+            '    - fragments: ["pulled families out of upstairs windows", "worked until dawn"]\n',
+            '    - fragments: ["pulled families out of upstairs windows", "worked until dawn"]\n      text: "worked until dawn"\n',
+            "quotes[fire-chief-windows].wordings[2].fragments: the words are `text` or `fragments`, not both; delete one",
+        ),
+        (
+            '"pulled families out of upstairs windows", "worked until dawn"',
+            '"worked until dawn"',
+            "quotes[fire-chief-windows].wordings[2].fragments: needs at least 2 entries",
+        ),
+        (
+            "  sources: [courier, wire]\n- id: weather-office-strongest",
+            "- id: weather-office-strongest",
+            "quotes[mayor-leave-now].sources: required field `sources` is missing; add it",
+        ),
+    ],
+    ids=["sources-beside-wordings", "text-and-fragments", "one-fragment", "one-wording-without-sources"],
+)
 def test_a_statement_s_words_are_given_one_way_and_a_mistake_is_located(tmp_path, old, new, expected):
     content = storm_copy(tmp_path)
     edit(content / "quotes.yml", old, new)

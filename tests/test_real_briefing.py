@@ -11,9 +11,8 @@ import json
 import re
 import xml.etree.ElementTree as ElementTree
 
-from generator.check import load_content
-
 from conftest import ARCHIVE, REAL_CONTENT
+from generator.check import load_content
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -33,8 +32,11 @@ def test_the_overview_shows_the_figures_at_a_glance(real_site):
 
 def test_the_tariff_chart_comes_in_light_and_dark_with_a_text_alternative(real_site):
     page = real_site.html("tariffs")
-    images = re.findall(r'<img alt="([^"]+)" class="chart-\w+" height="\d+" '
-                        r'src="\.\./(assets/charts/tariffs-(light|dark)-(narrow|wide)\.svg)#only-\3"', page)
+    images = re.findall(
+        r'<img alt="([^"]+)" class="chart-\w+" height="\d+" '
+        r'src="\.\./(assets/charts/tariffs-(light|dark)-(narrow|wide)\.svg)#only-\3"',
+        page,
+    )
     assert {(scheme, size) for *_, scheme, size in images} == {(scheme, size) for scheme in ("light", "dark") for size in ("narrow", "wide")}
     for alt, path, *_ in images:
         assert "145%" in alt and "30%" in alt and "125%" in alt and "10%" in alt
@@ -53,7 +55,7 @@ def test_every_event_has_a_permalink_and_editor_dates_say_so(real_site):
     editor_dated = [event for event in content.entries("timeline") if event.when.editor_supplied]
     assert editor_dated
     for event in editor_dated:
-        block = page[page.index(f'id="event-{event.id}"'):]
+        block = page[page.index(f'id="event-{event.id}"') :]
         block = block[: block.find('<div class="timeline-event')]
         if event.when.derived:
             assert "Editor’s date, worked out" in text_of(block) and event.when.derived in text_of(block)
@@ -64,7 +66,7 @@ def test_every_event_has_a_permalink_and_editor_dates_say_so(real_site):
 def test_the_coverage_matrix_shows_what_only_one_source_reports(real_site):
     content = load_content(REAL_CONTENT)
     page = real_site.html("sources")
-    matrix = page[page.index('class="coverage coverage--matrix"'):page.index('class="coverage-list coverage-list--phone"')]
+    matrix = page[page.index('class="coverage coverage--matrix"') : page.index('class="coverage-list coverage-list--phone"')]
     rows = re.findall(r"<tr>(.*?)</tr>", matrix, re.S)[1:]
     # Every main fact an article reports: a date the editor worked out is reported by none.
     facts = sum(1 for kind in ("measures", "timeline", "positions") for entry in content.entries(kind) if entry.sources) + len(content.briefing.takeaways)
@@ -156,8 +158,9 @@ def _with_articles():
 
 def test_the_committed_verification_record_is_current_and_verifies_the_content():
     assert load_content(REAL_CONTENT, require_verified=True).verification.endswith("verified by the verification record (verification.yml)")
-    assert _with_articles().record == (REAL_CONTENT / "verification.yml").read_text(encoding="utf-8"), \
+    assert _with_articles().record == (REAL_CONTENT / "verification.yml").read_text(encoding="utf-8"), (
         "content/verification.yml is out of date: run `make check` where the articles are"
+    )
 
 
 def test_everything_the_articles_report_is_used_or_left_out_on_purpose():
@@ -168,9 +171,12 @@ def test_everything_the_articles_report_is_used_or_left_out_on_purpose():
     assert not missing, report(missing, known, len(content.sources))
 
 
-BRITISH = re.compile(r"\b(licences?|favour\w*|colour\w*|centre[sd]?|defence|programme[sd]?|analys(?:e|ed|ing)\b|"
-                     r"organis\w+|recognis\w+|emphasis(?:e|ed)|criticis\w+|realis\w+|apologis\w+|labour\w*|honour\w*|"
-                     r"travell\w+|cancell(?:ed|ing)|judgement|whilst|amongst)", re.IGNORECASE)
+BRITISH = re.compile(
+    r"\b(licences?|favour\w*|colour\w*|centre[sd]?|defence|programme[sd]?|analys(?:e|ed|ing)\b|"
+    r"organis\w+|recognis\w+|emphasis(?:e|ed)|criticis\w+|realis\w+|apologis\w+|labour\w*|honour\w*|"
+    r"travell\w+|cancell(?:ed|ing)|judgement|whilst|amongst)",
+    re.IGNORECASE,
+)
 """British spellings (and words) a US text would not have."""
 
 
@@ -183,8 +189,10 @@ def test_the_briefing_is_written_in_us_english_throughout():
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "quotes.yml":  # a direct quote keeps the article's own spelling, in each of its wordings
-            data = [{key: value for key, value in quote.items() if not (key in ("text", "fragments", "wordings") and quote.get("kind") == "direct")}
-                    for quote in data]
+            data = [
+                {key: value for key, value in quote.items() if not (key in ("text", "fragments", "wordings") and quote.get("kind") == "direct")}
+                for quote in data
+            ]
         text = " ".join(str(value) for value in _strings(data))
         words += [f"{path.name}: {match}" for match in BRITISH.findall(text)]
     assert not words, f"British spellings: {words}"
@@ -217,8 +225,9 @@ def test_each_of_trumps_posts_and_xis_demands_is_one_entry_with_every_articles_w
         assert len(having) == 1, f"“{words}” is in {having}"
     tough = next(entry for entry in entries if "very tough" in entry.text().lower())
     wordings = [tough.find("p"), *tough.find("div", cls="quote-wordings").find_all("li")]
-    reported_by = [{link.attrs["href"].split("#source-")[1] for link in wording.find_all("a") if "#source-" in link.attrs.get("href", "")}
-                   for wording in wordings]
+    reported_by = [
+        {link.attrs["href"].split("#source-")[1] for link in wording.find_all("a") if "#source-" in link.attrs.get("href", "")} for wording in wordings
+    ]
     assert all(len(sources) == 1 for sources in reported_by), "each wording credits the article that prints it"
     assert set().union(*reported_by) == {"newslooks", "agency-inputs", "positive-outreach", "big-power-move"}
     assert "VERY TOUGH … EXTREMELY HARD TO MAKE A DEAL WITH" in tough.text(), "source 2's fragments, together in one wording"
@@ -243,4 +252,3 @@ def test_the_quotes_editor_dates_are_one_short_note_per_entry(real_site):
         notes = [note.text() for note in entry.find_all("small", cls="editor-date")]
         assert len(notes) == (entry.attrs["id"] in editor_dated), entry.attrs["id"]
         assert all(len(note.split()) <= 8 for note in notes), notes
-

@@ -147,13 +147,28 @@ def test_a_folder_too_large_to_hash_quickly_is_generated_every_time(settings, ti
 
 def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settings, tmp_path):
     """Through the command line, as `make site` runs it, in a process of its own."""
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['generator', *sys.argv[1:]]\n"
-             "try:\n    runpy.run_module('generator', run_name='__main__')\n"
-             "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
-             "print(sorted(name for name in ('generator.models', 'generator.load', 'generator.render', 'pydantic') if name in sys.modules))\n")
-    command = [sys.executable, "-c", probe, "build", "--content", str(settings.content_dir), "--no-archive",
-               "--docs", str(settings.docs_dir), "--config", str(settings.config_file), "--site", str(settings.site_dir)]
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['generator', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('generator', run_name='__main__')\n"
+        "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "print(sorted(name for name in ('generator.models', 'generator.load', 'generator.render', 'pydantic') if name in sys.modules))\n"
+    )
+    command = [
+        sys.executable,
+        "-c",
+        probe,
+        "build",
+        "--content",
+        str(settings.content_dir),
+        "--no-archive",
+        "--docs",
+        str(settings.docs_dir),
+        "--config",
+        str(settings.config_file),
+        "--site",
+        str(settings.site_dir),
+    ]
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "SITE_URL": ""}
     first = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
     assert first.returncode == 0, first.stderr

@@ -10,11 +10,10 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 
+from conftest import TINY_CONTENT
 from generator.check import load_content
 from generator.content import EMBED_PREFIX
 from generator.render import context_for, render_pages
-
-from conftest import TINY_CONTENT
 from pages import parse_html
 
 parser = MarkdownIt("commonmark").enable("table")
@@ -24,15 +23,20 @@ def table_rows(markdown: str) -> tuple[list[str], list[list[str]]]:
     """The header cells and body rows of the first table on a page, as text."""
     table = parse_html(markdown).find("table")
     header = [cell.text().strip() for cell in table.find("thead").find_all("th")]
-    rows = [[cell.text(skip=lambda element: "cite" in element.classes).strip() for cell in row.children if getattr(cell, "tag", None) in ("th", "td")]
-            for row in table.find("tbody").find_all("tr")]
+    rows = [
+        [cell.text(skip=lambda element: "cite" in element.classes).strip() for cell in row.children if getattr(cell, "tag", None) in ("th", "td")]
+        for row in table.find("tbody").find_all("tr")
+    ]
     return header, rows
 
 
 def headings(markdown: str, level: int) -> list[str]:
     tokens = parser.parse(markdown)
-    return [re.sub(r"\s*\{ #[a-z0-9-]+ \}$", "", tokens[index + 1].content) for index, token in enumerate(tokens)
-            if token.type == "heading_open" and token.tag == f"h{level}"]
+    return [
+        re.sub(r"\s*\{ #[a-z0-9-]+ \}$", "", tokens[index + 1].content)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.tag == f"h{level}"
+    ]
 
 
 def test_every_declared_section_is_rendered_as_a_page_the_first_as_the_home_page():

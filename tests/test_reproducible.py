@@ -32,11 +32,23 @@ MACHINES = [  # what differs between the two builds
 
 
 def _build(settings: Settings, machine: dict[str, str]) -> None:
-    command = [sys.executable, "-m", "generator", "build", "--engine", settings.engine,
-               "--content", str(settings.content_dir), "--docs", str(settings.docs_dir),
-               "--config", str(settings.config_file), "--site", str(settings.site_dir)]
-    env = {**os.environ, **machine, "SOURCE_DATE_EPOCH": str(EPOCH), "SITE_URL": SITE_URL,
-           "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--engine",
+        settings.engine,
+        "--content",
+        str(settings.content_dir),
+        "--docs",
+        str(settings.docs_dir),
+        "--config",
+        str(settings.config_file),
+        "--site",
+        str(settings.site_dir),
+    ]
+    env = {**os.environ, **machine, "SOURCE_DATE_EPOCH": str(EPOCH), "SITE_URL": SITE_URL, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(command, cwd=settings.config_file.parent, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
 
@@ -53,7 +65,7 @@ def two_builds(request, tmp_path_factory):
     second = tmp_path_factory.mktemp(f"second-{engine}") / "a" / "deeper" / "checkout"
     second.mkdir(parents=True)
     builds = []
-    for workdir, machine in zip((first, second), MACHINES):
+    for workdir, machine in zip((first, second), MACHINES, strict=False):
         settings = engine_settings(REAL_CONTENT, workdir, engine)
         _build(settings, machine)
         builds.append(settings)
@@ -84,7 +96,7 @@ def test_no_build_folder_leaks_into_the_site(two_builds):
 
 def test_dates_come_from_source_date_epoch(two_builds):
     engine, (settings, _) = two_builds
-    day = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(EPOCH, dt.UTC).date().isoformat()
     sitemap = (settings.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert SITE_URL in sitemap
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))

@@ -8,14 +8,16 @@ import json
 import jsonschema
 import pytest
 
+from conftest import REAL_CONTENT, ROOT, TINY_CONTENT
 from generator.check import load_content
 from generator.load import load_file
 from generator.schema import modeline, schema_texts
 
-from conftest import REAL_CONTENT, ROOT, TINY_CONTENT
-
-FILES = [(page.declaration.file or page.kind.default_file, page.kind.name)
-         for page in load_content(REAL_CONTENT).pages if page.kind.entry and (page.declaration.file or page.kind.default_file)]
+FILES = [
+    (page.declaration.file or page.kind.default_file, page.kind.name)
+    for page in load_content(REAL_CONTENT).pages
+    if page.kind.entry and (page.declaration.file or page.kind.default_file)
+]
 
 
 def test_the_committed_schemas_are_current():
@@ -44,8 +46,7 @@ def test_there_is_a_schema_for_every_kind_that_reads_entries():
 
 def test_the_schema_flags_what_an_editor_would_mistype():
     schema = json.loads(schema_texts()["quotes.schema.json"])
-    quote = {"id": "q", "speaker": "trump", "text": "x", "kind": "direct", "context": "c",
-             "when": {"date": "2025-06-05"}, "venue": "call", "sources": ["a"]}
+    quote = {"id": "q", "speaker": "trump", "text": "x", "kind": "direct", "context": "c", "when": {"date": "2025-06-05"}, "venue": "call", "sources": ["a"]}
     jsonschema.validate([quote], schema)
     for mistake in ({"kind": "qoute"}, {"speeker": "trump"}, {"when": {"date": "5 June"}}, {"sources": []}):
         with pytest.raises(jsonschema.ValidationError):
@@ -54,12 +55,23 @@ def test_the_schema_flags_what_an_editor_would_mistype():
 
 def test_the_schema_knows_a_statement_worded_several_ways_and_its_words_given_one_way():
     schema = json.loads(schema_texts()["quotes.schema.json"])
-    quote = {"id": "q", "speaker": "trump", "kind": "direct", "context": "c", "when": {"date": "2025-06-05"}, "differences": ["d"],
-             "wordings": [{"text": "x", "sources": ["a"]}, {"fragments": ["y", "z"], "sources": ["b"]}]}
+    quote = {
+        "id": "q",
+        "speaker": "trump",
+        "kind": "direct",
+        "context": "c",
+        "when": {"date": "2025-06-05"},
+        "differences": ["d"],
+        "wordings": [{"text": "x", "sources": ["a"]}, {"fragments": ["y", "z"], "sources": ["b"]}],
+    }
     jsonschema.validate([quote], schema)
     jsonschema.validate([{**{key: value for key, value in quote.items() if key != "wordings"}, "fragments": ["y", "z"], "sources": ["b"]}], schema)
-    for mistake in ({"text": "x"}, {"sources": ["a"]}, {"wordings": [{"text": "x", "sources": ["a"]}]},
-                    {"wordings": [{"text": "x", "fragments": ["y", "z"], "sources": ["a"]}, {"text": "y", "sources": ["b"]}]},
-                    {"wordings": None, "text": "x"}):
+    for mistake in (
+        {"text": "x"},
+        {"sources": ["a"]},
+        {"wordings": [{"text": "x", "sources": ["a"]}]},
+        {"wordings": [{"text": "x", "fragments": ["y", "z"], "sources": ["a"]}, {"text": "y", "sources": ["b"]}]},
+        {"wordings": None, "text": "x"},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate([{**quote, **mistake}], schema)

@@ -84,8 +84,9 @@ def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, t
     monkeypatch.setattr("generator.search.stop_words", lambda messages: HOSTILE)
     settings = settings_for(TINY_CONTENT, tmp_path)
     # Zensical reads `docs_dir` relative to its configuration only (README, "Engines").
-    settings.config_file.write_text(settings.config_file.read_text(encoding="utf-8")
-                                    .replace(f"docs_dir: {settings.docs_dir}\n", "docs_dir: docs\n"), encoding="utf-8")
+    settings.config_file.write_text(
+        settings.config_file.read_text(encoding="utf-8").replace(f"docs_dir: {settings.docs_dir}\n", "docs_dir: docs\n"), encoding="utf-8"
+    )
     build(replace(settings, engine=engine))
     html = (settings.site_dir / "index.html").read_text(encoding="utf-8")
     assert search_settings(html) == {"stop_words": HOSTILE}
@@ -126,8 +127,9 @@ def test_a_question_in_french_opens_its_answer(french_tab, question):
     page.goto(base + "/")
     settle(page)
     page.keyboard.press("/")
-    page.wait_for_function("initializing => document.querySelector('.md-search-result__meta')"
-                           ".textContent.trim() !== initializing", arg=initializing)  # the search worker is ready
+    page.wait_for_function(
+        "initializing => document.querySelector('.md-search-result__meta').textContent.trim() !== initializing", arg=initializing
+    )  # the search worker is ready
     box = page.locator("input.md-search__input")
     # Material searches on each key released: the text goes in at once, its last key typed, so one search runs.
     box.fill(question[:-1])

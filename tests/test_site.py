@@ -8,9 +8,9 @@ import re
 
 import pytest
 
+from conftest import edit, settings_for
 from generator.errors import ContentError
 from generator.pipeline import build
-from conftest import edit, settings_for
 from pages import SITE_PAGES
 
 
@@ -22,8 +22,8 @@ def test_every_page_is_built(tiny_site, page):
 
 
 def test_the_nav_lists_the_declared_sections_in_their_order(tiny_site):
-    from generator.check import load_content
     from conftest import TINY_CONTENT
+    from generator.check import load_content
 
     titles = [page.title for page in load_content(TINY_CONTENT).pages]
     nav = re.findall(r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', tiny_site.html("players"), re.S)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
 from generator.check import load_content
 from generator.errors import ContentError
-
-from conftest import edit
 
 
 def problems_of(content_dir) -> list[str]:
@@ -72,8 +71,7 @@ def test_every_problem_of_a_run_is_reported_at_once(tiny_copy):
 def test_an_id_renamed_in_its_list_but_not_where_it_is_used_suggests_the_new_name(tiny_copy):
     edit(tiny_copy / "players.yml", "- id: mayor\n", "- id: mayor-jo-smith\n")
     # A guess from one word: the usual advice stays, in case it is another person
-    assert ("unknown person 'mayor'; did you mean 'mayor-jo-smith'? If not, add it to players.yml"
-            in the_problem(tiny_copy, "unknown person"))
+    assert "unknown person 'mayor'; did you mean 'mayor-jo-smith'? If not, add it to players.yml" in the_problem(tiny_copy, "unknown person")
 
 
 def test_an_id_typed_with_capitals_is_given_in_lower_case(tiny_copy):
@@ -87,12 +85,19 @@ def test_a_short_renamed_id_is_suggested_by_the_one_id_no_field_names(tiny_copy)
     assert "unknown person 'mo'; did you mean 'mo-smith'? If not" in the_problem(tiny_copy, "unknown person 'mo'")
 
 
-@pytest.mark.parametrize("typed, hint", [
-    ("5%", "like `value: 5`,"), ("\u22123%", "like `value: -3`,"), ("$1,250.5 billion", "like `value: 1250.5`,"),
-    ("1,5 %", "write the number alone in digits and"), ("12-15", "write the number alone in digits and"),
-    ("1.2e6 km", "write the number alone in digits and"), ("5", "write it without quotes"),
-    ("1,250", "write it without the commas, like `value: 1250`"),
-])
+@pytest.mark.parametrize(
+    "typed, hint",
+    [
+        ("5%", "like `value: 5`,"),
+        ("\u22123%", "like `value: -3`,"),
+        ("$1,250.5 billion", "like `value: 1250.5`,"),
+        ("1,5 %", "write the number alone in digits and"),
+        ("12-15", "write the number alone in digits and"),
+        ("1.2e6 km", "write the number alone in digits and"),
+        ("5", "write it without quotes"),
+        ("1,250", "write it without the commas, like `value: 1250`"),
+    ],
+)
 def test_a_figure_typed_as_text_is_told_how_to_write_it_and_never_given_a_wrong_number(tiny_copy, typed, hint):
     edit(tiny_copy / "tariffs.yml", "before: {value: 5, unit: percent}", f'before: {{value: "{typed}", unit: percent}}')
     assert hint in the_problem(tiny_copy, "expected a number")
@@ -100,23 +105,26 @@ def test_a_figure_typed_as_text_is_told_how_to_write_it_and_never_given_a_wrong_
 
 def test_a_misspelt_field_name_is_rejected_with_a_suggestion_once(tiny_copy):
     # The required `role` is missing too, but only because it is misspelt: one slip, one message.
-    line = edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"", "  rloe: \"Mayor of Millbrook\"")
+    line = edit(tiny_copy / "players.yml", '  role: "Mayor of Millbrook"', '  rloe: "Mayor of Millbrook"')
     problems = problems_of(tiny_copy)
     assert len(problems) == 1, problems
     assert f"players.yml:{line}:3: players[mayor].rloe: unknown field `rloe`; did you mean 'role'?" in problems[0]
 
 
 def test_a_required_field_left_out_is_asked_for(tiny_copy):
-    edit(tiny_copy / "players.yml", "  role: \"Mayor of Millbrook\"\n", "")
+    edit(tiny_copy / "players.yml", '  role: "Mayor of Millbrook"\n', "")
     assert "players.yml:2:3: players[mayor].role: required field `role` is missing; add it" in the_problem(tiny_copy, "role")
 
 
-@pytest.mark.parametrize("file, typed, wrong, required", [
-    # not a slip for `role`: both are said
-    ("players.yml", ('  role: "Mayor', '  job: "Mayor'), "unknown field `job`", "role"),
-    # `id` is a field of the briefing's other entries, not of a section: the section's `kind` is still asked for
-    ("briefing.yml", ("{kind: overview, title", "{id: overview, title"), "`id` is not a field here", "kind"),
-])
+@pytest.mark.parametrize(
+    "file, typed, wrong, required",
+    [
+        # not a slip for `role`: both are said
+        ("players.yml", ('  role: "Mayor', '  job: "Mayor'), "unknown field `job`", "role"),
+        # `id` is a field of the briefing's other entries, not of a section: the section's `kind` is still asked for
+        ("briefing.yml", ("{kind: overview, title", "{id: overview, title"), "`id` is not a field here", "kind"),
+    ],
+)
 def test_a_field_that_does_not_stand_for_the_missing_one_leaves_it_asked_for(tiny_copy, file, typed, wrong, required):
     edit(tiny_copy / file, *typed)
     problems = problems_of(tiny_copy)

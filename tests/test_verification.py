@@ -14,12 +14,11 @@ import sys
 
 import pytest
 
+from conftest import ROOT, edit
 from generator.check import load_content
 from generator.errors import ContentError
 from generator.pipeline import verified_content
 from generator.settings import Settings
-
-from conftest import ROOT, edit
 
 
 def problems(content_dir, archive=True, **options) -> list[str]:
@@ -39,14 +38,20 @@ def verify(content_dir) -> str:
 def test_a_figure_must_stand_in_every_article_its_fact_cites_and_the_message_says_which_do(tiny_copy):
     line = edit(tiny_copy / "tariffs.yml", "  sources: [gazette]", "  sources: [gazette, radio]")
     found = problems(tiny_copy)
-    assert any(f"tariffs.yml:{line}:" not in problem and "tariffs[bridge-toll].before: figure '5%' not found in radio, which this fact cites; "
-               "it is in gazette: cite only the articles that report it" in problem for problem in found), found
+    assert any(
+        f"tariffs.yml:{line}:" not in problem
+        and "tariffs[bridge-toll].before: figure '5%' not found in radio, which this fact cites; it is in gazette: cite only the articles that report it"
+        in problem
+        for problem in found
+    ), found
 
 
 def test_a_quote_must_stand_in_every_article_it_cites(tiny_copy):
     edit(tiny_copy / "quotes.yml", "  venue: public remarks\n  sources: [gazette]", "  venue: public remarks\n  sources: [gazette, radio]")
-    assert any("quotes[mayor-on-vote].text: direct quote not found word for word in radio, which this fact cites; it is in gazette"
-               in problem for problem in problems(tiny_copy))
+    assert any(
+        "quotes[mayor-on-vote].text: direct quote not found word for word in radio, which this fact cites; it is in gazette" in problem
+        for problem in problems(tiny_copy)
+    )
 
 
 def test_numbers_written_in_words_are_figures_on_both_sides(tiny_copy):
@@ -60,15 +65,20 @@ def test_numbers_written_in_words_are_figures_on_both_sides(tiny_copy):
 
 def test_the_articles_own_words_for_a_date_need_only_be_in_one_of_its_sources(tiny_copy):
     # "over a century ago" is the radio's; an event citing both articles may quote it.
-    edit(tiny_copy / "timeline.yml", "  title: \"The Old Mill bridge is built\"\n  sources: [radio]",
-         "  title: \"The Old Mill bridge is built\"\n  sources: [radio, gazette]")
+    edit(
+        tiny_copy / "timeline.yml",
+        '  title: "The Old Mill bridge is built"\n  sources: [radio]',
+        '  title: "The Old Mill bridge is built"\n  sources: [radio, gazette]',
+    )
     load_content(tiny_copy, tiny_copy / "archive")
 
 
 def test_a_date_the_editor_derived_cites_no_article_and_says_how_it_was_worked_out(tiny_copy, tmp_path):
     with (tiny_copy / "timeline.yml").open("a", encoding="utf-8") as timeline:
-        timeline.write('- id: tolls-end\n  when: {date: "2024-05-30", editor_supplied: true, derived: "90 days from March 1"}\n'
-                       '  title: "The lower tolls end"\n  sources: []\n')
+        timeline.write(
+            '- id: tolls-end\n  when: {date: "2024-05-30", editor_supplied: true, derived: "90 days from March 1"}\n'
+            '  title: "The lower tolls end"\n  sources: []\n'
+        )
     from conftest import build_briefing
 
     page = build_briefing(tiny_copy, tmp_path).html("timeline")
@@ -121,8 +131,13 @@ def test_a_named_archive_that_does_not_exist_is_an_error(tiny_copy):
 @pytest.mark.parametrize("archive, summary", [("archiv", "1 problem in the content;"), ("../archiv", "1 problem found;")])
 def test_make_check_with_a_mistyped_archive_fails_rather_than_saying_nothing(tiny_copy, archive, summary):
     """The summary blames the content only where the mistyped folder is in it."""
-    result = subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", f"ARCHIVE={tiny_copy}/{archive}"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", f"ARCHIVE={tiny_copy}/{archive}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0 and "no such folder of articles" in result.stderr
     assert summary in result.stderr
 
@@ -131,20 +146,27 @@ def test_make_check_with_a_mistyped_archive_fails_rather_than_saying_nothing(tin
 
 
 def coverage(content_dir) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "coverage", "--content", str(content_dir), "--archive", str(content_dir / "archive")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "coverage", "--content", str(content_dir), "--archive", str(content_dir / "archive")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_coverage_lists_what_no_fact_uses_until_it_is_acknowledged(tiny_copy):
     (tiny_copy / "archive" / "radio.txt").write_text(
         (tiny_copy / "archive" / "radio.txt").read_text(encoding="utf-8") + '\nA resident said "the old one will do" and tolls could reach 9%.\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = coverage(tiny_copy)
     assert result.returncode == 1
     assert "radio: 2 not used" in result.stdout and "passage “the old one will do”" in result.stdout and "figure “9%”" in result.stdout
     (tiny_copy / "left-out.yml").write_text(
-        '- {source: radio, passage: "the old one will do", reason: "One resident\'s view."}\n'
-        '- {source: radio, figure: "9%", reason: "A guess, not a plan."}\n', encoding="utf-8")
+        '- {source: radio, passage: "the old one will do", reason: "One resident\'s view."}\n- {source: radio, figure: "9%", reason: "A guess, not a plan."}\n',
+        encoding="utf-8",
+    )
     result = coverage(tiny_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 acknowledged as left out: every one is accounted for" in result.stdout
@@ -152,8 +174,9 @@ def test_coverage_lists_what_no_fact_uses_until_it_is_acknowledged(tiny_copy):
 
 def test_an_acknowledgement_naming_an_unknown_source_is_a_located_problem(tiny_copy):
     (tiny_copy / "left-out.yml").write_text('- {source: raido, figure: "9%", reason: "A guess."}\n', encoding="utf-8")
-    assert any("left-out.yml:1:12: left-out[1].source: unknown source 'raido'; did you mean 'radio'?" in problem
-               for problem in problems(tiny_copy, archive=False))
+    assert any(
+        "left-out.yml:1:12: left-out[1].source: unknown source 'raido'; did you mean 'radio'?" in problem for problem in problems(tiny_copy, archive=False)
+    )
 
 
 # --- sources a reader can identify -------------------------------------------------------------------
@@ -167,8 +190,11 @@ def test_an_article_with_no_outlet_or_headline_stated_is_named_by_what_it_is(tin
     built = build_briefing(tiny_copy, tmp_path / "described")
     page = built.html("players")
     assert "Explainer, MILLBROOK" in page and "Outlet not stated, no headline" not in page
-    edit(tiny_copy / "sources.yml", '  dateline: "MILLBROOK"', '  dateline: "MILLBROOK"\n  label: "Radio Millbrook explainer"\n'
-         '  url: "https://radio.example.org/bridge"\n  published: "2024-03-02"')
+    edit(
+        tiny_copy / "sources.yml",
+        '  dateline: "MILLBROOK"',
+        '  dateline: "MILLBROOK"\n  label: "Radio Millbrook explainer"\n  url: "https://radio.example.org/bridge"\n  published: "2024-03-02"',
+    )
     (tmp_path / "labelled").mkdir()
     built = build_briefing(tiny_copy, tmp_path / "labelled")
     assert "Radio Millbrook explainer" in built.html("players")
@@ -178,8 +204,9 @@ def test_an_article_with_no_outlet_or_headline_stated_is_named_by_what_it_is(tin
 
 def test_under_ci_every_quote_and_figure_must_be_verified_by_the_articles_or_the_record(tiny_copy):
     def check(*options: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", *options],
-                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            ["make", "--no-print-directory", "check", f"CONTENT={tiny_copy}", *options], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
 
     assert check("ARCHIVE=", "CI=").returncode == 0, "outside CI, unverified content is only reported"
     unverified = check("ARCHIVE=", "CI=true")
@@ -191,5 +218,6 @@ def test_under_ci_every_quote_and_figure_must_be_verified_by_the_articles_or_the
 def test_a_quote_cited_to_the_wrong_article_is_told_where_it_is_once(tiny_copy):
     edit(tiny_copy / "quotes.yml", "  sources: [gazette]", "  sources: [radio]")
     found = [problem for problem in problems(tiny_copy) if "mayor-on-vote" in problem]
-    assert len(found) == 1 and found[0].endswith("direct quote not found word for word in radio, which this fact cites; "
-                                                 "it is in gazette: cite only the articles that report it"), found
+    assert len(found) == 1 and found[0].endswith(
+        "direct quote not found word for word in radio, which this fact cites; it is in gazette: cite only the articles that report it"
+    ), found

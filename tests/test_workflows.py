@@ -29,19 +29,30 @@ DIGEST = re.compile(r"^[^\s@]+@sha256:[0-9a-f]{64}$")
 
 
 def _offline_env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}}
+    env = {key: value for key, value in os.environ.items() if key not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}}
     nowhere = "http://127.0.0.1:9"  # the discard port: nothing answers
-    env.update(HTTP_PROXY=nowhere, HTTPS_PROXY=nowhere, http_proxy=nowhere, https_proxy=nowhere,
-               NO_PROXY="", no_proxy="", ZIZMOR_OFFLINE="true", NO_COLOR="1")
+    env.update(HTTP_PROXY=nowhere, HTTPS_PROXY=nowhere, http_proxy=nowhere, https_proxy=nowhere, NO_PROXY="", no_proxy="", ZIZMOR_OFFLINE="true", NO_COLOR="1")
     return env
 
 
 def _zizmor(*paths: Path) -> tuple[int, list[dict], str]:
     result = subprocess.run(
-        [str(BIN / "zizmor"), "--offline", "--pedantic", "--no-ignores", "--no-config", "--no-progress", "--strict-collection",
-         "--format", "json", *map(str, paths)],
-        capture_output=True, text=True, env=_offline_env(), timeout=120,
+        [
+            str(BIN / "zizmor"),
+            "--offline",
+            "--pedantic",
+            "--no-ignores",
+            "--no-config",
+            "--no-progress",
+            "--strict-collection",
+            "--format",
+            "json",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        env=_offline_env(),
+        timeout=120,
     )
     findings = json.loads(result.stdout) if result.stdout.strip() else []
     return result.returncode, findings, result.stderr
@@ -65,7 +76,10 @@ def test_there_is_a_workflow():
 def test_workflows_match_githubs_schema():
     result = subprocess.run(
         [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
-        capture_output=True, text=True, env=_offline_env(), timeout=120,
+        capture_output=True,
+        text=True,
+        env=_offline_env(),
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -73,8 +87,7 @@ def test_workflows_match_githubs_schema():
 def test_zizmor_finds_nothing():
     status, findings, log = _zizmor(*WORKFLOWS)
     summary = "\n".join(
-        f"{finding['ident']}: {finding['desc']} ({location['symbolic']['annotation']})"
-        for finding in findings for location in finding["locations"][:1]
+        f"{finding['ident']}: {finding['desc']} ({location['symbolic']['annotation']})" for finding in findings for location in finding["locations"][:1]
     )
     assert not findings, summary
     assert status == 0, log
@@ -87,7 +100,7 @@ def test_zizmor_audit_is_live(tmp_path):
         "name: bad\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
         "    container:\n      image: python:3.11-bookworm\n    steps:\n"
         "      - uses: actions/checkout@v4\n"
-        "      - run: echo \"${{ github.event.head_commit.message }}\"\n",
+        '      - run: echo "${{ github.event.head_commit.message }}"\n',
         encoding="utf-8",
     )
     status, findings, _ = _zizmor(bad)
@@ -159,8 +172,11 @@ def _image(job: dict) -> str | None:
 
 def _unpinned_images(workflow: dict) -> list[str]:
     images = [(job_id, _image(job)) for job_id, job in workflow["jobs"].items() if "container" in job]
-    images += [(f"{job_id} (service {name})", _image({"container": service}))
-               for job_id, job in workflow["jobs"].items() for name, service in (job.get("services") or {}).items()]
+    images += [
+        (f"{job_id} (service {name})", _image({"container": service}))
+        for job_id, job in workflow["jobs"].items()
+        for name, service in (job.get("services") or {}).items()
+    ]
     return [f"{where}: {image}" for where, image in images if not DIGEST.match(str(image or ""))]
 
 
@@ -201,11 +217,12 @@ def test_the_published_site_is_built_in_the_tested_image():
     assert not _published_where_tested(workflow)
     # The check must fail when the publishing job leaves the tested image, or drops `make site`.
     uploader = next(job_id for job_id, job, step in _steps(workflow) if "actions/upload-pages-artifact@" in step.get("uses", ""))
-    for change in (lambda job: job.pop("container"),
-                   lambda job: job.update(container={"image": "python:3.11-bookworm@sha256:" + "0" * 64}),
-                   lambda job: job["steps"].insert(0, {"uses": "actions/setup-python@" + "0" * 40}),
-                   lambda job: [step.update(run=step["run"].replace("make site", "mkdocs build"))
-                                for step in job["steps"] if "run" in step]):
+    for change in (
+        lambda job: job.pop("container"),
+        lambda job: job.update(container={"image": "python:3.11-bookworm@sha256:" + "0" * 64}),
+        lambda job: job["steps"].insert(0, {"uses": "actions/setup-python@" + "0" * 40}),
+        lambda job: [step.update(run=step["run"].replace("make site", "mkdocs build")) for step in job["steps"] if "run" in step],
+    ):
         modified = copy.deepcopy(workflow)
         change(modified["jobs"][uploader])
         assert _published_where_tested(modified), "a modified copy must be caught"

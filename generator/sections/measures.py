@@ -4,7 +4,6 @@ say which side imposes it on which (`imposed_by`, `applied_to`)."""
 
 from __future__ import annotations
 
-
 from pydantic import model_validator
 
 from ..models import EventRef, Id, Model, Quantity, SideRef, SourceIds, Text, When
@@ -49,18 +48,22 @@ def view(page, context: Context) -> dict:
     notes = present.editor_date_notes([when for measure in page.entries for when in (measure.since, measure.until)])
     chart = draw_step_chart(page, context, histories(page, context)) if charted(page) else None
     # `covers` as a sentence, so the words after it start a new one.
-    sentences = {measure.id: measure.covers if measure.covers.rstrip().endswith((".", "!", "?", "…")) else f"{measure.covers}."
-                 for measure in page.entries}
-    return {"rows": rows, "notes": notes, "chart": chart, "sentences": sentences,
-            "before_label": page.option("before", messages["before_column"]), "now_label": page.option("now", messages["now_column"])}
+    sentences = {measure.id: measure.covers if measure.covers.rstrip().endswith((".", "!", "?", "…")) else f"{measure.covers}." for measure in page.entries}
+    return {
+        "rows": rows,
+        "notes": notes,
+        "chart": chart,
+        "sentences": sentences,
+        "before_label": page.option("before", messages["before_column"]),
+        "now_label": page.option("now", messages["now_column"]),
+    }
 
 
 def charted(page) -> bool:
     """A chart only where it tells something true: the measures share one unit (one axis)
     and have a history to draw. `options: {chart: "no"}` leaves it out."""
     units = {measure.now.unit for measure in page.entries} | {measure.before.unit for measure in page.entries}
-    return (page.option("chart", "yes") != "no" and len(units) == 1
-            and any(measure.before_event or measure.until for measure in page.entries))
+    return page.option("chart", "yes") != "no" and len(units) == 1 and any(measure.before_event or measure.until for measure in page.entries)
 
 
 def histories(page, context: Context) -> list[tuple]:
@@ -72,8 +75,15 @@ def histories(page, context: Context) -> list[tuple]:
 
 def coverage(page, context: Context) -> list[Row]:
     present = context.present
-    return [Row(page.title, f"{measure.name}{context.messages['colon']}{present.quantity(measure.before)} → {present.quantity(measure.now)}",
-                page.filename, measure.sources) for measure in page.entries]
+    return [
+        Row(
+            page.title,
+            f"{measure.name}{context.messages['colon']}{present.quantity(measure.before)} → {present.quantity(measure.now)}",
+            page.filename,
+            measure.sources,
+        )
+        for measure in page.entries
+    ]
 
 
 def anchor(measure, page=None) -> str:
@@ -86,16 +96,53 @@ def tables(page, context: Context) -> list[Table]:
     from .. import tables as cells
 
     label, present = context.citations.label, context.present
-    rows = [(measure.id, cells.text(measure.name), measure.imposed_by, measure.applied_to,
-             *_quantity(measure.before), measure.before_event, *_quantity(measure.now),
-             cells.iso(measure.since), cells.iso(measure.until), *_quantity(measure.duration)[:2],
-             cells.text(measure.covers), *_quantity(measure.covers_value)[:2],
-             " ".join(present.editor_date_notes([measure.since, measure.until])) or None,
-             *cells.sources(measure.sources, label))
-            for measure in page.entries]
-    found = [Table("table", ("id", "name", "imposed_by", "applied_to", "before_value", "before_unit", "before_qualifier", "before_event",
-                        "now_value", "now_unit", "now_qualifier", "since", "until", "duration_value", "duration_unit",
-                        "covers", "covers_value", "covers_unit", "date_notes", *cells.SOURCE_COLUMNS), rows)]
+    rows = [
+        (
+            measure.id,
+            cells.text(measure.name),
+            measure.imposed_by,
+            measure.applied_to,
+            *_quantity(measure.before),
+            measure.before_event,
+            *_quantity(measure.now),
+            cells.iso(measure.since),
+            cells.iso(measure.until),
+            *_quantity(measure.duration)[:2],
+            cells.text(measure.covers),
+            *_quantity(measure.covers_value)[:2],
+            " ".join(present.editor_date_notes([measure.since, measure.until])) or None,
+            *cells.sources(measure.sources, label),
+        )
+        for measure in page.entries
+    ]
+    found = [
+        Table(
+            "table",
+            (
+                "id",
+                "name",
+                "imposed_by",
+                "applied_to",
+                "before_value",
+                "before_unit",
+                "before_qualifier",
+                "before_event",
+                "now_value",
+                "now_unit",
+                "now_qualifier",
+                "since",
+                "until",
+                "duration_value",
+                "duration_unit",
+                "covers",
+                "covers_value",
+                "covers_unit",
+                "date_notes",
+                *cells.SOURCE_COLUMNS,
+            ),
+            rows,
+        )
+    ]
     if charted(page):
         found.append(Table("chart", ("measure_id", "measure", "point", "date", "value", "unit", "scheduled"), list(chart_points(page, context))))
     return found
@@ -111,8 +158,7 @@ def chart_points(page, context: Context):
         points = [("before_event", before.when, measure.before)] if before else []
         points += [("since", measure.since, measure.now)] + ([("until", measure.until, measure.now)] if measure.until else [])
         for name, when, quantity in points:
-            yield (measure.id, cells.text(measure.name), name, cells.iso(when), quantity.value, quantity.unit,
-                   context.content.still_to_come(when))
+            yield (measure.id, cells.text(measure.name), name, cells.iso(when), quantity.value, quantity.unit, context.content.still_to_come(when))
 
 
 def _quantity(quantity) -> tuple:
@@ -125,5 +171,16 @@ def embed_view(page, view: dict) -> dict | None:
     return {**view, "title": view["chart"].title, "credits": []} if view["chart"] else None
 
 
-KIND = Kind(name="measures", template="measures.md.j2", entry=Measure, options=OPTIONS, name_options=("anchor",), view=view, coverage=coverage,
-            search_boost=2, anchor=anchor, tables=tables, embed=Embed("chart-embed.md.j2", height=920, view=embed_view))
+KIND = Kind(
+    name="measures",
+    template="measures.md.j2",
+    entry=Measure,
+    options=OPTIONS,
+    name_options=("anchor",),
+    view=view,
+    coverage=coverage,
+    search_boost=2,
+    anchor=anchor,
+    tables=tables,
+    embed=Embed("chart-embed.md.j2", height=920, view=embed_view),
+)

@@ -53,16 +53,24 @@ def figure_cards(context: Context) -> list[dict]:
     """The numbers at a glance: the editor's key figures, each measure before → now,
     and the day a measure's window closes."""
     present, messages = context.present, context.messages
-    cards = [{"value": present.quantity(figure.value), "label": figure.label, "sources": figure.sources, "note": None}
-             for figure in context.content.briefing.key_figures]
+    cards = [
+        {"value": present.quantity(figure.value), "label": figure.label, "sources": figure.sources, "note": None}
+        for figure in context.content.briefing.key_figures
+    ]
     measures = context.content.entries("measures")
     for page in context.content.pages:
         if page.kind.name != "measures":
             continue
         compare = page.option("compare", messages["compare"])
         for measure in page.entries:
-            cards.append({"value": f"{present.quantity(measure.before)} → {present.quantity(measure.now)}",
-                          "label": messages.format("before_and_now", label=measure.name, compare=compare), "sources": measure.sources, "note": None})
+            cards.append(
+                {
+                    "value": f"{present.quantity(measure.before)} → {present.quantity(measure.now)}",
+                    "label": messages.format("before_and_now", label=measure.name, compare=compare),
+                    "sources": measure.sources,
+                    "note": None,
+                }
+            )
     closing: dict = {}
     for measure in measures:
         if measure.until:
@@ -70,18 +78,27 @@ def figure_cards(context: Context) -> list[dict]:
     for (date, duration), group in closing.items():
         until = group[0].until
         window = messages.format("window_of", duration=present.quantity(duration, before_noun=True)) if duration else messages["window"]
-        cards.append({
-            "value": present.date(date), "label": messages.format("window_closes", window=window),
-            "sources": sorted({source for measure in group for source in measure.sources}),
-            "note": (messages.format("editor_date_derived_short", how=until.derived) if until.derived else
-                     messages.format("editor_date_card", words=until.as_reported) if until.editor_supplied else None),
-        })
+        cards.append(
+            {
+                "value": present.date(date),
+                "label": messages.format("window_closes", window=window),
+                "sources": sorted({source for measure in group for source in measure.sources}),
+                "note": (
+                    messages.format("editor_date_derived_short", how=until.derived)
+                    if until.derived
+                    else messages.format("editor_date_card", words=until.as_reported)
+                    if until.editor_supplied
+                    else None
+                ),
+            }
+        )
     return cards
 
 
 def coverage(page, context: Context) -> list[Row]:
-    return [Row(context.messages["coverage_takeaway"], _short(takeaway.text), page.filename, takeaway.sources)
-            for takeaway in context.content.briefing.takeaways]
+    return [
+        Row(context.messages["coverage_takeaway"], _short(takeaway.text), page.filename, takeaway.sources) for takeaway in context.content.briefing.takeaways
+    ]
 
 
 def _short(text: str, words: int = 14) -> str:
@@ -91,5 +108,4 @@ def _short(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-KIND = Kind(name="overview", template="overview.md.j2", entry=Update, file_required=False,
-            view=view, coverage=coverage)
+KIND = Kind(name="overview", template="overview.md.j2", entry=Update, file_required=False, view=view, coverage=coverage)

@@ -32,5 +32,12 @@ def view(page, context: Context) -> dict:
     return {"groups": [group for group in groups if group[2]]}
 
 
-KIND = Kind(name="people", template="people.md.j2", entry=Person, view=view, search_boost=2,
-            anchor=lambda person, page=None: f"player-{person.id}", groups={"side": lambda side_id: f"side-{side_id}"})
+KIND = Kind(
+    name="people",
+    template="people.md.j2",
+    entry=Person,
+    view=view,
+    search_boost=2,
+    anchor=lambda person, page=None: f"player-{person.id}",
+    groups={"side": lambda side_id: f"side-{side_id}"},
+)

@@ -33,9 +33,7 @@ def view(page, context: Context) -> dict:
 def coverage(page, context: Context) -> list[Row]:
     from ..inline import plain_text
 
-    return [Row(page.title, plain_text(issue.title), f"{page.filename}#{KIND.anchor(issue, page)}", issue.sources)
-            for issue in page.entries]
+    return [Row(page.title, plain_text(issue.title), f"{page.filename}#{KIND.anchor(issue, page)}", issue.sources) for issue in page.entries]
 
 
-KIND = Kind(name="positions", template="positions.md.j2", entry=Issue, view=view, coverage=coverage,
-            anchor=lambda issue, page=None: f"issue-{issue.id}")
+KIND = Kind(name="positions", template="positions.md.j2", entry=Issue, view=view, coverage=coverage, anchor=lambda issue, page=None: f"issue-{issue.id}")

@@ -46,11 +46,13 @@ class Quote(Model):
 
     # For editors' schema checks, as the model's own check below: the words one way only,
     # `sources` beside `text` or `fragments`, and none beside `wordings`.
-    model_config = ConfigDict(json_schema_extra={
-        "oneOf": [{"required": ["text"]}, {"required": ["fragments"]}, {"required": ["wordings"]}],
-        "dependentRequired": {"text": ["sources"], "fragments": ["sources"]},
-        "dependentSchemas": {"wordings": {"not": {"required": ["sources"]}}},
-    })
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["text"]}, {"required": ["fragments"]}, {"required": ["wordings"]}],
+            "dependentRequired": {"text": ["sources"], "fragments": ["sources"]},
+            "dependentSchemas": {"wordings": {"not": {"required": ["sources"]}}},
+        }
+    )
 
     id: Id
     speaker: PersonRef
@@ -85,8 +87,12 @@ class Quote(Model):
         return self.wordings or [self]
 
 
-_EXPECTED = {"text": "text", "fragments": "a list (entries starting with `- `)", "wordings": "a list (entries starting with `- `)",
-             "sources": "a list (entries starting with `- `)"}
+_EXPECTED = {
+    "text": "text",
+    "fragments": "a list (entries starting with `- `)",
+    "wordings": "a list (entries starting with `- `)",
+    "sources": "a list (entries starting with `- `)",
+}
 
 
 def _words_given(model: Quote | Wording, what: str) -> None:
@@ -136,17 +142,22 @@ def view(page, context: Context) -> dict:
     for quote in in_date_order(page.entries):
         by_speaker.setdefault(quote.speaker, []).append(_shown(quote, differences, context))
     order = [person_id for person_id in people if person_id in by_speaker]
-    return {"speakers": [(people[speaker_id], by_speaker[speaker_id]) for speaker_id in order],
-            "speaker_link": lambda person: _safe(context.links.entry("people", person)),
-            "differences_title": plain_text(differences_page.title) if differences_page else ""}
+    return {
+        "speakers": [(people[speaker_id], by_speaker[speaker_id]) for speaker_id in order],
+        "speaker_link": lambda person: _safe(context.links.entry("people", person)),
+        "differences_title": plain_text(differences_page.title) if differences_page else "",
+    }
 
 
 def _shown(quote: Quote, differences: dict, context: Context) -> ShownQuote:
     gap = escape_text(context.messages["fragment_gap"])
-    wordings = [ShownWording(gap.join(map(render_inline, wording.fragments)) if wording.fragments else render_inline(wording.text),
-                             list(wording.sources)) for wording in quote.all_wordings]
-    linked = [(plain_text(differences[name].topic), _safe(context.links.entry("differences", differences[name])))
-              for name in quote.differences if name in differences]
+    wordings = [
+        ShownWording(gap.join(map(render_inline, wording.fragments)) if wording.fragments else render_inline(wording.text), list(wording.sources))
+        for wording in quote.all_wordings
+    ]
+    linked = [
+        (plain_text(differences[name].topic), _safe(context.links.entry("differences", differences[name]))) for name in quote.differences if name in differences
+    ]
     return ShownQuote(quote, wordings, _date(quote.when, context), [(topic, link) for topic, link in linked if link])
 
 
@@ -156,8 +167,11 @@ def _date(when: When, context: Context) -> Markup:
     text = escape_text(context.present.span(when))
     if not when.editor_supplied:
         return text
-    note = (context.messages.format("quote_date_derived", how=when.derived) if when.derived
-            else context.messages.format("quote_date_reported", words=when.as_reported))
+    note = (
+        context.messages.format("quote_date_derived", how=when.derived)
+        if when.derived
+        else context.messages.format("quote_date_reported", words=when.as_reported)
+    )
     return text + Markup(f' <small class="editor-date">({escape_text(note)})</small>')
 
 
@@ -166,5 +180,11 @@ def _safe(link: str | None):
     return Markup(link) if link else None
 
 
-KIND = Kind(name="quotes", template="quotes.md.j2", entry=Quote, view=view,
-            anchor=lambda quote, page=None: f"quote-{quote.id}", groups={"speaker": lambda person_id: f"speaker-{person_id}"})
+KIND = Kind(
+    name="quotes",
+    template="quotes.md.j2",
+    entry=Quote,
+    view=view,
+    anchor=lambda quote, page=None: f"quote-{quote.id}",
+    groups={"speaker": lambda person_id: f"speaker-{person_id}"},
+)

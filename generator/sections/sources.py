@@ -42,9 +42,16 @@ def _coverage_rows(context: Context) -> list[dict]:
         for row in page.kind.coverage(page, context) if page.kind.coverage else []:
             if not row.sources:  # a date the editor worked out: no article reports it
                 continue
-            rows.append({"group": row.group, "label": row.label, "link": Markup(row.link),  # built from ids: safe as it is
-                         "marks": [source.id in row.sources for source in sources] if as_matrix else None,
-                         "sources": row.sources, "count": len(set(row.sources))})
+            rows.append(
+                {
+                    "group": row.group,
+                    "label": row.label,
+                    "link": Markup(row.link),  # built from ids: safe as it is
+                    "marks": [source.id in row.sources for source in sources] if as_matrix else None,
+                    "sources": row.sources,
+                    "count": len(set(row.sources)),
+                }
+            )
     return rows
 
 
@@ -61,17 +68,44 @@ def tables(page, context: Context) -> list[Table]:
     from .. import tables as cells
 
     content, label = context.content, context.citations.label
-    articles = [(number, source.id, label(source.id), cells.text(source.outlet), cells.text(source.byline), cells.text(source.headline),
-                 cells.text(source.kind), cells.text(source.dateline), str(source.published) if source.published else None, source.url,
-                 source.language, cells.text(source.credit), content.citation_counts[source.id])
-                for number, source in enumerate(content.sources, start=1)]
-    facts = [(cells.text(row["group"]), cells.text(row["label"]), context.links.address(row["link"]), row["count"],
-              *cells.sources(row["sources"], label))
-             for row in coverage_rows(context)]
-    return [Table("articles", ("number", "id", "label", "outlet", "byline", "headline", "kind", "dateline", "published", "url", "language",
-                       "credit", "cited_by"), articles),
-            Table("coverage", ("section", "fact", "address", "reported_by", *cells.SOURCE_COLUMNS), facts)]
+    articles = [
+        (
+            number,
+            source.id,
+            label(source.id),
+            cells.text(source.outlet),
+            cells.text(source.byline),
+            cells.text(source.headline),
+            cells.text(source.kind),
+            cells.text(source.dateline),
+            str(source.published) if source.published else None,
+            source.url,
+            source.language,
+            cells.text(source.credit),
+            content.citation_counts[source.id],
+        )
+        for number, source in enumerate(content.sources, start=1)
+    ]
+    facts = [
+        (cells.text(row["group"]), cells.text(row["label"]), context.links.address(row["link"]), row["count"], *cells.sources(row["sources"], label))
+        for row in coverage_rows(context)
+    ]
+    return [
+        Table(
+            "articles",
+            ("number", "id", "label", "outlet", "byline", "headline", "kind", "dateline", "published", "url", "language", "credit", "cited_by"),
+            articles,
+        ),
+        Table("coverage", ("section", "fact", "address", "reported_by", *cells.SOURCE_COLUMNS), facts),
+    ]
 
 
-KIND = Kind(name="sources", template="sources.md.j2", entry=Source, default_file="sources.yml", view=view,
-            anchor=lambda source, page=None: f"source-{source.id}", tables=tables)
+KIND = Kind(
+    name="sources",
+    template="sources.md.j2",
+    entry=Source,
+    default_file="sources.yml",
+    view=view,
+    anchor=lambda source, page=None: f"source-{source.id}",
+    tables=tables,
+)
