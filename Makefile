@@ -18,7 +18,7 @@ GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(USE_ARCHIVE)
 # What builds the site from mkdocs.yml: mkdocs (Material for MkDocs) or zensical.
 ENGINE ?= mkdocs
 
-.PHONY: help site check coverage serve new test chromium screenshots schema bench docs lock format clean
+.PHONY: help site check coverage serve new migrate test chromium screenshots schema bench docs lock format clean
 
 # The virtual environment, installed from the lock file alone: pinned versions,
 # checked hashes, no dependency resolution on a newcomer's machine.
@@ -46,6 +46,9 @@ serve: $(INSTALLED)  ## live preview that follows edits, on http://127.0.0.1:800
 new: $(INSTALLED)  ## start a new briefing: make new CONTENT=path/to/briefing
 	@test "$(CONTENT)" != content || { echo "Name the new briefing's folder: make new CONTENT=path/to/briefing"; exit 1; }
 	$(BIN)/python -m generator new --content $(CONTENT)
+
+migrate: $(INSTALLED)  ## rewrite a briefing of an older content format in the current one, keeping its comments (CONTENT=)
+	$(BIN)/python -m generator migrate --content $(CONTENT)
 
 # The tests run in parallel, one worker per core (pytest-xdist); `make test WORKERS=0` runs
 # them one after another in this process, for a debugger or a clearer traceback.

@@ -1,4 +1,4 @@
-"""Command line: `briefing check|generate|build|serve|new|schema|coverage` (or `python -m generator …`),
+"""Command line: `briefing check|generate|build|serve|new|schema|coverage|migrate` (or `python -m generator …`),
 one subcommand each, with the options it takes."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ COMMANDS = {
     "new": ("start a new briefing in --content, a new folder", ()),
     "schema": ("write the content files' JSON Schemas", ("schemas",)),
     "coverage": ("list what the articles (--archive) report that no fact uses", ()),
+    "migrate": ("rewrite a briefing written for an older content format in the current one, keeping its comments", ()),
 }
 
 
@@ -157,6 +158,22 @@ def main(argv: list[str] | None = None) -> int:
             missing, known = unused(content, settings.archive_dir)
             print(report(missing, known, len(content.sources)))
             return 1 if missing else 0
+        elif arguments.command == "migrate":
+            from .migrate import FORMAT, MigrationError, migrate
+
+            try:
+                found, changed = migrate(settings.content_dir)
+            except MigrationError as error:
+                print(error, file=sys.stderr)
+                return 1
+            if changed:
+                print(
+                    f"{settings.content_dir}: migrated from content format {found} to {FORMAT} ({', '.join(changed)} rewritten, "
+                    "comments kept); review the change, then check it",
+                    file=sys.stderr,
+                )
+            else:
+                print(f"{settings.content_dir}: already in content format {FORMAT}; nothing to do", file=sys.stderr)
         elif arguments.command == "schema":
             from .schema import write_schemas
 

@@ -18,6 +18,7 @@ from .coverage import LEFT_OUT_FILE, LeftOut
 from .errors import ContentError, Problem, did_you_mean
 from .inline import PAGE_LINK, page_links
 from .load import LoadedFile, load_file, read_content_text
+from .migrate import FORMAT_FIELD, format_problem
 from .models import VALID_ID, Briefing
 from .present import NOT_STATED
 from .references import check_references
@@ -42,6 +43,9 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
     if archive_dir is not None and not archive_dir.is_dir():
         raise ContentError([Problem(archive_dir, 1, 1, "", "no such folder of articles; name the folder that holds them (ARCHIVE=…)")])
+    format_problem = _format_problem(content_dir / BRIEFING_FILE)
+    if format_problem is not None:  # an older format may fail every other check for no fault of the editor's
+        raise ContentError([format_problem])
     loaded, briefing, problems = _entries(content_dir / BRIEFING_FILE, Briefing, is_list=False)
     if briefing is None:  # without it, the sections and their files are unknown
         raise ContentError(problems)
@@ -98,6 +102,19 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         record=record,
         left_out=entries.get("left-out", []),
     )
+
+
+def _format_problem(path: Path) -> Problem | None:
+    """The briefing's content format, where this generator cannot read it (`migrate.py`)."""
+    loaded, problems = load_file(path)
+    if loaded is None or problems:
+        return None  # said by the check proper
+    why = format_problem(loaded.data)
+    if why is None:
+        return None
+    if isinstance(loaded.data, dict) and FORMAT_FIELD in loaded.data:
+        return loaded.problem((FORMAT_FIELD,), why)
+    return Problem(path, 1, 1, "", why)
 
 
 def _entries(path: Path, model, *, is_list: bool = True) -> tuple[LoadedFile | None, object | None, list[Problem]]:

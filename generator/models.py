@@ -299,6 +299,7 @@ class Briefing(Model):
     key_figures: list[KeyFigure] = []
     next_steps: list[Point] = []
     sections: Annotated[list[SectionDeclaration], Field(min_length=1)]
+    format: Annotated[int, Field(ge=1)] = 1  # the content format it is written in; `make migrate` brings an older one up to date
 
     @field_validator("takeaways", "next_steps")
     @classmethod

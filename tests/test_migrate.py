@@ -1,0 +1,83 @@
+"""A briefing written for an older content format, as its editor meets it: `make check`
+says to migrate it, `make migrate` rewrites it in the current format with every comment,
+quote and line of theirs kept, and then it checks out. Each format's migration is tested
+on a briefing of the format before it (here format 1: `briefing.yml` without `format:`)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from test_bad_inputs import run_in_process
+
+from conftest import TINY_CONTENT
+from generator.check import load_content
+from generator.errors import ContentError
+from generator.migrate import FORMAT
+from generator.settings import Settings
+
+
+@pytest.fixture
+def format_one(tmp_path):
+    """The tiny briefing as it was written before formats were numbered, with an editor's comments."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    briefing = content / "briefing.yml"
+    lines = [line for line in briefing.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith("format:")]
+    lines.insert(3, "# The date the facts were last checked, by the desk's own note.\n")
+    briefing.write_text("".join(lines).replace("language: en\n", "language: en   # the readers' language\n"), encoding="utf-8")
+    return content
+
+
+def test_check_says_an_older_briefing_needs_migrating_and_nothing_else(format_one):
+    with pytest.raises(ContentError) as caught:
+        load_content(format_one)
+    [problem] = caught.value.problems
+    assert (problem.file.name, problem.line, problem.column) == ("briefing.yml", 1, 1)
+    assert problem.message == (
+        f"this briefing is written in content format 1, and this generator reads format {FORMAT}; "
+        "run `make migrate CONTENT=…` (`briefing migrate --content …`) to rewrite it, keeping your comments"
+    )
+
+
+def test_migrate_rewrites_it_keeping_every_line_and_comment_then_it_checks_out(format_one):
+    before = (format_one / "briefing.yml").read_text(encoding="utf-8")
+    result = run_in_process("migrate", Settings(content_dir=format_one))
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stderr.strip()
+        == f"{format_one}: migrated from content format 1 to {FORMAT} (briefing.yml rewritten, comments kept); review the change, then check it"
+    )
+    after = (format_one / "briefing.yml").read_text(encoding="utf-8")
+    assert after == before + f"format: {FORMAT}  # the content format; `make migrate` brings an older briefing up to date\n"
+    assert load_content(format_one).briefing.format == FORMAT
+    again = run_in_process("migrate", Settings(content_dir=format_one))
+    assert again.returncode == 0 and "already in content format" in again.stderr
+    assert (format_one / "briefing.yml").read_text(encoding="utf-8") == after
+
+
+@pytest.mark.parametrize(
+    "written, message",
+    [
+        ("format: 3\n", "this briefing is written in content format 3, newer than this generator reads (2); update the generator"),
+        ('format: "two"\n', "`format:` is the content format, a whole number: this generator reads format 2"),
+    ],
+)
+def test_a_format_it_cannot_read_is_reported_at_its_field_and_not_migrated(format_one, written, message):
+    briefing = format_one / "briefing.yml"
+    text = briefing.read_text(encoding="utf-8") + written
+    briefing.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(format_one)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field, problem.message) == (text.count("\n"), "briefing.format", message)
+    result = run_in_process("migrate", Settings(content_dir=format_one))
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+    assert briefing.read_text(encoding="utf-8") == text
+
+
+def test_every_briefing_of_the_repository_is_in_the_current_format():
+    from conftest import REAL_CONTENT, ROOT
+
+    for folder in (REAL_CONTENT, ROOT / "generator" / "scaffold", *sorted((ROOT / "tests" / "briefings").iterdir())):
+        assert f"\nformat: {FORMAT}" in (folder / "briefing.yml").read_text(encoding="utf-8"), folder
