@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.migrate import FORMAT
+
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # Per timeline event, as in the real briefing (29/14, 11/14, 5/14).
@@ -215,6 +217,7 @@ def write_briefing(folder: Path, events: int) -> Sizes:
         ],
         "takeaways": [{"text": _sentence(next(fact), 24), "sources": _sources_for(k, sizes)} for k in range(8)],
         "next_steps": [{"text": _sentence(next(fact), 24), "sources": _sources_for(k, sizes)} for k in range(6)],
+        "format": FORMAT,
     }
     updates = [{"when": "2025-06-05", "text": "First published."}]
 

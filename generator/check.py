@@ -23,7 +23,7 @@ from .models import VALID_ID, Briefing
 from .present import NOT_STATED
 from .references import check_references
 from .render import template_problems
-from .sections import KINDS
+from .sections import KINDS, UNLOADABLE
 from .validate import validate_file
 from .verify import RECORD_FILE, Record, check_against_record, read_record, record_text
 
@@ -53,7 +53,8 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     problems += page_problems
     files: dict[str, LoadedFile] = {"briefing": loaded}
     entries: dict[str, object] = {"briefing": briefing}
-    used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE}
+    # Every declared file is the briefing's, even one whose section has a problem of its own.
+    used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE} | {declaration.file for declaration in briefing.sections if declaration.file}
     complete = not page_problems
     for page in pages:
         name = page.declaration.file or page.kind.default_file
@@ -160,11 +161,14 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
         at = ("sections", index)
         kind = KINDS.get(declaration.kind)
         if kind is None:
-            problems.append(
-                loaded.problem(
-                    (*at, "kind"), f"unknown kind '{declaration.kind}'{did_you_mean(declaration.kind, KINDS)}; the kinds are {', '.join(sorted(KINDS))}"
-                )
+            unloadable = UNLOADABLE.get(declaration.kind)
+            why = (
+                f"the kind '{declaration.kind}' cannot be used: {unloadable.reason}; reinstall or fix that package"
+                if unloadable
+                else f"unknown kind '{declaration.kind}'{did_you_mean(declaration.kind, KINDS)}; the kinds are {', '.join(sorted(KINDS))} "
+                f"(a package adds others: install it beside the generator)"
             )
+            problems.append(loaded.problem((*at, "kind"), why))
             continue
         name = declaration.file or kind.default_file
         wanted = ".md" if kind.reads == "markdown" else ".yml"

@@ -42,26 +42,42 @@ def has_catalogue(language: str) -> bool:
     return base_language(language) in available()
 
 
+_KIND_CATALOGUES: list[Path] = []
+"""Folders of the words kinds bring of their own (`en.yml`, `fr.yml`, …), merged into the site's."""
+
+
+def add_catalogues(folder: Path) -> None:
+    """A kind's own words, for every language it has a catalogue for."""
+    if folder not in _KIND_CATALOGUES:
+        _KIND_CATALOGUES.append(folder)
+        _catalogue.cache_clear()
+
+
 @functools.cache
 def _catalogue(language: str) -> dict[str, str]:
-    english = _read("en")
     base = base_language(language)
-    for candidate in (language, base):
-        if (CATALOGUES / f"{candidate}.yml").is_file():
-            return {**english, **_read(candidate)}
-    return english
+    words: dict[str, str] = {}
+    for folder in (CATALOGUES, *_KIND_CATALOGUES):
+        words.update(_read("en", folder))
+        for candidate in dict.fromkeys((base, language)):
+            if candidate != "en" and (folder / f"{candidate}.yml").is_file():
+                words.update(_read(candidate, folder))
+    return words
 
 
 class CatalogueError(Exception):
     """A catalogue the generator ships is broken: a key twice, a YAML error. Its tests catch it first."""
 
 
-def _read(name: str) -> dict[str, str]:
+def _read(name: str, folder: Path | None = None) -> dict[str, str]:
     """A catalogue, read by the content's own loader: a key written twice is an error, not
     the later one silently winning."""
     from .load import load_file
 
-    loaded, problems = load_file(CATALOGUES / f"{name}.yml")
+    path = (folder or CATALOGUES) / f"{name}.yml"
+    if folder is not None and not path.is_file():
+        return {}
+    loaded, problems = load_file(path)
     if problems or loaded is None or not isinstance(loaded.data, dict):
         raise CatalogueError("\n".join(str(problem) for problem in problems) or f"{name}.yml is not a mapping of keys to words")
     return {key: "" if value is None else str(value) for key, value in loaded.data.items()}

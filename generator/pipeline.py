@@ -104,6 +104,9 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
             }
         },
     }
+    styles = sorted({f"assets/kinds/{page.kind.name}.css" for page in content.pages if page.kind.stylesheet})
+    if styles:  # the stylesheets of the kinds installed packages bring, on every page
+        values["extra_css"] = styles
     address = published_address(settings.site_url)
     if address:
         values["site_url"] = address

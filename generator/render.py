@@ -70,7 +70,12 @@ def _environment(citations: Citations | None, present: Presenter | None, templat
     # each template's checksum and Jinja's version): compiling them is most of a small
     # briefing's render time. Sandboxed code is kept under a name of its own.
     cache = jinja2.FileSystemBytecodeCache(pattern=f"__briefing-jinja2-sandboxed-{jinja2.__version__}-%s.cache")
-    return sandbox.environment(templates_dir, _finalize, filters, bytecode_cache=cache)
+    return sandbox.environment(templates_dir, _finalize, filters, bytecode_cache=cache, kind_templates=KIND_TEMPLATES)
+
+
+KIND_TEMPLATES = tuple(kind.templates for kind in KINDS.values() if kind.templates)
+"""The template folders of the kinds installed packages bring, searched after a briefing's own."""
+KIND_STYLES = "assets/kinds"  # where a kind's stylesheet is published: `assets/kinds/results.css`
 
 
 def context_for(content: Content, site_url: str | None = None) -> Context:
@@ -139,6 +144,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
             )
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
+    files.update({stylesheet: text for stylesheet, text in kind_stylesheets(content).items()})
     problems = own_template_problems(files, content, environment.loader)
     if problems:
         raise ContentError(problems)
@@ -373,12 +379,18 @@ def _reason(error: Exception) -> str:
     return message if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {message}"
 
 
+def kind_stylesheets(content: Content) -> dict[str, str]:
+    """The stylesheets of the kinds the briefing declares, by where they are published."""
+    kinds = {page.kind.name: page.kind for page in content.pages if page.kind.stylesheet}
+    return {f"{KIND_STYLES}/{name}.css": kind.stylesheet.read_text(encoding="utf-8") for name, kind in sorted(kinds.items())}
+
+
 def template_names() -> list[str]:
     """The names a briefing's own template may take: those of the kinds' templates."""
     return sorted(
         {kind.template for kind in KINDS.values()}
         | {kind.embed.template for kind in KINDS.values() if kind.embed}
-        | {path.name for path in TEMPLATES.glob("*.j2")}
+        | {path.name for folder in (TEMPLATES, *KIND_TEMPLATES) for path in folder.glob("*.j2")}
     )
 
 

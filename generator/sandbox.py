@@ -100,8 +100,9 @@ class BriefingLoader(jinja2.BaseLoader):
     regular files inside the folder, no links out, no pipes or devices, at most
     `MAX_TEMPLATE_BYTES`; then the generator's."""
 
-    def __init__(self, briefing_templates: Path | None):
+    def __init__(self, briefing_templates: Path | None, kind_templates: tuple[Path, ...] = ()):
         self.folder = briefing_templates if briefing_templates and briefing_templates.is_dir() else None
+        self.kind_folders = kind_templates  # those of the kinds installed packages bring: code the site's maintainers installed
 
     def get_source(self, environment, template):
         reason = unsafe_name(template)
@@ -117,10 +118,11 @@ class BriefingLoader(jinja2.BaseLoader):
                 pass
             except UnreadableFile as error:
                 raise TemplateRefused(f"the template {error}", path, getattr(error, "line", None), getattr(error, "column", 1)) from None
-        path = PACKAGE_TEMPLATES / template
-        if not path.is_file():
-            raise jinja2.TemplateNotFound(template)
-        return path.read_text(encoding="utf-8"), str(path), lambda: True
+        for folder in (*self.kind_folders, PACKAGE_TEMPLATES):
+            path = folder / template
+            if path.is_file():
+                return path.read_text(encoding="utf-8"), str(path), lambda: True
+        raise jinja2.TemplateNotFound(template)
 
     def own(self, name: str) -> Path | None:
         """The briefing's own file for a template name, if it has one."""
@@ -205,11 +207,11 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def environment(briefing_templates: Path | None, finalize, filters: dict, bytecode_cache=None) -> SafeEnvironment:
+def environment(briefing_templates: Path | None, finalize, filters: dict, bytecode_cache=None, kind_templates: tuple[Path, ...] = ()) -> SafeEnvironment:
     """The sandboxed environment with the generator's `filters` and the Jinja filters a
     template may use, every `{{ }}` passed through `finalize`."""
     env = SafeEnvironment(
-        loader=BriefingLoader(briefing_templates),
+        loader=BriefingLoader(briefing_templates, kind_templates),
         undefined=jinja2.StrictUndefined,
         finalize=finalize,
         trim_blocks=True,

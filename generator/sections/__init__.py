@@ -6,18 +6,21 @@ entry of its file, its template, its view (what the page shows, prepared in
 Python), the anchor of each entry, the facts it adds to the sources table, the
 data behind its tables (CSV files readers take away) and, where it has one, a page
 of its figure alone for other sites to embed.
-The registry below finds every module, so adding a kind is adding one module.
+The registry below loads the generator's kinds and every kind an installed package
+declares under the entry-point group `briefing.kinds`, through the same call.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
+
+from ..messages import add_catalogues
 
 if TYPE_CHECKING:
     from ..content import Content, Page
@@ -73,6 +76,12 @@ class Kind:
     groups: dict[str, Callable[[str], str]] = field(default_factory=dict)  # other anchors it defines, by what they group
     tables: Callable[[Page, Context], list[Table]] | None = None  # the data behind its tables, timeline or chart
     embed: Embed | None = None
+    # What a kind brings of its own, beside its module (a package's kind lives in its own
+    # folder): its templates, its words (`en.yml`, `fr.yml`, …, merged into the site's) and
+    # its stylesheet, added to every page of a briefing that declares it.
+    templates: Path | None = None
+    messages: Path | None = None
+    stylesheet: Path | None = None
 
 
 @dataclass
@@ -87,13 +96,50 @@ class Context:
     coverage: list | None = None  # who reports each fact, for the sources page and its table: worked out once
 
 
-def _discover() -> dict[str, Kind]:
-    kinds = {}
-    for module in pkgutil.iter_modules(__path__):
-        kind = getattr(importlib.import_module(f"{__name__}.{module.name}"), "KIND", None)
-        if isinstance(kind, Kind):
-            kinds[kind.name] = kind
-    return kinds
+ENTRY_POINTS = "briefing.kinds"
+"""The entry-point group through which a package adds kinds: `results = "briefing_results:KIND"`."""
+
+BUILT_IN = tuple(
+    EntryPoint(name, f"{__name__}.{name}:KIND", ENTRY_POINTS)
+    for name in ("overview", "people", "measures", "timeline", "quotes", "positions", "differences", "sources", "page")
+)
+"""The generator's own kinds, declared as any package declares its kinds and loaded by the
+same call (`EntryPoint.load`), without the checkout having to be installed."""
 
 
-KINDS: dict[str, Kind] = _discover()
+@dataclass(frozen=True)
+class Unloadable:
+    """A kind a package declares that could not be loaded: why, for the briefing that declares it."""
+
+    name: str
+    reason: str
+
+
+def _load(entry: EntryPoint, kinds: dict[str, Kind], unloadable: dict[str, Unloadable]) -> None:
+    where = f"the package {entry.dist.name}" if getattr(entry, "dist", None) else "the generator"
+    try:
+        kind = entry.load()
+    except Exception as error:  # a package's own bug: said to the briefing that needs the kind, not to every build
+        unloadable[entry.name] = Unloadable(entry.name, f"{where} declares it, but it could not be loaded ({type(error).__name__}: {error})")
+        return
+    if not isinstance(kind, Kind) or kind.name != entry.name:
+        unloadable[entry.name] = Unloadable(entry.name, f"{where} declares it as {entry.value}, which is not a Kind named '{entry.name}'")
+    elif kind.name in kinds:
+        unloadable.setdefault(kind.name, Unloadable(kind.name, f"{where} declares a kind '{kind.name}' that is already the generator's"))
+    else:
+        kinds[kind.name] = kind
+        if kind.messages is not None:
+            add_catalogues(kind.messages)
+
+
+def _discover() -> tuple[dict[str, Kind], dict[str, Unloadable]]:
+    kinds: dict[str, Kind] = {}
+    unloadable: dict[str, Unloadable] = {}
+    for entry in (*BUILT_IN, *entry_points(group=ENTRY_POINTS)):
+        _load(entry, kinds, unloadable)
+    return kinds, unloadable
+
+
+KINDS, UNLOADABLE = _discover()
+"""Every kind, the generator's and those of the installed packages, by name; and the kinds a
+package declares that could not be loaded."""
