@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 import traceback
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -151,84 +153,96 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     return files
 
 
-MAX_OWN_PAGE_BYTES = 4_000_000  # a page a briefing's own template renders: far more than any reader scrolls
+MAX_OWN_PAGE_BYTES = 1_000_000  # a page of a briefing with templates of its own: far more than any reader scrolls
+MAX_OWN_PAGE_HEADINGS = 2_000  # each is a table-of-contents entry, which the engines build in time that grows faster
 
 
 def own_template_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader) -> list[Problem]:
-    """What the pages a briefing's own templates render must be for the strict build to
-    take them and for readers to be safe: of a size the engines can build, with the
-    anchors other pages link to, links to pages that exist, and no markup that runs,
-    loads from elsewhere or submits (`published_markup`). Each problem is named at the
-    template that wrote it."""
-    own = {}
-    for page in content.pages:
-        for filename, template in ((page.filename, page.kind.template), (EMBED_PREFIX + page.filename, page.kind.embed and page.kind.embed.template)):
-            path = loader.own(template) if template else None
-            if path is not None and filename in files:
-                own[filename] = (path, page)
-    problems = []
-    for filename, (path, page) in own.items():
-        where = f"the page '{plain_text(page.title)}' ({filename})"
-        if len(files[filename]) > MAX_OWN_PAGE_BYTES:
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    "",
-                    f"{where} is {len(files[filename]) / 1e6:.0f} MB, more than a page can be "
-                    f"({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); a template lays out the entries, once each",
-                )
-            )
+    """Where a briefing has templates of its own, every page is read as a reader's browser
+    would get it (`published_problems`): of a size the engines build in time, with no
+    markup that runs, loads from another host or submits, and with every link leading to a
+    file and an anchor the site has, as the strict build requires. Each problem is named at
+    the template that wrote it, as far as can be told."""
+    templates = sorted(path for path in loader.folder.iterdir() if path.is_file() and not path.name.startswith(".")) if loader.folder else []
+    if not templates:
+        return []
+    sources = {path: _source_of(path) for path in templates}
+    pages = {page.filename: page for page in content.pages} | {EMBED_PREFIX + page.filename: page for page in content.pages}
+    read: dict[str, PageMarkup | None] = {}
+    problems: list[Problem] = []
+
+    def blame(filename: str, needle: str) -> tuple[Path, int]:
+        """The own template whose text holds `needle`; else the one that renders the page; else the first."""
+        for path, source in sources.items():
+            if len(needle) >= 4 and needle.lower() in source.lower():  # a shorter one would be found anywhere
+                return path, _line_of(source, needle)
+        page = pages.get(filename)
+        top = loader.own(page.kind.template if not filename.startswith(EMBED_PREFIX) else page.kind.embed.template) if page else None
+        return (top or templates[0]), 1
+
+    def problem(filename: str, needle: str, why: str) -> None:
+        page = pages.get(filename)
+        where = f"the page '{plain_text(page.title)}' ({filename})" if page else f"the page {filename}"
+        path, line = blame(filename, needle)
+        problems.append(Problem(path, line, 1, "", f"{where} {why}"))
+
+    for filename, text in files.items():
+        if not filename.endswith(".md"):
             continue
-        source = _source_of(path)
-        for needle, why in published_markup(files[filename]):
-            problems.append(
-                Problem(
-                    path,
-                    _line_of(source, needle),
-                    1,
-                    "",
-                    f"{where} would publish {why}; a briefing's template lays out text, links and the generator's own markup",
-                )
-            )
-        for target in sorted({match["page"] for match in _LINK_TARGET.finditer(files[filename]) if match["page"]} - set(files)):
-            problems.append(
-                Problem(
-                    path,
-                    _line_of(source, target),
-                    1,
-                    "",
-                    f"{where} links to '{shown(target)}', which is no page of the briefing; its pages are {', '.join(page.filename for page in content.pages)}",
-                )
-            )
-    if not own:
-        return problems
-    missing: dict[tuple[str, str], str] = {}
-    for source, text in files.items():
-        if not source.endswith(".md"):
-            continue
-        for match in _LINK_TARGET.finditer(text):
-            target = match["page"] or source
-            if (
-                target in own
-                and match["anchor"]
-                and not re.search(r"\{[^}\n]*#" + re.escape(match["anchor"]) + r"[\s}]|id=\"" + re.escape(match["anchor"]) + '"', files[target])
-            ):
-                missing.setdefault((target, match["anchor"]), source)
-    for (target, anchor), source in sorted(missing.items()):
-        path, page = own[target]
-        problems.append(
-            Problem(
-                path,
-                1,
-                1,
+        if len(text) > MAX_OWN_PAGE_BYTES:
+            problem(
+                filename,
                 "",
-                f"the page '{plain_text(page.title)}' ({target}) has no anchor '{anchor}', which {source} links to; "
-                f"keep `{{ #{anchor} }}` as the generator's own {path.name} writes it (generator/templates/)",
+                f"is {len(text) / 1e6:.1f} MB, more than a page can be ({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); a template lays out the entries, once each",
             )
-        )
-    return problems
+            read[filename] = None
+            continue
+        try:
+            with sandbox.bounded():
+                read[filename] = PageMarkup.of(text)
+        except Exception as error:  # deep nesting, a page too slow to read: the engines would fare no better
+            why = "it nests lists, quotes or brackets too deeply" if isinstance(error, RecursionError) else _reason(error)
+            problem(filename, "", f"cannot be read as Markdown ({why}); a template lays out text, links and the generator's own markup")
+            read[filename] = None
+            continue
+        if read[filename].headings > MAX_OWN_PAGE_HEADINGS:
+            problem(filename, "", f"has {read[filename].headings:,} headings, more than a page can have ({MAX_OWN_PAGE_HEADINGS:,})")
+    urls = {Links.url(name): name for name in files if name.endswith(".md")}
+    for filename, markup in read.items():
+        if markup is None:
+            continue
+        for needle, why in markup.refused:
+            problem(filename, needle, f"would publish {why}; a briefing's template lays out text, links and the generator's own markup")
+        for needle, target, anchor in markup.links:
+            found = _link_target(filename, target, files, urls)
+            if found is None:
+                problem(
+                    filename,
+                    needle,
+                    f"links to '{shown(needle)}', which the site does not have; link to one of its pages: {', '.join(page.filename for page in content.pages)}",
+                )
+            elif anchor and found in read and read[found] is not None and anchor not in read[found].ids:
+                problem(
+                    found,
+                    f"#{anchor}",
+                    f"has no anchor '{anchor}', which {filename} links to; keep `{{ #{anchor} }}` as the "
+                    "generator's own template writes it (generator/templates/)",
+                )
+    return sorted(set(problems))
+
+
+def _link_target(page: str, target: str, files: dict[str, str], urls: dict[str, str]) -> str | None:
+    """The generated file a relative link of `page` leads to: a Markdown page, a page's
+    address (`../timeline/`), or another file the generator writes; None where none."""
+    if target == "":
+        return page
+    if target.endswith("/") or "." not in posixpath.basename(target):  # a page's address, seen from the page's own address
+        here = posixpath.dirname(Links.url(page).rstrip("/")) if Links.url(page) else ""
+        address = posixpath.normpath(posixpath.join(here, target)).lstrip("./") if target not in ("./", ".") else ""
+        address = "" if address in (".", "") else address.rstrip("/") + "/"
+        return urls.get(address)
+    name = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+    return name if name in files else None
 
 
 def _source_of(path: Path) -> str:
@@ -244,83 +258,194 @@ def _line_of(source: str, needle: str) -> int:
     return source.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-# Tags and attributes that run, load from another host, or submit: a briefing's own
-# template may not publish them, however they came about (its own HTML, an attribute
-# list `{ onclick=… }`, text in a link).
-_REFUSED_TAGS = frozenset(
+# What a page may hold, read as a browser reads it: the elements and attributes the
+# generator's own templates and Markdown make, and other inert ones. Anything else (a
+# script, a frame, a form, a style element, an event handler) is refused, however it came
+# about: a template's own HTML, an attribute list `{ onclick=… }`, a comment a browser
+# closes where another parser does not.
+_ALLOWED_TAGS = frozenset(
     {
-        "script",
-        "style",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "applet",
-        "base",
-        "form",
-        "input",
-        "textarea",
-        "select",
-        "meta",
-        "link",
-        "svg",
-        "math",
-        "template",
-        "portal",
-        "noscript",
-        "audio",
-        "video",
-        "source",
-        "track",
-        "picture",
-        "canvas",
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "button",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "aside",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
     }
 )
-_URL_ATTRIBUTES = frozenset(
-    {"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "ping", "longdesc", "manifest", "icon"}
+_ALLOWED_ATTRIBUTES = frozenset(
+    {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "hidden",
+        "tabindex",
+        "open",
+        "colspan",
+        "rowspan",
+        "scope",
+        "headers",
+        "span",
+        "start",
+        "reversed",
+        "value",
+        "datetime",
+        "alt",
+        "width",
+        "height",
+        "loading",
+        "decoding",
+        "type",
+        "download",
+        "target",
+        "rel",
+        "href",
+        "src",
+        "srcset",
+        "popover",
+        "popovertarget",
+        "popovertargetaction",
+        "cite",
+        "style",
+    }
 )
 _SAFE_STYLE = re.compile(r"^[-a-z0-9:;.#%\s]*$", re.IGNORECASE)  # custom properties and plain values: no url(), no expression()
-_SAFE_LINK = re.compile(r"^(https?://|mailto:|#|(?![a-z][a-z0-9+.-]*:)(?!//)[^\\])", re.IGNORECASE)
+_WEB = ("http", "https", "mailto")
 
 
-def published_markup(markdown_text: str) -> list[tuple[str, str]]:
-    """What a page's Markdown would publish that runs or loads: (what to look for in the
-    template, what it is). Read as MkDocs reads it, with mkdocs.yml's extensions."""
-    from html.parser import HTMLParser
+def _browser_url(value: str) -> str:
+    """A URL as a browser's URL parser reads it: outer spaces and control characters
+    stripped, tabs and line breaks removed anywhere, backslashes read as slashes."""
+    return re.sub(
+        r"[\t\n\r]",
+        "",
+        value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "),
+    ).replace("\\", "/")
 
-    import markdown as python_markdown
 
-    body = markdown_text.split("\n---\n", 1)[-1] if markdown_text.startswith("---\n") else markdown_text
-    rendered = python_markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(body)
-    found: list[tuple[str, str]] = []
+@dataclass
+class PageMarkup:
+    """A generated page as a browser would get it: what it holds that is refused, its
+    relative links (as written, path, anchor), its ids and its number of headings."""
 
-    class Reader(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag in _REFUSED_TAGS:
-                found.append((f"<{tag}", f"a <{tag}> element"))
-            for name, value in attrs:
-                value = (value or "").strip()
-                if name.startswith("on") or name in ("srcdoc", "formaction"):
-                    found.append((name, f"an `{name}` attribute, which runs script"))
+    refused: list[tuple[str, str]]
+    links: list[tuple[str, str, str]]
+    ids: set[str]
+    headings: int
+
+    @classmethod
+    def of(cls, markdown_text: str) -> PageMarkup:
+        import markdown as python_markdown
+        from selectolax.lexbor import LexborHTMLParser
+
+        body = markdown_text.split("\n---\n", 1)[-1] if markdown_text.startswith("---\n") else markdown_text
+        html = python_markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(body)
+        document = LexborHTMLParser(html)
+        refused: list[tuple[str, str]] = []
+        links: list[tuple[str, str, str]] = []
+        ids: set[str] = set()
+        headings = 0
+        for node in document.body.traverse(include_text=False) if document.body else ():
+            tag = node.tag
+            if tag.startswith("-") or tag == "body":  # a comment: inert once parsed as a browser parses it
+                continue
+            headings += tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+            if tag not in _ALLOWED_TAGS:
+                refused.append((f"<{tag}", f"a <{tag}> element"))
+            for name, value in node.attributes.items():
+                value = value or ""
+                if name == "id":
+                    ids.add(value)
+                if name not in _ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
+                    refused.append((name, f"an `{name}` attribute" + (", which runs script" if name.startswith("on") else "")))
                 elif name == "style" and not _SAFE_STYLE.match(value):
-                    found.append((name, "a style that loads or computes"))
-                elif name in _URL_ATTRIBUTES and name != "href" and re.match(r"^([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
-                    found.append((name, f"a `{name}` that loads from another site ({shown(value[:60])})"))
-                elif name in _URL_ATTRIBUTES and not (value == "" or _SAFE_LINK.match(value)):
-                    found.append((name, f"a link that is no web address ({shown(value[:60])})"))
+                    refused.append(("style", "a style that loads or computes"))
+                elif name in ("href", "src", "srcset", "cite"):
+                    for url in [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else [value]:
+                        cls._url(tag, name, url, refused, links)
+        return cls(refused=list(dict.fromkeys(refused)), links=list(dict.fromkeys(links)), ids=ids, headings=headings)
 
-    reader = Reader(convert_charrefs=True)
-    reader.feed(rendered)
-    reader.close()
-    return list(dict.fromkeys(found))
+    @staticmethod
+    def _url(tag: str, name: str, written: str, refused: list, links: list) -> None:
+        url = _browser_url(written)
+        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", url, re.IGNORECASE)
+        if scheme:
+            if name != "href" or scheme[1].lower() not in _WEB:
+                refused.append(
+                    (
+                        scheme[0],
+                        f"a `{name}` of another kind than a web address ({shown(written[:60])})"
+                        if name == "href"
+                        else f"a `{name}` that loads from another site ({shown(written[:60])})",
+                    )
+                )
+            return
+        if url.startswith("/"):  # another host (`//x`, `/\\x`), or a path from the server's root, which the site cannot know
+            refused.append((written[:40], f"a `{name}` that leaves the site ({shown(written[:60])})"))
+            return
+        path, _, anchor = url.partition("#")
+        links.append((written, path.split("?")[0], anchor))
 
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 """mkdocs.yml's `markdown_extensions`, with which a briefing's own pages are read at check."""
-
-
-_LINK_TARGET = re.compile(r'(?:\]\(|href=")(?P<page>[A-Za-z0-9_./-]+\.md)?(?:#(?P<anchor>[A-Za-z0-9_-]+))?[)"]')
 
 
 def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, filename: str) -> str:
