@@ -63,6 +63,7 @@ class BadInput:
     make: str = ""
     symlink_to: str = ""
     archive: bool = False
+    after_generators_template: bool = False
     known_bug: str = ""
 
     @classmethod
@@ -82,6 +83,7 @@ class BadInput:
             "make",
             "symlink_to",
             "archive",
+            "after_generators_template",
             "known_bug",
         }
         assert set(spec) <= allowed, f"{path.name}: unknown keys {sorted(set(spec) - allowed)}; see README.md"
@@ -106,6 +108,8 @@ class BadInput:
             ]()  # 1, 5: /dev/zero
             return
         text = target.read_text(encoding="utf-8") if self.contents is None else spelt_out(self.contents)
+        if self.after_generators_template:  # a briefing's copy of the generator's template, with a line of its own after it
+            text = (ROOT / "generator" / "templates" / Path(self.file).name).read_text(encoding="utf-8") + text
         if self.replace is not None:
             assert text.count(self.replace) == 1, f"{self.name}: {self.replace!r} occurs {text.count(self.replace)} times in {self.file}"
             text = text.replace(self.replace, spelt_out(self.with_))
