@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from . import models
 from .load import LoadedFile
 from .messages import Messages
-from .sections import Kind
+
+
+class PageKind(Protocol):
+    """What a page needs of its kind (`sections.Kind` is one): its name, and each entry's anchor."""
+
+    name: str
+    anchor: Callable | None
 
 
 @dataclass
@@ -19,7 +27,7 @@ class Page:
     """One declared section: its kind, its address, and the entries it shows."""
 
     declaration: models.SectionDeclaration
-    kind: Kind
+    kind: PageKind
     slug: str  # "index" for the home page
     entries: list = field(default_factory=list)  # validated entries; the text, for a Markdown page
     loaded: LoadedFile | None = None  # where its entries stand, for messages

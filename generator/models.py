@@ -161,6 +161,11 @@ class When(Model):
         return self
 
 
+def in_date_order(entries: list) -> list:
+    """Entries with a `when`, oldest first; a stable sort, so entries of one date keep the editor's order."""
+    return sorted(entries, key=lambda entry: entry.when.date.earliest)
+
+
 # --- quantities --------------------------------------------------------------
 
 MAX_MAGNITUDE = 1e15

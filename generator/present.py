@@ -5,7 +5,7 @@ every function returns text that is safe inside generated Markdown."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
@@ -138,7 +138,16 @@ class Citations:
     (a native popover: keyboard, touch and screen readers get it for free), each
     linked to its entry on the Sources page."""
 
-    def __init__(self, sources: Sequence[Source], sources_page: str | None, messages: Messages, *, new_tab: bool = False):
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        sources_page: str | None,
+        messages: Messages,
+        *,
+        new_tab: bool = False,
+        anchor: Callable[[Source], str] = lambda source: source.id,
+    ):
+        self.anchor_of = anchor  # a source's anchor on the Sources page, as the sources kind defines it
         self._number = {source.id: index for index, source in enumerate(sources, start=1)}
         self._source = {source.id: source for source in sources}
         self._page = sources_page
@@ -200,9 +209,7 @@ class Citations:
 
     def anchor(self, source_id: str) -> str:
         """The source's anchor on the Sources page, as the sources kind defines it."""
-        from .sections.sources import KIND
-
-        return KIND.anchor(self._source[source_id])
+        return self.anchor_of(self._source[source_id])
 
     def reported_by(self, count: int) -> str:
         """`Reported by all five sources`, `Reported by two of the five sources`."""

@@ -85,7 +85,9 @@ def context_for(content: Content, site_url: str | None = None) -> Context:
     messages = Messages(content.briefing.language)
     present = Presenter(content.briefing.language, content.briefing.units, messages)
     links = Links(content, site_url)
-    citations = Citations(content.sources, links.page("sources"), messages)
+    sources_page = content.page("sources")
+    anchor = sources_page.kind.anchor if sources_page and sources_page.kind.anchor else (lambda source: source.id)
+    citations = Citations(content.sources, links.page("sources"), messages, anchor=anchor)
     return Context(content=content, present=present, messages=messages, links=links, citations=citations)
 
 
@@ -97,7 +99,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     messages, present, citations, links = context.messages, context.present, context.citations, context.links
     environment = _environment(citations, present, templates_dir)
     # Embed pages are shown inside other sites' frames: their source markers open a tab of their own.
-    embed_citations = Citations(content.sources, links.page("sources"), messages, new_tab=True)
+    embed_citations = Citations(content.sources, links.page("sources"), messages, new_tab=True, anchor=citations.anchor_of)
     embedding = _environment(embed_citations, present, templates_dir) if any(page.kind.embed for page in content.pages) else None
     common = {
         "t": messages,

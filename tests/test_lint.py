@@ -24,3 +24,53 @@ def test_ruff_finds_nothing_to_lint():
 def test_every_file_is_formatted_as_ruff_formats_it():
     result = ruff("format", "--no-cache", "--check", ".")
     assert result.returncode == 0, f"run `make format`:\n{result.stdout}{result.stderr}"
+
+
+def test_dependencies_point_the_way_the_import_contracts_say():
+    """The contracts are in pyproject.toml (`[tool.importlinter]`)."""
+    result = subprocess.run([str(RUFF.with_name("lint-imports")), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_of_the_generator_imports_one_that_imports_it_back():
+    """Counting every import: at the top, inside a function, and under TYPE_CHECKING."""
+    cycles = []
+    graph = imports_between_modules(ROOT / "generator")
+    for start in graph:
+        stack, seen = [(start, (start,))], set()
+        while stack:
+            module, path = stack.pop()
+            for imported in graph.get(module, ()):
+                if imported == start:
+                    cycles.append(" -> ".join((*path, start)))
+                elif imported not in seen:
+                    seen.add(imported)
+                    stack.append((imported, (*path, imported)))
+    assert cycles == [], "\n".join(sorted(set(cycles)))
+
+
+def imports_between_modules(package: Path) -> dict[str, set[str]]:
+    import ast
+
+    def name_of(path: Path) -> str:
+        parts = list(path.relative_to(package.parent).with_suffix("").parts)
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    modules = {name_of(path): path for path in package.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        is_package = path.name == "__init__.py"
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = module.split(".") if is_package else module.split(".")[:-1]
+                base = base[: len(base) - node.level + 1] if node.level else []
+                target = ".".join([*base, *(node.module.split(".") if node.module else [])]) if node.level else (node.module or "")
+                candidates = [target, *(f"{target}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                candidates = [alias.name for alias in node.names]
+            else:
+                continue
+            found |= {candidate for candidate in candidates if candidate in modules and candidate != module}
+        graph[module] = found
+    return graph

@@ -12,9 +12,8 @@ from markupsafe import Markup
 from pydantic import ConfigDict, Field, model_validator
 
 from ..inline import escape_text, plain_text, render_inline
-from ..models import DifferenceRef, FieldProblem, Id, Model, PersonRef, SourceIds, Text, VenueRef, Verbatim, When
+from ..models import DifferenceRef, FieldProblem, Id, Model, PersonRef, SourceIds, Text, VenueRef, Verbatim, When, in_date_order
 from . import Context, Kind
-from .timeline import in_date_order
 
 Quoted = Annotated[Text, Verbatim()]
 """Words a direct quote holds: each must stand word for word in every article it cites."""

@@ -6,7 +6,7 @@ import itertools
 
 from pydantic import model_validator
 
-from ..models import Id, Model, SourceRef, Text, When
+from ..models import Id, Model, SourceRef, Text, When, in_date_order
 from . import Context, Embed, Kind, Row, Table
 
 
@@ -26,11 +26,6 @@ class Event(Model):
                 "`sources` is missing: name the articles that report the event (only a date the editor derived, with `when.derived`, may cite none)"
             )
         return self
-
-
-def in_date_order(entries: list) -> list:
-    """Oldest first; a stable sort, so entries of one date keep the editor's order."""
-    return sorted(entries, key=lambda entry: entry.when.date.earliest)
 
 
 def view(page, context: Context) -> dict:
