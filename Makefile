@@ -18,7 +18,7 @@ GENERATOR := $(BIN)/python -m generator --content $(CONTENT) $(if $(USE_ARCHIVE)
 # What builds the site from mkdocs.yml: mkdocs (Material for MkDocs) or zensical.
 ENGINE ?= mkdocs
 
-.PHONY: help site check coverage serve new migrate test chromium screenshots schema bench docs lock format clean
+.PHONY: help site check coverage serve new migrate golden test chromium screenshots schema bench docs lock format clean
 
 # The virtual environment, installed from the lock file alone: pinned versions,
 # checked hashes, no dependency resolution on a newcomer's machine.
@@ -55,6 +55,9 @@ migrate: $(INSTALLED)  ## rewrite a briefing of an older content format in the c
 WORKERS ?= auto
 test: $(INSTALLED) chromium  ## every test, in parallel (WORKERS=0: one at a time)
 	$(BIN)/python -m pytest $(if $(filter 0,$(WORKERS)),,--numprocesses $(WORKERS) --dist worksteal)
+
+golden: $(INSTALLED)  ## rewrite the page snapshots of tests/golden/ after changing the pages on purpose
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 # Debian's Chromium, which the browser tests (tests/test_browser.py) drive; installed with
 # apt where it is missing. Without it those tests are skipped, or fail when CI=true.
