@@ -554,12 +554,20 @@ def page_meta(page: Page, content: Content, messages: Messages, citations: Citat
     summary = messages.format(f"summary_{page.kind.name}", title=plain_text(page.title))
     description = messages.format("description", page=plain_text(page.title), summary=summary, briefing=plain_text(content.briefing.title))
     # The theme prints the title as it is (header, <title>, share cards): escaped here, as the nav's is.
-    meta = {"title": head_text(page.title), "description": html.escape(description), "cited_sources": citations.listing()}
+    meta = {"title": head_text(page.title), "description": html.escape(description), "cited_sources": cited_sources(content, citations)}
     if page.kind.search_boost:
         meta["search"] = {"boost": page.kind.search_boost}
     if page is content.home:  # the home page speaks for the whole briefing
         meta.update(description=head_text(content.briefing.standfirst), json_ld=news_article(content))
     return meta
+
+
+def cited_sources(content: Content, citations: Citations) -> list[dict]:
+    """The sources the page cites, for the theme's list under it: each with its address on
+    the Sources page, from the site's root (the theme makes it relative to the page)."""
+    sources = content.page("sources")
+    page = Links.url(sources.filename) if sources else ""
+    return [{**source, "address": f"{page}#{source['anchor']}"} for source in citations.listing()]
 
 
 def front_matter(meta: dict) -> str:
