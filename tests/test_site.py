@@ -93,3 +93,17 @@ def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_previous_site(tiny_
         build_site(settings.config_file, settings.site_dir, values={"site_name": "Millbrook"})
     assert (settings.site_dir / "index.html").read_bytes() == before
     assert not [path.name for path in tmp_path.iterdir() if path.name.startswith(".site-")], "the failed build's staging folder is left"
+
+
+def test_a_sources_page_with_an_address_of_its_own_is_where_every_page_s_source_list_leads(tiny_copy, tmp_path):
+    edit(
+        tiny_copy / "briefing.yml",
+        '{kind: sources, title: "Sources", file: sources.yml}',
+        '{kind: sources, title: "Sources", file: sources.yml, slug: articles}',
+    )
+    settings = settings_for(tiny_copy, tmp_path)
+    build(settings)
+    html = (settings.site_dir / "players" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<aside class="page-sources".*?</aside>', html, re.S)[0]
+    assert re.findall(r'href="([^"]+)"', listed) == ["../articles/#source-gazette", "../articles/#source-radio"]
+    assert (settings.site_dir / "articles" / "index.html").is_file()
