@@ -80,7 +80,7 @@ bench: $(INSTALLED)  ## time the generator, the build and the live preview, weig
 # The project's documentation, from docs/: its reference pages are generated from the
 # code at each build (docs/hooks.py); the site goes to build/docs-site/ (docs/mkdocs.yml).
 docs: $(INSTALLED)  ## build the project's documentation into build/docs-site/ (open build/docs-site/index.html)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict -f docs/mkdocs.yml
+	$(BIN)/python -m generator docs
 
 lock: $(INSTALLED)  ## re-pin requirements.in into requirements.lock, with hashes
 	$(BIN)/python -m pip install --quiet pip-tools

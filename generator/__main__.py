@@ -35,6 +35,7 @@ COMMANDS = {
     "new": ("start a new briefing in --content, a new folder", ()),
     "schema": ("write the content files' JSON Schemas", ("schemas",)),
     "coverage": ("list what the articles (--archive) report that no fact uses", ()),
+    "docs": ("build the project's own documentation (docs/ of a checkout), strictly", ()),
     "migrate": ("rewrite a briefing written for an older content format in the current one, keeping its comments", ()),
 }
 
@@ -93,6 +94,20 @@ def _parser() -> argparse.ArgumentParser:
         _briefing_options(command, defaults, given_before=False)
         _command_options(command, names, defaults)
     return parser
+
+
+def build_docs() -> int:
+    """`mkdocs build --strict` of the documentation's own configuration, which says where it goes."""
+    import subprocess
+
+    config = Path(__file__).resolve().parent.parent / "docs" / "mkdocs.yml"
+    if not config.is_file():
+        print("the documentation's sources are in a checkout of the project (docs/), not in an installed package", file=sys.stderr)
+        return 1
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode == 0:
+        print(f"built the documentation from {config.parent}", file=sys.stderr)
+    return 0 if result.returncode == 0 else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             missing, known = unused(content, settings.archive_dir)
             print(report(missing, known, len(content.sources)))
             return 1 if missing else 0
+        elif arguments.command == "docs":
+            return build_docs()
         elif arguments.command == "migrate":
             from .migrate import FORMAT, MigrationError, migrate
 
