@@ -342,9 +342,9 @@ def catalogue_page() -> str:
 def templates_page() -> str:
     users: dict[str, list[str]] = {}
     for name, kind in sorted(KINDS.items()):
-        users.setdefault(kind.template, []).append(f"the page of a `{name}` section")
+        users.setdefault(kind.template, []).append(f"the page of {'an' if name[0] in 'aeiou' else 'a'} `{name}` section")
         if kind.embed is not None:
-            users.setdefault(kind.embed.template, []).append(f"the embed page of a `{name}` section")
+            users.setdefault(kind.embed.template, []).append(f"the embed page of {'an' if name[0] in 'aeiou' else 'a'} `{name}` section")
     lines = [
         "# Templates",
         "",

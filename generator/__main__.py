@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(
                 f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
-                f"then check it with `briefing check --content {settings.content_dir}` (in a checkout: `make check CONTENT={settings.content_dir}`)",
+                f"then check it with `make check CONTENT={settings.content_dir}` (installed as a package: `briefing check --content {settings.content_dir}`)",
                 file=sys.stderr,
             )
         elif arguments.command == "coverage":

@@ -13,6 +13,7 @@ import html
 import os
 import posixpath
 import re
+import time
 import traceback
 from collections import Counter
 from dataclasses import dataclass
@@ -101,6 +102,10 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     # Embed pages are shown inside other sites' frames: their source markers open a tab of their own.
     embed_citations = Citations(content.sources, links.page("sources"), messages, new_tab=True, anchor=citations.anchor_of)
     embedding = _environment(embed_citations, present, templates_dir) if any(page.kind.embed for page in content.pages) else None
+    if environment.loader.folder is not None:  # a briefing's own templates: every page within one time, too
+        environment.deadline = time.monotonic() + OWN_RENDER_SECONDS
+        if embedding is not None:
+            embedding.deadline = environment.deadline
     common = {
         "t": messages,
         "briefing": content.briefing,
@@ -111,6 +116,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     }
     files: dict[str, str] = {"feed.xml": atom_feed(content, present, messages)}
     tables, embeds = {}, {}
+    made_with: dict[str, set[str]] = {}  # each page's templates, by the page's file
     for page in content.pages:
         view = page.kind.view(page, context)
         chart = view.get("chart")
@@ -126,7 +132,9 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
             embed_code = code_block(iframe(links.address(embed_file, page.filename), plain_text(embed_view["title"]), page.kind.embed.height))
         data = data_files(page, tables[page.slug], links)
         citations.reset(page.filename)
-        body = _render(environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code, "data": data}, page, page.filename)
+        body = _render(
+            environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code, "data": data}, page, page.filename, made_with
+        )
         meta = page_meta(page, content, messages, citations)
         files[page.filename] = front_matter(meta) + "\n" + body
         if embed_view is not None:
@@ -145,42 +153,44 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
                 },
                 page,
                 embed_file,
+                made_with,
             )
             files[embed_file] = front_matter(embed_meta(head_text(embed_view["title"]), meta["description"])) + "\n" + body
     files[BRIEFING_DATA] = briefing_json(content, context, tables, embeds)
     files.update({stylesheet: text for stylesheet, text in kind_stylesheets(content).items()})
-    problems = own_template_problems(files, content, environment.loader)
+    problems = own_template_problems(files, content, environment.loader, made_with)
     if problems:
         raise ContentError(problems)
     return files
 
 
 MAX_OWN_PAGE_BYTES = 1_000_000  # a page of a briefing with templates of its own: far more than any reader scrolls
-MAX_OWN_PAGE_HEADINGS = 2_000  # each is a table-of-contents entry, which the engines build in time that grows faster
+MAX_OWN_PAGE_BLOCKS = 2_000  # headings, blocks of code: each costs the engines time that grows faster than their number
 
 
-def own_template_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader) -> list[Problem]:
-    """Where a briefing has templates of its own, every page is read as a reader's browser
-    would get it (`published_problems`): of a size the engines build in time, with no
-    markup that runs, loads from another host or submits, and with every link leading to a
-    file and an anchor the site has, as the strict build requires. Each problem is named at
-    the template that wrote it, as far as can be told."""
-    templates = sorted(path for path in loader.folder.iterdir() if path.is_file() and not path.name.startswith(".")) if loader.folder else []
-    if not templates:
+def own_template_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader, made_with: dict[str, set[str]]) -> list[Problem]:
+    """The pages a briefing's own templates helped make (`made_with`), read as a reader's
+    browser gets them (`PageMarkup`): of a size the engines build in time, with no markup
+    that runs, loads from another host or submits, and with every link leading to a file
+    and an anchor the site has, as the strict build of either engine requires; and the
+    anchors other pages link to still there. Each problem is named at the template that
+    wrote it, as far as can be told."""
+    own_files = {name: path for name in set().union(*made_with.values()) if (path := loader.own(name)) is not None} if made_with else {}
+    if not own_files:
         return []
-    sources = {path: _source_of(path) for path in templates}
+    sources = {path: _source_of(path) for path in sorted(set(own_files.values()))}
     pages = {page.filename: page for page in content.pages} | {EMBED_PREFIX + page.filename: page for page in content.pages}
+    own_pages = [filename for filename, names in made_with.items() if names & set(own_files)]
     read: dict[str, PageMarkup | None] = {}
     problems: list[Problem] = []
 
     def blame(filename: str, needle: str) -> tuple[Path, int]:
-        """The own template whose text holds `needle`; else the one that renders the page; else the first."""
+        """The own template whose text holds `needle`; else one the page was made with."""
         for path, source in sources.items():
             if len(needle) >= 4 and needle.lower() in source.lower():  # a shorter one would be found anywhere
                 return path, _line_of(source, needle)
-        page = pages.get(filename)
-        top = loader.own(page.kind.template if not filename.startswith(EMBED_PREFIX) else page.kind.embed.template) if page else None
-        return (top or templates[0]), 1
+        used = sorted(own_files[name] for name in made_with.get(filename, ()) if name in own_files)
+        return (used[0] if used else next(iter(sources))), 1
 
     def problem(filename: str, needle: str, why: str) -> None:
         page = pages.get(filename)
@@ -188,63 +198,84 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
         path, line = blame(filename, needle)
         problems.append(Problem(path, line, 1, "", f"{where} {why}"))
 
-    for filename, text in files.items():
-        if not filename.endswith(".md"):
-            continue
-        if len(text) > MAX_OWN_PAGE_BYTES:
+    def reading(filename: str) -> PageMarkup | None:
+        if filename not in read:
+            try:
+                with sandbox.bounded():
+                    read[filename] = PageMarkup.of(files[filename])
+            except Exception as error:  # deep nesting, a page too slow to read: the engines would fare no better
+                why = "it nests lists, quotes or brackets too deeply" if isinstance(error, RecursionError) else _reason(error)
+                problem(filename, "", f"cannot be read as Markdown ({why}); a template lays out text, links and the generator's own markup")
+                read[filename] = None
+        return read[filename]
+
+    for filename in own_pages:
+        if len(files[filename]) > MAX_OWN_PAGE_BYTES:
             problem(
                 filename,
                 "",
-                f"is {len(text) / 1e6:.1f} MB, more than a page can be ({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); a template lays out the entries, once each",
+                f"is {len(files[filename]) / 1e6:.1f} MB, more than a page can be ({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); "
+                "a template lays out the entries, once each",
             )
             read[filename] = None
             continue
-        try:
-            with sandbox.bounded():
-                read[filename] = PageMarkup.of(text)
-        except Exception as error:  # deep nesting, a page too slow to read: the engines would fare no better
-            why = "it nests lists, quotes or brackets too deeply" if isinstance(error, RecursionError) else _reason(error)
-            problem(filename, "", f"cannot be read as Markdown ({why}); a template lays out text, links and the generator's own markup")
-            read[filename] = None
-            continue
-        if read[filename].headings > MAX_OWN_PAGE_HEADINGS:
-            problem(filename, "", f"has {read[filename].headings:,} headings, more than a page can have ({MAX_OWN_PAGE_HEADINGS:,})")
-    urls = {Links.url(name): name for name in files if name.endswith(".md")}
-    for filename, markup in read.items():
+        markup = reading(filename)
         if markup is None:
             continue
+        for what, count in (("headings", markup.headings), ("blocks of code", markup.code_blocks)):
+            if count > MAX_OWN_PAGE_BLOCKS:
+                problem(filename, "", f"has {count:,} {what}, more than a page can have ({MAX_OWN_PAGE_BLOCKS:,}); the engines would take minutes")
         for needle, why in markup.refused:
             problem(filename, needle, f"would publish {why}; a briefing's template lays out text, links and the generator's own markup")
         for needle, target, anchor in markup.links:
-            found = _link_target(filename, target, files, urls)
+            if target.endswith("/") or (target and "." not in posixpath.basename(target)):
+                problem(
+                    filename,
+                    needle,
+                    f"links to '{shown(needle)}', a page's address, which the strict build refuses; link to "
+                    "its file (`timeline.md`), and the site makes it the address",
+                )
+                continue
+            found = _link_target(filename, target, files)
             if found is None:
                 problem(
                     filename,
                     needle,
                     f"links to '{shown(needle)}', which the site does not have; link to one of its pages: {', '.join(page.filename for page in content.pages)}",
                 )
-            elif anchor and found in read and read[found] is not None and anchor not in read[found].ids:
-                problem(
-                    found,
-                    f"#{anchor}",
-                    f"has no anchor '{anchor}', which {filename} links to; keep `{{ #{anchor} }}` as the "
-                    "generator's own template writes it (generator/templates/)",
-                )
+            elif anchor and found.endswith(".md") and (target_markup := reading(found)) is not None and anchor not in target_markup.ids:
+                problem(filename, f"#{anchor}", f"links to the anchor '{anchor}' of {found}, which it does not have")
+    for filename in own_pages:  # the anchors the generator's other pages link to must stay
+        markup = read.get(filename)
+        if markup is None:
+            continue
+        for source, text in files.items():
+            if source.endswith(".md") and source not in own_pages:
+                for anchor in sorted(_anchors_linked(text, source, filename) - markup.ids):
+                    problem(
+                        filename,
+                        f"#{anchor}",
+                        f"has no anchor '{anchor}', which {source} links to; keep `{{ #{anchor} }}` "
+                        "as the generator's own template writes it (generator/templates/)",
+                    )
     return sorted(set(problems))
 
 
-def _link_target(page: str, target: str, files: dict[str, str], urls: dict[str, str]) -> str | None:
-    """The generated file a relative link of `page` leads to: a Markdown page, a page's
-    address (`../timeline/`), or another file the generator writes; None where none."""
+def _anchors_linked(text: str, source: str, target: str) -> set[str]:
+    """The anchors of `target` that the generator's page `source` links to (`players.md#player-mayor`)."""
+    return {
+        match["anchor"]
+        for match in re.finditer(r'(?:\]\(|href=")(?P<page>[A-Za-z0-9_./-]+\.md)?#(?P<anchor>[\w-]+)', text)
+        if (match["page"] or source) == target
+    }
+
+
+def _link_target(page: str, target: str, files: dict[str, str]) -> str | None:
+    """The generated file a relative link of `page` leads to (a page, a CSV file, …); None where none."""
     if target == "":
         return page
-    if target.endswith("/") or "." not in posixpath.basename(target):  # a page's address, seen from the page's own address
-        here = posixpath.dirname(Links.url(page).rstrip("/")) if Links.url(page) else ""
-        address = posixpath.normpath(posixpath.join(here, target)).lstrip("./") if target not in ("./", ".") else ""
-        address = "" if address in (".", "") else address.rstrip("/") + "/"
-        return urls.get(address)
     name = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-    return name if name in files else None
+    return name if name in files and not name.startswith("..") else None
 
 
 def _source_of(path: Path) -> str:
@@ -357,7 +388,6 @@ _ALLOWED_ATTRIBUTES = frozenset(
         "type",
         "download",
         "target",
-        "rel",
         "href",
         "src",
         "srcset",
@@ -368,7 +398,8 @@ _ALLOWED_ATTRIBUTES = frozenset(
         "style",
     }
 )
-_SAFE_STYLE = re.compile(r"^[-a-z0-9:;.#%\s]*$", re.IGNORECASE)  # custom properties and plain values: no url(), no expression()
+_SAFE_STYLE = re.compile(r"^(\s*--[a-z0-9-]+\s*:\s*[-a-z0-9.#%\s]*;?)*\s*$", re.IGNORECASE)  # the generator's custom properties, plain values
+_PLAIN_ID = re.compile(r"^[\w.:-]+$")  # an anchor the engines' checks read alike
 _WEB = ("http", "https", "mailto")
 
 
@@ -385,12 +416,14 @@ def _browser_url(value: str) -> str:
 @dataclass
 class PageMarkup:
     """A generated page as a browser would get it: what it holds that is refused, its
-    relative links (as written, path, anchor), its ids and its number of headings."""
+    relative links (as written, path, anchor), its ids, and its numbers of headings and
+    blocks of code."""
 
     refused: list[tuple[str, str]]
     links: list[tuple[str, str, str]]
     ids: set[str]
     headings: int
+    code_blocks: int
 
     @classmethod
     def of(cls, markdown_text: str) -> PageMarkup:
@@ -398,46 +431,54 @@ class PageMarkup:
         from selectolax.lexbor import LexborHTMLParser
 
         body = markdown_text.split("\n---\n", 1)[-1] if markdown_text.startswith("---\n") else markdown_text
-        html = python_markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(body)
-        document = LexborHTMLParser(html)
         refused: list[tuple[str, str]] = []
         links: list[tuple[str, str, str]] = []
         ids: set[str] = set()
-        headings = 0
-        for node in document.body.traverse(include_text=False) if document.body else ():
+        headings = code_blocks = 0
+        # Read as each engine reads it: MkDocs with Python-Markdown's fenced code, Zensical
+        # with PyMdown's SuperFences. What either would publish counts.
+        for dialect in ("fenced_code", "pymdownx.superfences"):
+            html = python_markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, dialect]).convert(body)
+            document = LexborHTMLParser(f"<!DOCTYPE html><html><head></head><body>{html}</body></html>")
+            counted = cls._read(document.root, refused, links, ids if dialect == "fenced_code" else set())
+            headings, code_blocks = max(headings, counted[0]), max(code_blocks, counted[1])
+        return cls(list(dict.fromkeys(refused)), list(dict.fromkeys(links)), ids, headings, code_blocks)
+
+    @classmethod
+    def _read(cls, root, refused: list, links: list, ids: set) -> tuple[int, int]:
+        """Every element of the whole document: a `<script>` a parser moves to the head too."""
+        headings = code_blocks = 0
+        for node in root.traverse(include_text=False):
             tag = node.tag
-            if tag.startswith("-") or tag == "body":  # a comment: inert once parsed as a browser parses it
+            if tag.startswith("-") or tag in ("html", "head", "body"):  # a comment: inert once parsed as a browser parses it
                 continue
             headings += tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+            code_blocks += tag == "pre"
             if tag not in _ALLOWED_TAGS:
                 refused.append((f"<{tag}", f"a <{tag}> element"))
             for name, value in node.attributes.items():
                 value = value or ""
                 if name == "id":
                     ids.add(value)
+                    if not _PLAIN_ID.match(value):
+                        refused.append((value[:40], f"an id that is not a name ({shown(value[:40])}); write letters, digits, - and _"))
                 if name not in _ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
                     refused.append((name, f"an `{name}` attribute" + (", which runs script" if name.startswith("on") else "")))
                 elif name == "style" and not _SAFE_STYLE.match(value):
-                    refused.append(("style", "a style that loads or computes"))
+                    refused.append(("style", "a style of its own (a briefing's page may set the generator's custom properties only)"))
                 elif name in ("href", "src", "srcset", "cite"):
                     for url in [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else [value]:
-                        cls._url(tag, name, url, refused, links)
-        return cls(refused=list(dict.fromkeys(refused)), links=list(dict.fromkeys(links)), ids=ids, headings=headings)
+                        cls._url(name, url, refused, links)
+        return headings, code_blocks
 
     @staticmethod
-    def _url(tag: str, name: str, written: str, refused: list, links: list) -> None:
+    def _url(name: str, written: str, refused: list, links: list) -> None:
         url = _browser_url(written)
         scheme = re.match(r"^([a-z][a-z0-9+.-]*):", url, re.IGNORECASE)
         if scheme:
             if name != "href" or scheme[1].lower() not in _WEB:
-                refused.append(
-                    (
-                        scheme[0],
-                        f"a `{name}` of another kind than a web address ({shown(written[:60])})"
-                        if name == "href"
-                        else f"a `{name}` that loads from another site ({shown(written[:60])})",
-                    )
-                )
+                kind = "of another kind than a web address" if name == "href" else "that loads from another site"
+                refused.append((scheme[0], f"a `{name}` {kind} ({shown(written[:60])})"))
             return
         if url.startswith("/"):  # another host (`//x`, `/\\x`), or a path from the server's root, which the site cannot know
             refused.append((written[:40], f"a `{name}` that leaves the site ({shown(written[:60])})"))
@@ -450,14 +491,29 @@ MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 """mkdocs.yml's `markdown_extensions`, with which a briefing's own pages are read at check."""
 
 
-def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, filename: str) -> str:
-    """One page rendered in the sandbox, within its time and memory bounds; any error a
-    template raises is a content problem at the template's file and line."""
+OWN_RENDER_SECONDS = 30.0  # all pages of a briefing with templates of its own, together
+
+
+def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, filename: str, made_with: dict[str, set[str]]) -> str:
+    """One page rendered in the sandbox, within its time and memory bounds (and, where the
+    briefing has templates of its own, within what is left of their time together); any
+    error a template raises is a content problem at the template's file and line.
+    `made_with` keeps which templates each page was made with."""
+    environment.used = set()
+    seconds = sandbox.RENDER_SECONDS
+    if environment.deadline is not None:
+        seconds = min(seconds, environment.deadline - time.monotonic())
     try:
-        with sandbox.bounded():
+        if seconds <= 0:
+            raise sandbox.TemplateRefused(
+                f"rendering the briefing's pages took longer than {OWN_RENDER_SECONDS:g} s in all; a template lays out a page, it does not compute"
+            )
+        with sandbox.bounded(seconds=seconds):
             return environment.get_template(name).render(values)
     except Exception as error:  # a briefing's template may raise anything: each is its problem, never a traceback
         raise ContentError([template_problem(error, name, environment.loader, f"{plain_text(page.title)}' ({filename})")]) from None
+    finally:
+        made_with[filename] = environment.used
 
 
 def data_files(page: Page, tables: list, links: Links) -> dict[str, dict]:
@@ -493,7 +549,7 @@ def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader
         line or 1,
         getattr(error, "column", 1),
         "",
-        f"the template cannot be rendered{where}: {reason}; a template may use the values and filters of the template reference (docs: Templates of your own)",
+        f"the template cannot be rendered{where}: {reason}; a template may use the values and filters the docs list (How-to: Override a template)",
     )
 
 

@@ -147,6 +147,15 @@ class SafeEnvironment(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"**", "*", "%", "+"})
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.used: set[str] = set()  # the names of the templates loaded since it was last emptied: which a page was made with
+        self.deadline: float | None = None  # when the briefing's rendering, all pages together, must be done (`time.monotonic`)
+
+    def _load_template(self, name, globals):
+        self.used.add(name)
+        return super()._load_template(name, globals)
+
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if isinstance(obj, BaseModel) and not _own_name(type(obj), attr):
             return False  # pydantic's own methods read files and unpickle (`parse_file`, `parse_raw`)
