@@ -275,6 +275,8 @@ def _link_target(page: str, target: str, files: dict[str, str]) -> str | None:
     if target == "":
         return page
     name = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+    if posixpath.join(posixpath.dirname(page), target).lstrip("./") != name and ("/." in target or "//" in target):
+        return None  # `sources.md/.`: one engine reads it as the page, the other as no page
     return name if name in files and not name.startswith("..") else None
 
 
@@ -399,6 +401,7 @@ _ALLOWED_ATTRIBUTES = frozenset(
     }
 )
 _SAFE_STYLE = re.compile(r"^(\s*--[a-z0-9-]+\s*:\s*[-a-z0-9.#%\s]*;?)*\s*$", re.IGNORECASE)  # the generator's custom properties, plain values
+_THEME_CLASSES = frozenset({"mermaid", "pyodide", "glightbox"})  # the engines' scripts load code for these from another site
 _PLAIN_ID = re.compile(r"^[\w.:-]+$")  # an anchor the engines' checks read alike
 _WEB = ("http", "https", "mailto")
 
@@ -458,11 +461,15 @@ class PageMarkup:
                 refused.append((f"<{tag}", f"a <{tag}> element"))
             for name, value in node.attributes.items():
                 value = value or ""
+                if name == "class" and _THEME_CLASSES & set(value.split()):
+                    refused.append((value[:40], f"a class the theme's scripts act on ({shown(value[:40])}), which loads code from another site"))
                 if name == "id":
                     ids.add(value)
-                    if not _PLAIN_ID.match(value):
+                    if value.startswith("__"):  # the theme's own (`__config`, `__search`): a page's would be read in their place
+                        refused.append((value[:40], f"an id of the theme's own ({shown(value[:40])})"))
+                    elif not _PLAIN_ID.match(value):
                         refused.append((value[:40], f"an id that is not a name ({shown(value[:40])}); write letters, digits, - and _"))
-                if name not in _ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
+                if name not in _ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")) or name.startswith("data-md"):
                     refused.append((name, f"an `{name}` attribute" + (", which runs script" if name.startswith("on") else "")))
                 elif name == "style" and not _SAFE_STYLE.match(value):
                     refused.append(("style", "a style of its own (a briefing's page may set the generator's custom properties only)"))
