@@ -103,6 +103,7 @@ class BriefingLoader(jinja2.BaseLoader):
     def __init__(self, briefing_templates: Path | None, kind_templates: tuple[Path, ...] = ()):
         self.folder = briefing_templates if briefing_templates and briefing_templates.is_dir() else None
         self.kind_folders = kind_templates  # those of the kinds installed packages bring: code the site's maintainers installed
+        self.sources: dict[Path, str] = {}  # the briefing's own templates read, by file: where a problem on a page is traced back
 
     def get_source(self, environment, template):
         reason = unsafe_name(template)
@@ -113,7 +114,8 @@ class BriefingLoader(jinja2.BaseLoader):
             if _hard_linked(path):
                 raise TemplateRefused(f"the template '{template}' is a hard link, which may share a file outside the folder; copy the file instead", path)
             try:
-                return read_text(self.folder, template, MAX_TEMPLATE_BYTES, "a template"), str(path), lambda: True
+                self.sources[path] = read_text(self.folder, template, MAX_TEMPLATE_BYTES, "a template")
+                return self.sources[path], str(path), lambda: True
             except FileNotFoundError:
                 pass
             except UnreadableFile as error:
@@ -292,3 +294,13 @@ def _address_space() -> int:
     """The process's virtual memory now, in bytes (Linux)."""
     with open("/proc/self/statm", encoding="ascii") as statm:
         return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def reason(error: Exception) -> str:
+    """Why a template could not be rendered, in a phrase."""
+    if isinstance(error, RecursionError):
+        return "it includes or calls itself without end"
+    if isinstance(error, jinja2.TemplateNotFound):
+        return f"there is no template '{error.name}'"
+    message = (getattr(error, "message", None) or str(error)).rstrip(".")
+    return message if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {message}"

@@ -322,10 +322,13 @@ def run_generator(command: str, settings: Settings, archive: bool = False) -> su
 
 
 def run_in_process(command: str, settings: Settings, archive: bool = False) -> subprocess.CompletedProcess:
+    return main_in_process(command_line(command, settings, archive))
+
+
+def main_in_process(arguments: list[str]) -> subprocess.CompletedProcess:
     """The command line's own `main` (generator/__main__.py), in this process, from the
     folder the real command runs in: its exit status and what it printed; an exception
     that escapes `main` is what a terminal would show, a traceback."""
-    arguments = command_line(command, settings, archive)
     out, err = io.StringIO(), io.StringIO()
     cwd = os.getcwd()
     os.chdir(ROOT)

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
-from test_bad_inputs import snapshot
+from test_bad_inputs import main_in_process, snapshot
 
 from conftest import REAL_CONTENT, ROOT, TINY_CONTENT, bounded, edit, settings_for
 from generator.check import load_content
@@ -553,24 +553,6 @@ TEMPLATES = st.sampled_from(
 )
 
 
-def main_in_process(arguments: list[str]) -> tuple[int | None, str]:
-    import io
-
-    from generator.__main__ import main
-
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            status = main(arguments)
-        except SystemExit as exit:
-            status = exit.code
-        except Exception:
-            import traceback
-
-            status, _ = None, err.write(traceback.format_exc())
-    return status, err.getvalue()
-
-
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(title=DECLARED_TEXT, intro=st.one_of(st.none(), DECLARED_TEXT), slug=SLUGS, options=OPTIONS, template=TEMPLATES)
 @example(
@@ -606,12 +588,13 @@ def test_where_check_passes_build_succeeds_with_both_engines_and_where_it_refuse
             (content / "templates").mkdir()
             (content / "templates" / "people.md.j2").write_text(template, encoding="utf-8")
         with bounded(seconds=120):
-            checked, said = main_in_process(["check", "--content", str(content), "--no-archive"])
+            checking = main_in_process(["check", "--content", str(content), "--no-archive"])
+            checked, said = checking.returncode, checking.stderr
             assert checked in (0, 1) and "Traceback" not in said, said
             for engine in ("mkdocs", "zensical"):
                 (Path(workdir) / engine).mkdir()
                 built = engine_settings(content, Path(workdir) / engine, engine)
-                status, output = main_in_process(
+                building = main_in_process(
                     [
                         "build",
                         "--content",
@@ -627,6 +610,7 @@ def test_where_check_passes_build_succeeds_with_both_engines_and_where_it_refuse
                         str(built.site_dir),
                     ]
                 )
+                status, output = building.returncode, building.stderr
                 assert "Traceback" not in output, output
                 if checked == 0:
                     assert status == 0, f"check passed, {engine} failed:\n{output}"
@@ -691,7 +675,7 @@ def test_a_hard_linked_template_is_refused_as_it_may_share_a_file_outside(tiny_c
 def test_the_markdown_extensions_a_briefing_s_own_pages_are_read_with_are_the_sites(tmp_path):
     import yaml
 
-    from generator.render import MARKDOWN_EXTENSIONS
+    from generator.published import MARKDOWN_EXTENSIONS
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     named = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
