@@ -34,7 +34,7 @@ def problems_file(docs_dir: Path | str) -> Path:
 
 def on_config(config):
     _list_installed_theme_once(config.theme)
-    _kept()["configuration"] = _digest(Path(config.config_file_path).read_bytes()) if config.config_file_path else ""
+    _kept()["configuration"] = config.extra.get("preview", {}).get("version", "")  # of the configuration as read
     config.extra_css.append(f"{SERVED}/preview-overlay.css")
     config.extra_javascript.append(f"{SERVED}/preview-overlay.js")
     return config

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .inline import plain_text
 
 MAX_OWN_PAGE_BYTES = 1_000_000  # a page of a briefing with templates of its own: far more than any reader scrolls
 MAX_OWN_PAGE_BLOCKS = 2_000  # headings, blocks of code: each costs the engines time that grows faster than their number
+OWN_READ_SECONDS = 30.0  # reading all of them together, each within `sandbox.RENDER_SECONDS`: the generator's take milliseconds
 
 
 def own_template_problems(files: dict[str, str], content: Content, loader: sandbox.BriefingLoader, made_with: dict[str, set[str]]) -> list[Problem]:
@@ -35,6 +37,7 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
     own_pages = [filename for filename, names in made_with.items() if names & set(own_files)]
     read: dict[str, PageMarkup | None] = {}
     problems: list[Problem] = []
+    deadline = time.monotonic() + OWN_READ_SECONDS
 
     def blame(filename: str, needle: str) -> tuple[Path, int]:
         """The own template whose text holds `needle`; else one the page was made with."""
@@ -52,8 +55,17 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
 
     def reading(filename: str) -> PageMarkup | None:
         if filename not in read:
+            seconds = min(sandbox.RENDER_SECONDS, deadline - time.monotonic())
+            if seconds <= 0:
+                problem(
+                    filename,
+                    "",
+                    f"was not read: reading the pages took longer than {OWN_READ_SECONDS:g} s in all; a template lays out a page, it does not compute",
+                )
+                read[filename] = None
+                return None
             try:
-                with sandbox.bounded():
+                with sandbox.bounded(seconds=seconds):
                     read[filename] = PageMarkup.of(files[filename])
             except Exception as error:  # deep nesting, a page too slow to read: the engines would fare no better
                 why = "it nests lists, quotes or brackets too deeply" if isinstance(error, RecursionError) else sandbox.reason(error)

@@ -176,11 +176,23 @@ def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, f
     seconds = sandbox.RENDER_SECONDS
     if environment.deadline is not None:
         seconds = min(seconds, environment.deadline - time.monotonic())
+    if seconds <= 0:  # the briefing's own templates used the time up: theirs is the problem, wherever it is reached
+        own = sorted({path for names in made_with.values() for name in names if (path := environment.loader.own(name)) is not None}) or sorted(
+            path for path in Path(environment.loader.folder).glob("*.j2") if environment.loader.own(path.name) is not None
+        )
+        raise ContentError(
+            [
+                Problem(
+                    own[0] if own else environment.loader.folder,
+                    1,
+                    1,
+                    "",
+                    f"rendering the briefing's pages took longer than {OWN_RENDER_SECONDS:g} s in all (the page '{plain_text(page.title)}' "
+                    f"({filename}) was not rendered); a template lays out a page, it does not compute",
+                )
+            ]
+        )
     try:
-        if seconds <= 0:
-            raise sandbox.TemplateRefused(
-                f"rendering the briefing's pages took longer than {OWN_RENDER_SECONDS:g} s in all; a template lays out a page, it does not compute"
-            )
         with sandbox.bounded(seconds=seconds):
             return environment.get_template(name).render(values)
     except Exception as error:  # a briefing's template may raise anything: each is its problem, never a traceback

@@ -22,6 +22,8 @@ import contextlib
 import ctypes
 import dataclasses
 import errno
+import hashlib
+import json
 import os
 import signal
 import socket
@@ -94,8 +96,13 @@ def _preview_config(values: dict, settings: Settings) -> dict:
     """The preview's configuration: the site's, with the overlay's hooks, and the folder of
     the problems file watched like the docs folder."""
     config = for_engine(values)
+    # What the pages are made from, as the server will have read it: its hooks compare this,
+    # not the file, which may be written again between the server's reading it and theirs.
+    version = hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode()).hexdigest()
+    extra = {**config.get("extra", {}), "preview": {**config.get("extra", {}).get("preview", {}), "version": version}}
     return {
         **config,
+        "extra": extra,
         "hooks": [*config.get("hooks", []), str(PREVIEW_HOOKS)],
         "watch": [str(problems_file(settings.docs_dir).parent)],
         "strict": False,

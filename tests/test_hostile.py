@@ -680,3 +680,26 @@ def test_the_markdown_extensions_a_briefing_s_own_pages_are_read_with_are_the_si
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     named = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
     assert tuple(named) == MARKDOWN_EXTENSIONS
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [
+        ("generator.render.OWN_RENDER_SECONDS", "rendering the briefing's pages took longer than 0 s in all"),
+        ("generator.published.OWN_READ_SECONDS", "was not read: reading the pages took longer than 0 s in all"),
+    ],
+)
+def test_a_briefings_own_pages_share_one_time_limit_and_running_out_of_it_is_a_located_problem(limit, said, tiny_copy, monkeypatch):
+    """Each page has 5 s; all pages of a briefing with templates of its own share one limit
+    too, so many pages just under 5 s each cannot hold a build for minutes. The limit is
+    set to nothing here, as if the earlier pages had used it up."""
+    from conftest import own_template
+
+    monkeypatch.setattr(limit, 0.0)
+    (tiny_copy / "templates").mkdir()
+    (tiny_copy / "templates" / "people.md.j2").write_text(own_template("people.md.j2", "Our words."), encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        render_pages(load_content(tiny_copy), tiny_copy / "templates")
+    problems = refused.value.problems
+    assert problems and {problem.file.name for problem in problems} == {"people.md.j2"}, problems
+    assert all(said in problem.message for problem in problems), [problem.message for problem in problems]
