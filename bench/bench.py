@@ -7,7 +7,7 @@ how heavy each page is. One run prints every figure; nothing here is a test.
    from one size to the next (10x the events should cost at most 11x the time).
 2. The full build of the real briefing (`python -m generator build`, as
    `make site` runs it): first from a clean folder, then again with nothing
-   changed (the pages reused, `generator/fingerprint.py`), against the MkDocs
+   changed (the pages reused, `generator/site/fingerprint.py`), against the MkDocs
    build alone of the same, already generated Markdown, measured alternately in
    the same run.
 3. Every page's weight: its HTML and every stylesheet, script, image and font it
@@ -53,13 +53,15 @@ if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
 from bench import hostile, preview  # noqa: E402
 from bench.project import project_settings  # noqa: E402
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
-from generator import check, inline, load  # noqa: E402
-from generator.fingerprint import record_file  # noqa: E402
+from generator.check import briefing as check  # noqa: E402
+from generator.core import inline  # noqa: E402
+from generator.core.settings import Settings  # noqa: E402
+from generator.load import reader as load  # noqa: E402
 from generator.pipeline import collecting_no_garbage, site_values  # noqa: E402
-from generator.render import render_pages  # noqa: E402
-from generator.settings import Settings  # noqa: E402
-from generator.site import for_engine, write_config  # noqa: E402
-from generator.write import write_pages  # noqa: E402
+from generator.render.pages import render_pages  # noqa: E402
+from generator.site.build import for_engine, write_config  # noqa: E402
+from generator.site.fingerprint import record_file  # noqa: E402
+from generator.site.write import write_pages  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 GZIP_LEVEL = 6  # what web servers commonly use
@@ -265,7 +267,7 @@ def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
         record.unlink(missing_ok=True)
         cold.append(_run(generate, env))  # first build: every page generated and written, then MkDocs
         warm.append(_run(generate, env))  # again, nothing changed: the pages are reused, then MkDocs
-        imports.append(_run([sys.executable, "-c", "import generator.pipeline, generator.check, generator.render"], env))
+        imports.append(_run([sys.executable, "-c", "import generator.pipeline, generator.check.briefing, generator.render.pages"], env))
         alone.append(
             _run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(alone_config), "--site-dir", str(workdir / "site-mkdocs-alone")],
@@ -295,7 +297,7 @@ def bench_build(workdir: Path, archive_dir: Path | None, runs: int) -> dict:
         f"({cold_overhead:+.0%} wall-clock): the generator's imports (pydantic and its models, markdown-it, Babel, pygal), then its work."
     )
     print("CPU time (of the child processes) is the steadier figure on a busy machine, and the one judged. Every command")
-    print("starts a Python process; an unchanged build hashes its inputs (generator/fingerprint.py), reuses the pages")
+    print("starts a Python process; an unchanged build hashes its inputs (generator/site/fingerprint.py), reuses the pages")
     print("and runs MkDocs in the same process.")
     return {
         "cold": cold_s,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.migrate import FORMAT
+from generator.load.migrate import FORMAT
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

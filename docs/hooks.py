@@ -1,8 +1,8 @@
 """MkDocs hooks of the project's documentation: the reference pages that describe the
 code are generated from it at every build, so they cannot drift from it.
 
-- `reference/kinds.md`: every section kind's entry fields (`generator.sections.KINDS`)
-  and the fields of `briefing.yml` (`generator.models.Briefing`);
+- `reference/kinds.md`: every section kind's entry fields (`generator.kinds.KINDS`)
+  and the fields of `briefing.yml` (`generator.content.models.Briefing`);
 - `reference/command-line.md`: the generator's `--help`;
 - `reference/catalogue-keys.md`: every key of every message catalogue, with its text;
 - `reference/templates.md`: the generator's templates and what renders each;
@@ -30,10 +30,11 @@ if sys.path[:1] != [str(ROOT)]:
 
 from mkdocs.structure.files import File  # noqa: E402
 
-from generator import messages  # noqa: E402
 from generator.__main__ import _parser  # noqa: E402
-from generator.models import VALID_ID, Briefing, RefTo, Verbatim  # noqa: E402
-from generator.sections import KINDS  # noqa: E402
+from generator.content.models import VALID_ID, Briefing, RefTo, Verbatim  # noqa: E402
+from generator.i18n import messages  # noqa: E402
+from generator.kinds import KINDS  # noqa: E402
+from generator.render.pages import template_file, template_names  # noqa: E402
 
 HELP_WIDTH = 88  # argparse wraps to the terminal; a fixed width gives the same page on every machine
 
@@ -60,8 +61,8 @@ def kinds_page() -> str:
     lines = [
         "# Section kinds and their fields",
         "",
-        "Generated from the code at every build: `generator.sections.KINDS` and",
-        "`generator.models.Briefing`. What each kind shows and how is in",
+        "Generated from the code at every build: `generator.kinds.KINDS` and",
+        "`generator.content.models.Briefing`. What each kind shows and how is in",
         "[The content files](content-files.md).",
         "",
         "Each table lists an entry's fields: its type, whether it must be given, its default,",
@@ -314,11 +315,11 @@ def catalogue_page() -> str:
         "# Catalogue keys",
         "",
         "Generated from the code at every build: every key of every catalogue in",
-        "`generator/messages/`, with its text as the catalogue has it. `{name}` is a value",
+        "`generator/i18n/messages/`, with its text as the catalogue has it. `{name}` is a value",
         "the generator fills in. How the catalogues are used is in",
         "[Message catalogues](messages.md).",
     ]
-    for path in sorted((ROOT / "generator" / "messages").glob("*.yml")):
+    for path in sorted((ROOT / "generator" / "i18n" / "messages").glob("*.yml")):
         texts = messages._read(path.stem)
         lines += [
             "",
@@ -348,8 +349,8 @@ def templates_page() -> str:
     lines = [
         "# Templates",
         "",
-        "Generated from the code at every build: every template in `generator/templates/`,",
-        "and what renders it (`template` and `embed` of each kind in `generator.sections`).",
+        "Generated from the code at every build: every template in `generator/render/templates/`,",
+        "and what renders it (`template` and `embed` of each kind in `generator.kinds`).",
         "A briefing's `templates/` folder may replace any of them by name:",
         "[Override a template](../how-to/override-a-template.md) says how, and what a",
         "template sees.",
@@ -357,7 +358,7 @@ def templates_page() -> str:
         "| file | renders |",
         "| --- | --- |",
     ]
-    for path in sorted((ROOT / "generator" / "templates").glob("*.j2")):
-        what = "; ".join(users.get(path.name, [])) or "a part the others include"
-        lines.append(f"| `{path.name}` | {what} |")
+    for name in template_names():
+        what = "; ".join(users.get(name, [])) or "a part the others include"
+        lines.append(f"| `{template_file(name).relative_to(ROOT).as_posix()}` | {what} |")
     return "\n".join(lines) + "\n"

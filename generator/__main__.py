@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import ContentError
-from .settings import Settings, SettingsError
-from .site import ENGINES, SiteBuildError
+from generator.core.errors import ContentError
+from generator.core.settings import Settings, SettingsError
+from generator.site.build import ENGINES, SiteBuildError
 
 PREVIEW_FOLDER = Path("build/preview")
 
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = given["docs"] or (preview_docs(arguments.content, given["address"]) if arguments.command == "serve" else defaults.docs_dir)
     config = given["config"] or defaults.config_file
     if not config.exists() and config == defaults.config_file:  # no checkout here: the packaged theme
-        from .theme import packaged_config
+        from generator.site.theme import packaged_config
 
         config = packaged_config(docs.parent) or config
     settings = Settings(
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         require_verified=arguments.require_verified,
         write_record=True,
     )
-    from . import pipeline  # after argument parsing, so `--help` stays instant
+    from generator import pipeline  # after argument parsing, so `--help` stays instant
 
     try:
         if arguments.command == "check":
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             verification = pipeline.build(settings)
             print(f"built the site in {settings.site_dir}; {verification}", file=sys.stderr)
         elif arguments.command == "new":
-            from .new import FolderNotEmpty, new_briefing
+            from generator.new.starter import FolderNotEmpty, new_briefing
 
             try:
                 written = new_briefing(settings.content_dir)
@@ -162,12 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         elif arguments.command == "coverage":
-            from .coverage import report, unused
+            from generator.check.coverage import report, unused
 
             if settings.archive_dir is None:
                 print("coverage needs the articles: name their folder with --archive (ARCHIVE=folder)", file=sys.stderr)
                 return 1
-            from .check import load_content
+            from generator.check.briefing import load_content
 
             content = load_content(settings.content_dir, settings.archive_dir)
             missing, known = unused(content, settings.archive_dir)
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         elif arguments.command == "docs":
             return build_docs()
         elif arguments.command == "migrate":
-            from .migrate import FORMAT, MigrationError, migrate
+            from generator.load.migrate import FORMAT, MigrationError, migrate
 
             try:
                 found, changed = migrate(settings.content_dir)
@@ -192,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"{settings.content_dir}: already in content format {FORMAT}; nothing to do", file=sys.stderr)
         elif arguments.command == "schema":
-            from .schema import write_schemas
+            from generator.new.schema import write_schemas
 
             changed = write_schemas(arguments.schemas)
             print(f"{arguments.schemas}: {len(changed)} schema(s) updated", file=sys.stderr)
         else:
-            from .serve import serve
+            from generator.preview.serve import serve
 
             return serve(settings, given["address"])
     except ContentError as error:

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import fingerprint
-from .settings import Settings, published_address, source_date_epoch
-from .site import build_site, refuse_to_replace
+from generator.core.settings import Settings, published_address, source_date_epoch
+from generator.site import fingerprint
+from generator.site.build import build_site, refuse_to_replace
 
 if TYPE_CHECKING:
-    from .content import Content
+    from generator.content.briefing import Content
 
 
 @contextlib.contextmanager
@@ -40,10 +40,19 @@ def collecting_no_garbage():
 def verified_content(settings: Settings) -> Content:
     """The checked content; where it was checked against the articles, the verification
     record is brought up to date, so the next check can do without them."""
-    from .check import load_content
-    from .verify import RECORD_FILE, write_record
+    from generator.check.briefing import load_content
+    from generator.core.errors import ContentError
+    from generator.render.pages import template_problems
+    from generator.verify.record import RECORD_FILE, write_record
 
-    content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified)
+    # The briefing's own templates are checked with the content, so one run lists every problem.
+    problems = template_problems(settings.content_dir / "templates")
+    try:
+        content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified)
+    except ContentError as error:
+        raise ContentError(problems + error.problems) from None
+    if problems:
+        raise ContentError(problems)
     if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):
         content.verification += f"; {RECORD_FILE} updated"
     return content
@@ -52,7 +61,7 @@ def verified_content(settings: Settings) -> Content:
 def checked_content(settings: Settings) -> Content:
     """The checked content, its pages rendered but not written: a briefing's own templates
     are content too, and `check` passing means that `build` can render every page."""
-    from .render import render_pages
+    from generator.render.pages import render_pages
 
     source_date_epoch()  # as the build checks it
     content = verified_content(settings)
@@ -62,8 +71,8 @@ def checked_content(settings: Settings) -> Content:
 
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
-    from .render import render_pages
-    from .write import write_pages
+    from generator.render.pages import render_pages
+    from generator.site.write import write_pages
 
     with collecting_no_garbage():
         content = verified_content(settings)
@@ -80,10 +89,10 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     """What the site's configuration takes from the briefing: its name, description and
     address, and where the pages are. The name and description are HTML-escaped: the
     theme prints them as they are."""
-    from .embed import NOT_IN_NAV
-    from .inline import head_text
-    from .messages import Messages
-    from .search import stop_words
+    from generator.core.inline import head_text
+    from generator.i18n.messages import Messages
+    from generator.render.embed import NOT_IN_NAV
+    from generator.site.search import stop_words
 
     messages = Messages(content.briefing.language)
     values = {
@@ -122,7 +131,7 @@ def docs_dir_value(settings: Settings) -> str:
 def footer_values(content: Content) -> dict[str, str]:
     """Who publishes the briefing and how to report a mistake, for every page's footer:
     HTML the theme prints as it is (inline Markdown, web and mail links only)."""
-    from .inline import render_inline
+    from generator.core.inline import render_inline
 
     briefing = content.briefing
     return {name: str(render_inline(value)) for name, value in (("publisher", briefing.publisher), ("corrections", briefing.corrections)) if value}

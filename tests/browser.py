@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script by `make screenshots`
     sys.path.insert(0, str(ROOT))
 
-from generator.check import load_content  # noqa: E402
+from generator.check.briefing import load_content  # noqa: E402
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # No sandbox (containers, root), and none of Chromium's own calls home. Nothing but the
@@ -51,8 +51,8 @@ def page_paths(content: Path = ROOT / "content") -> list[str]:
 
 def embed_paths(content: Path = ROOT / "content") -> list[str]:
     """The briefing's embed pages (a section's figure alone, for other sites) as served paths."""
-    from generator.content import EMBED_PREFIX
-    from generator.render import render_pages
+    from generator.content.briefing import EMBED_PREFIX
+    from generator.render.pages import render_pages
 
     return [f"/{name.removesuffix('.md')}/" for name in sorted(render_pages(load_content(content))) if name.startswith(EMBED_PREFIX) and name.endswith(".md")]
 

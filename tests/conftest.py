@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.settings import Settings
 from generator.pipeline import build
-from generator.settings import Settings
+from generator.render.pages import template_file
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CONTENT = ROOT / "content"
@@ -232,4 +233,4 @@ def bounded(seconds: float = 120, memory: int = 2 << 30):
 def own_template(name: str, words: str) -> str:
     """A briefing's own template: the generator's, with `words` of its own above it (so it
     keeps every anchor other pages link to)."""
-    return words + "\n\n" + (ROOT / "generator" / "templates" / name).read_text(encoding="utf-8")
+    return words + "\n\n" + template_file(name).read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from conftest import TINY_CONTENT, settings_for
-from generator.check import load_content
+from generator.check.briefing import load_content
 from generator.pipeline import build
 
 # --- a small HTML tree --------------------------------------------------------------

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit
-from generator.archive import figures_in, normalise
-from generator.check import load_content
-from generator.errors import ContentError
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
+from generator.verify.articles import figures_in, normalise
 
 
 def archive_problems(content_dir) -> list[str]:

@@ -26,14 +26,15 @@ import pytest
 import yaml
 
 from conftest import ROOT, TINY_CONTENT, BuiltBriefing, bounded, settings_for
-from generator import load
 from generator.__main__ import main
-from generator.characters import shown
-from generator.check import load_content
-from generator.errors import ContentError
+from generator.check.briefing import load_content
+from generator.core.characters import shown
+from generator.core.errors import ContentError
+from generator.core.settings import Settings
+from generator.load import reader as load
+from generator.load.yaml_hints import ADVICE, advice
 from generator.pipeline import checked_content
-from generator.settings import Settings
-from generator.yaml_hints import ADVICE, advice
+from generator.render.pages import template_file
 from pages import SITE_PAGES, TEXT_FIELDS, build_with_fields, expected_text, inline_tags, parse_html, table_shape, unexplained_elements
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
@@ -109,7 +110,7 @@ class BadInput:
             return
         text = target.read_text(encoding="utf-8") if self.contents is None else spelt_out(self.contents)
         if self.after_generators_template:  # a briefing's copy of the generator's template, with a line of its own after it
-            text = (ROOT / "generator" / "templates" / Path(self.file).name).read_text(encoding="utf-8") + text
+            text = template_file(Path(self.file).name).read_text(encoding="utf-8") + text
         if self.replace is not None:
             assert text.count(self.replace) == 1, f"{self.name}: {self.replace!r} occurs {text.count(self.replace)} times in {self.file}"
             text = text.replace(self.replace, spelt_out(self.with_))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bench.bench import page_weight, search_index, time_generator
 from bench.synthetic import Sizes, write_briefing
-from generator.check import load_content
-from generator.render import render_pages
+from generator.check.briefing import load_content
+from generator.render.pages import render_pages
 
 
 def test_synthetic_briefings_are_valid(tmp_path):

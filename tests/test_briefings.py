@@ -15,15 +15,15 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator import messages as messages_module
-from generator.content import EMBED_PREFIX
-from generator.messages import Messages
+from generator.content.briefing import EMBED_PREFIX
+from generator.i18n import messages as messages_module
+from generator.i18n.messages import Messages
 from pages import Element, parse_html
 
 BRIEFINGS_DIR = Path(__file__).resolve().parent / "briefings"
 BRIEFINGS = ("storm", "french")
 ENGINES = ("mkdocs", "zensical")
-CATALOGUES = Path(__file__).resolve().parent.parent / "generator" / "messages"
+CATALOGUES = Path(__file__).resolve().parent.parent / "generator" / "i18n" / "messages"
 ENGLISH = messages_module._read("en")  # as the generator reads them: a key twice is an error
 FRENCH = messages_module._read("fr")
 ENGLISH_MONTHS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
@@ -387,7 +387,7 @@ THEME_KEY = re.compile(r"\bwords\.(\w+)")  # the theme's overrides: `{{ words.so
 def dynamic_keys() -> set[str]:
     """Keys made from a name: each kind's intro and summary, each date precision's
     `from_…`, and the scheme toggles named in mkdocs.yml."""
-    from generator.sections import KINDS
+    from generator.kinds import KINDS
 
     palette = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
     return (

@@ -650,7 +650,7 @@ def test_an_embed_page_shows_its_sections_figure_and_nothing_of_the_site_around_
 
 def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url):
     """A reader copies the code under the figure and pastes it into a page of their own site."""
-    from generator.settings import published_address
+    from generator.core.settings import published_address
 
     published = published_address(os.environ.get("SITE_URL"))  # where the real briefing's code points, if set
     context = new_context(browser)

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TINY_CONTENT, bounded, edit
-from generator.check import load_content
-from generator.render import render_pages
+from generator.check.briefing import load_content
+from generator.render.pages import render_pages
 
 FRENCH_CONTENT = Path(__file__).resolve().parent / "briefings" / "french"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -137,8 +137,8 @@ def test_the_chart_is_left_out_where_it_would_not_tell_the_truth(tolls):
 
 def test_pygal_is_imported_only_to_draw_a_chart(tolls):
     script = (
-        "import sys; from pathlib import Path; from generator.check import load_content; "
-        "from generator.render import render_pages; "
+        "import sys; from pathlib import Path; from generator.check.briefing import load_content; "
+        "from generator.render.pages import render_pages; "
         "render_pages(load_content(Path(sys.argv[1]))); print('pygal' in sys.modules)"
     )
     for content, drawn in ((TINY_CONTENT, False), (tolls, True)):

@@ -17,7 +17,7 @@ from babel.dates import format_date
 
 from browser import SCHEMES, new_context, serve, settle
 from conftest import REAL_CONTENT
-from generator.check import load_content
+from generator.check.briefing import load_content
 
 PATH = "/tariffs/"
 SMALLEST_TEXT = 12  # CSS px

@@ -23,12 +23,12 @@ import pytest
 from test_hostile import live_markup
 
 from conftest import TINY_CONTENT, edit, settings_for
-from generator.check import load_content
-from generator.content import EMBED_PREFIX
-from generator.encode import yaml_json
-from generator.inline import plain_text
+from generator.check.briefing import load_content
+from generator.content.briefing import EMBED_PREFIX
+from generator.core.encode import yaml_json
+from generator.core.inline import plain_text
 from generator.pipeline import build
-from generator.render import render_pages
+from generator.render.pages import render_pages
 from pages import parse_html
 
 SITE_URL = "https://news.example/bridge/"

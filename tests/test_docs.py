@@ -14,9 +14,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator import messages
 from generator.__main__ import _parser
-from generator.sections import KINDS
+from generator.i18n import messages
+from generator.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "docs" / "mkdocs.yml"
@@ -92,7 +92,7 @@ def test_every_kind_has_its_section_with_every_field_of_its_entries(docs_site):
 
 
 def test_the_briefing_fields_are_all_there(docs_site):
-    from generator.models import Briefing
+    from generator.content.models import Briefing
 
     part = Page(section((docs_site / "reference" / "kinds.html").read_text(encoding="utf-8"), "briefing"))
     assert not [field for field in Briefing.model_fields if field not in part.codes]

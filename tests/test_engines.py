@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_CONTENT, TINY_CONTENT
-from generator.site import SiteBuildError, build_site
+from generator.site.build import SiteBuildError, build_site
 
 BRIEFINGS = {"real": REAL_CONTENT, "tiny": TINY_CONTENT}
 

@@ -32,8 +32,8 @@ def test_html_and_markdown_syntax_in_yaml_are_shown_as_text(tiny_copy, tmp_path)
 def test_a_link_must_be_a_web_address(tiny_copy):
     import pytest
 
-    from generator.check import load_content
-    from generator.errors import ContentError
+    from generator.check.briefing import load_content
+    from generator.core.errors import ContentError
 
     line = edit(tiny_copy / "issues.yml", 'summary: "The rebuild costs $4 billion."', 'summary: "See [the plan](plan.md)."')
     with pytest.raises(ContentError) as caught:

@@ -29,12 +29,12 @@ from mkdocs.utils.meta import get_data
 from test_bad_inputs import main_in_process, snapshot
 
 from conftest import REAL_CONTENT, ROOT, TINY_CONTENT, bounded, edit, settings_for
-from generator.check import load_content
-from generator.encode import yaml_json
-from generator.errors import ContentError
-from generator.inline import plain_text
-from generator.pipeline import build
-from generator.render import render_pages
+from generator.check.briefing import load_content
+from generator.core.encode import yaml_json
+from generator.core.errors import ContentError
+from generator.core.inline import plain_text
+from generator.pipeline import build, checked_content
+from generator.render.pages import render_pages
 from pages import SITE_PAGES, page_article, shown, unexplained_elements
 
 AWKWARD_BUT_ALLOWED = "Brücke 🌉 \u2028 “quotes” \"double\" 'single' \\ back\\slash --- ... \n---\n # {: x} <b>&amp;</b> \u200f"
@@ -666,7 +666,7 @@ def test_a_hard_linked_template_is_refused_as_it_may_share_a_file_outside(tiny_c
     (tiny_copy / "templates").mkdir()
     os.link(secret, tiny_copy / "templates" / "chart.md.j2")
     with pytest.raises(ContentError) as caught:
-        load_content(tiny_copy)
+        checked_content(settings_for(tiny_copy, tmp_path))
     [problem] = caught.value.problems
     assert (problem.file, problem.line) == (tiny_copy / "templates" / "chart.md.j2", 1)
     assert "is a hard link, which may share a file outside the folder; copy the file instead" in problem.message
@@ -675,7 +675,7 @@ def test_a_hard_linked_template_is_refused_as_it_may_share_a_file_outside(tiny_c
 def test_the_markdown_extensions_a_briefing_s_own_pages_are_read_with_are_the_sites(tmp_path):
     import yaml
 
-    from generator.published import MARKDOWN_EXTENSIONS
+    from generator.render.published import MARKDOWN_EXTENSIONS
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     named = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
@@ -685,8 +685,8 @@ def test_the_markdown_extensions_a_briefing_s_own_pages_are_read_with_are_the_si
 @pytest.mark.parametrize(
     ("limit", "said"),
     [
-        ("generator.render.OWN_RENDER_SECONDS", "rendering the briefing's pages took longer than 0 s in all"),
-        ("generator.published.OWN_READ_SECONDS", "was not read: reading the pages took longer than 0 s in all"),
+        ("generator.render.pages.OWN_RENDER_SECONDS", "rendering the briefing's pages took longer than 0 s in all"),
+        ("generator.render.published.OWN_READ_SECONDS", "was not read: reading the pages took longer than 0 s in all"),
     ],
 )
 def test_a_briefings_own_pages_share_one_time_limit_and_running_out_of_it_is_a_located_problem(limit, said, tiny_copy, monkeypatch):

@@ -74,3 +74,13 @@ def imports_between_modules(package: Path) -> dict[str, set[str]]:
             found |= {candidate for candidate in candidates if candidate in modules and candidate != module}
         graph[module] = found
     return graph
+
+
+def test_every_package_of_the_generator_is_installed_with_it():
+    """An installed `briefing` imports what the checkout has: a package left out of the
+    list would work from the checkout and fail everywhere else."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    packages = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "generator").rglob("__init__.py")}
+    assert packages - listed == set()

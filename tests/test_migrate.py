@@ -11,10 +11,10 @@ import pytest
 from test_bad_inputs import run_in_process
 
 from conftest import TINY_CONTENT
-from generator.check import load_content
-from generator.errors import ContentError
-from generator.migrate import FORMAT
-from generator.settings import Settings
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
+from generator.core.settings import Settings
+from generator.load.migrate import FORMAT
 
 
 @pytest.fixture
@@ -79,5 +79,5 @@ def test_a_format_it_cannot_read_is_reported_at_its_field_and_not_migrated(forma
 def test_every_briefing_of_the_repository_is_in_the_current_format():
     from conftest import REAL_CONTENT, ROOT
 
-    for folder in (REAL_CONTENT, ROOT / "generator" / "scaffold", *sorted((ROOT / "tests" / "briefings").iterdir())):
+    for folder in (REAL_CONTENT, ROOT / "generator" / "new" / "scaffold", *sorted((ROOT / "tests" / "briefings").iterdir())):
         assert f"\nformat: {FORMAT}" in (folder / "briefing.yml").read_text(encoding="utf-8"), folder

@@ -3,14 +3,14 @@ appears anywhere in its code, templates, message catalogues or the theme overrid
 
 The words looked for are the real briefing's own (people, sides, outlets, measures),
 read from `content/`, and the words the issue tracker named; the made-up example in
-`generator/scaffold/` tells another story and is allowed its own."""
+`generator/new/scaffold/` tells another story and is allowed its own."""
 
 from __future__ import annotations
 
 import re
 
 from conftest import REAL_CONTENT, ROOT
-from generator.check import load_content
+from generator.check.briefing import load_content
 
 NAMED = ["tariff", "china", "trump", "truce", "geneva", "90-day", "beijing"]
 

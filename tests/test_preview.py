@@ -14,11 +14,11 @@ import urllib.request
 from browser import new_context
 from conftest import ROOT, edit, settings_for
 from generator.__main__ import preview_docs
-from generator.content import BRIEFING_DATA
-from generator.errors import Problem
+from generator.content.briefing import BRIEFING_DATA
+from generator.core.errors import Problem
 from generator.pipeline import generate
-from generator.preview_hooks import problems_file
-from generator.preview_report import write_report
+from generator.preview.hooks import problems_file
+from generator.preview.report import write_report
 from pages import parse_html
 
 

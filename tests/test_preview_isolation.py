@@ -17,6 +17,7 @@ from pathlib import Path
 from test_preview import fetch, free_port, wait_for
 
 from conftest import ROOT, TINY_CONTENT, edit
+from generator.render.pages import template_file
 
 
 @contextlib.contextmanager
@@ -64,7 +65,7 @@ def test_a_template_that_raises_keeps_the_preview_up_and_shows_the_problem(tmp_p
         assert "division by zero" in shown[0]["message"]
         assert server.poll() is None, "the preview stopped"
         assert "Cast the deciding vote." in fetch(f"{address}/players/"), "the last good page stays"
-        layout = (ROOT / "generator" / "templates" / "people.md.j2").read_text(encoding="utf-8")
+        layout = template_file("people.md.j2").read_text(encoding="utf-8")
         (content / "templates" / "people.md.j2").write_text("Our own layout.\n\n" + layout, encoding="utf-8")
         wait_for(lambda: "Our own layout." in fetch(f"{address}/players/"))
         assert problems(address) == []

@@ -21,10 +21,10 @@ from test_preview import fetch, free_port, wait_for
 
 from browser import new_context
 from conftest import ROOT, TINY_CONTENT, edit, settings_for
-from generator.errors import Problem
+from generator.core.errors import Problem
 from generator.pipeline import build
-from generator.preview_hooks import problems_file
-from generator.preview_report import LINE_WINDOW, MAX_PROBLEMS, report, write_report
+from generator.preview.hooks import problems_file
+from generator.preview.report import LINE_WINDOW, MAX_PROBLEMS, report, write_report
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 HOSTILE = "<img src=x onerror=alert(1)>"

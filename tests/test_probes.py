@@ -24,10 +24,10 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from conftest import TINY_CONTENT, engine_settings
-from generator.check import load_content
+from generator.check.briefing import load_content
+from generator.content.walk import visits
 from generator.pipeline import build, site_values
-from generator.site import write_config
-from generator.walk import visits
+from generator.site.build import write_config
 
 PROBE = "\"'<b data-p={}></script>"
 PROBED = re.compile(r"data-p=(\d+)")

@@ -2,7 +2,7 @@
 
 Hypothesis makes up texts full of Markdown, HTML and table syntax and of any script.
 Put into a text field, each is published as typed (runs of whitespace read as one
-space and the ends are trimmed, as `generator/inline.py` documents; in fields that take
+space and the ends are trimmed, as `generator/core/inline.py` documents; in fields that take
 inline Markdown, the editor's `*emphasis*`, `` `code` `` and links work as CommonMark
 says). No element appears that the editor did not write, no table loses a column, and
 the build never fails on text.
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.inline import escape_text, render_inline
+from generator.core.inline import escape_text, render_inline
 from pages import (
     SITE_PAGES,
     TEXT_FIELDS,

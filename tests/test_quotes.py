@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from generator.check import load_content
-from generator.errors import ContentError
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
+from generator.core.settings import Settings
 from generator.pipeline import verified_content
-from generator.render import render_pages
-from generator.settings import Settings
+from generator.render.pages import render_pages
 from pages import Element, parse_html
 
 BRIEFINGS = Path(__file__).parent / "briefings"

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from conftest import ARCHIVE, REAL_CONTENT
-from generator.check import load_content
+from generator.check.briefing import load_content
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -164,7 +164,7 @@ def test_the_committed_verification_record_is_current_and_verifies_the_content()
 
 
 def test_everything_the_articles_report_is_used_or_left_out_on_purpose():
-    from generator.coverage import report, unused
+    from generator.check.coverage import report, unused
 
     content = _with_articles()
     missing, known = unused(content, ARCHIVE)

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, edit, own_template, settings_for
 from generator import pipeline
-from generator.errors import ContentError
+from generator.core.errors import ContentError
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_the_verification_record_a_build_writes_makes_the_next_one_generate_once
 
 
 def test_an_unreadable_record_of_the_last_build_generates_again(settings):
-    from generator.fingerprint import record_file
+    from generator.site.fingerprint import record_file
 
     record = record_file(settings.docs_dir)
     assert record.is_file()
@@ -134,7 +134,7 @@ def test_an_edit_saved_and_undone_while_the_pages_are_generated_makes_the_next_b
 
 def test_a_folder_too_large_to_hash_quickly_is_generated_every_time(settings, tiny_copy):
     """A stray download in the content folder: no build is reused, rather than hash it each time."""
-    from generator.fingerprint import MAX_FILE_BYTES
+    from generator.site.fingerprint import MAX_FILE_BYTES
 
     with (tiny_copy / "footage.mov").open("wb") as stray:
         stray.truncate(MAX_FILE_BYTES + 1)
@@ -152,7 +152,7 @@ def test_a_build_with_nothing_changed_parses_no_yaml_and_imports_no_model(settin
         "sys.argv = ['generator', *sys.argv[1:]]\n"
         "try:\n    runpy.run_module('generator', run_name='__main__')\n"
         "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
-        "print(sorted(name for name in ('generator.models', 'generator.load', 'generator.render', 'pydantic') if name in sys.modules))\n"
+        "print(sorted(name for name in ('generator.content.models', 'generator.load.reader', 'generator.render.pages', 'pydantic') if name in sys.modules))\n"
     )
     command = [
         sys.executable,
@@ -203,13 +203,13 @@ def test_a_link_in_the_content_or_the_articles_makes_every_build_generate(settin
 
 
 def test_a_change_to_the_generator_or_the_installed_packages_generates_again(settings, tmp_path, monkeypatch):
-    from generator import fingerprint
+    from generator.site import fingerprint
 
     copy = tmp_path / "generator"
     shutil.copytree(fingerprint._GENERATOR, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(fingerprint, "_GENERATOR", copy)
     assert reused(settings), "the same files, wherever they are"
-    with (copy / "render.py").open("a", encoding="utf-8") as module:
+    with (copy / "render" / "pages.py").open("a", encoding="utf-8") as module:
         module.write("\n# changed\n")
     assert not reused(settings)
     assert reused(settings)
@@ -227,7 +227,7 @@ def test_a_file_added_to_the_generated_pages_is_removed_by_generating_again(sett
 
 
 def test_a_file_name_that_is_not_utf8_and_a_folder_too_large_are_no_trouble(settings, tiny_copy, monkeypatch):
-    from generator import fingerprint
+    from generator.site import fingerprint
 
     (tiny_copy / os.fsdecode(b"caf\xe9.txt")).write_text("notes", encoding="utf-8")
     assert not reused(settings)

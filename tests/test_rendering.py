@@ -11,9 +11,9 @@ import yaml
 from markdown_it import MarkdownIt
 
 from conftest import TINY_CONTENT
-from generator.check import load_content
-from generator.content import EMBED_PREFIX
-from generator.render import context_for, render_pages
+from generator.check.briefing import load_content
+from generator.content.briefing import EMBED_PREFIX
+from generator.render.pages import context_for, render_pages
 from pages import parse_html
 
 parser = MarkdownIt("commonmark").enable("table")

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_CONTENT, ROOT, engine_settings
-from generator.settings import Settings
+from generator.core.settings import Settings
 
 EPOCH = 1749081600  # 2025-06-05 00:00:00 UTC
 SITE_URL = "https://example.org/briefing/"

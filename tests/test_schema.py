@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 
 from conftest import REAL_CONTENT, ROOT, TINY_CONTENT
-from generator.check import load_content
-from generator.load import load_file
-from generator.schema import modeline, schema_texts
+from generator.check.briefing import load_content
+from generator.load.reader import load_file
+from generator.new.schema import modeline, schema_texts
 
 FILES = [
     (page.declaration.file or page.kind.default_file, page.kind.name)
@@ -38,7 +38,7 @@ def test_every_content_file_names_its_kinds_schema_and_follows_it(file, kind):
 
 
 def test_there_is_a_schema_for_every_kind_that_reads_entries():
-    from generator.sections import KINDS
+    from generator.kinds import KINDS
 
     assert {name for name in schema_texts()} == {"briefing.schema.json", *(f"{name}.schema.json" for name, kind in KINDS.items() if kind.entry)}
     assert load_content(TINY_CONTENT)

@@ -19,9 +19,9 @@ import pytest
 
 from browser import new_context, serve, settle
 from conftest import TINY_CONTENT, settings_for
-from generator.messages import Messages, available
+from generator.i18n.messages import Messages, available
 from generator.pipeline import build
-from generator.search import stop_words
+from generator.site.search import stop_words
 
 FRENCH = Path(__file__).parent / "briefings" / "french"
 ISLAND = re.compile(r'<script id="__briefing_search" type="application/json">(.*?)</script>', re.DOTALL)
@@ -81,7 +81,7 @@ HOSTILE = ["</script><script>alert(1)</script>", "<!--", "<script>", "&amp;", "a
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, tmp_path, engine):
-    monkeypatch.setattr("generator.search.stop_words", lambda messages: HOSTILE)
+    monkeypatch.setattr("generator.site.search.stop_words", lambda messages: HOSTILE)
     settings = settings_for(TINY_CONTENT, tmp_path)
     # Zensical reads `docs_dir` relative to its configuration only (README, "Engines").
     settings.config_file.write_text(

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import edit, settings_for
-from generator.errors import ContentError
+from generator.core.errors import ContentError
 from generator.pipeline import build
 from pages import SITE_PAGES
 
@@ -23,7 +23,7 @@ def test_every_page_is_built(tiny_site, page):
 
 def test_the_nav_lists_the_declared_sections_in_their_order(tiny_site):
     from conftest import TINY_CONTENT
-    from generator.check import load_content
+    from generator.check.briefing import load_content
 
     titles = [page.title for page in load_content(TINY_CONTENT).pages]
     nav = re.findall(r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', tiny_site.html("players"), re.S)
@@ -80,7 +80,7 @@ def test_removing_a_fact_removes_it_from_the_site(tiny_copy, tmp_path):
 
 
 def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_previous_site(tiny_copy, tmp_path):
-    from generator.site import SiteBuildError, build_site
+    from generator.site.build import SiteBuildError, build_site
 
     settings = settings_for(tiny_copy, tmp_path)
     build(settings)

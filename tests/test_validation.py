@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from generator.check import load_content
-from generator.errors import ContentError
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
 
 
 def problems_of(content_dir) -> list[str]:

@@ -15,10 +15,10 @@ import sys
 import pytest
 
 from conftest import ROOT, edit
-from generator.check import load_content
-from generator.errors import ContentError
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
+from generator.core.settings import Settings
 from generator.pipeline import verified_content
-from generator.settings import Settings
 
 
 def problems(content_dir, archive=True, **options) -> list[str]:

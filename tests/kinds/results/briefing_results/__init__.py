@@ -9,9 +9,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from generator.inline import plain_text
-from generator.models import Id, Model, Quantity, SourceIds, Text
-from generator.sections import Context, Kind, Row
+from generator.content.models import Id, Model, Quantity, SourceIds, Text
+from generator.core.inline import plain_text
+from generator.kinds import Context, Kind, Row
 
 HERE = Path(__file__).parent
 

@@ -1,0 +1,101 @@
+"""`make coverage`: what the articles report that the briefing does not use.
+
+Article by article, every quoted passage (words in quotation marks) and every figure
+that no fact of the briefing uses, unless the editor has acknowledged it as left out
+on purpose, with a reason, in `left-out.yml`. An editor runs it to find what the
+briefing missed; it exits 1 while anything is neither used nor acknowledged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.briefing import entries_with_paths
+from generator.content.models import Model, SourceRef, Text
+from generator.content.walk import visits
+from generator.core.characters import shown
+from generator.core.errors import ContentError
+from generator.core.inline import plain_text
+from generator.verify.articles import claims, figures_in, normalise, quote_words, read_archive
+
+LEFT_OUT_FILE = "left-out.yml"
+# Words in quotation marks: straight or curly, at least two words long.
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+
+
+class LeftOut(Model):
+    """One entry of `left-out.yml`: a passage or a figure of an article the briefing does not use, and why."""
+
+    source: SourceRef
+    passage: Text | None = None  # the quoted words, as the article has them
+    figure: Text | None = None  # the figure, as the article writes it: `$600 billion`
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Unused:
+    source: str
+    kind: str  # "passage" or "figure"
+    text: str
+    line: int
+
+
+def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
+    """What no fact uses: (not acknowledged, acknowledged)."""
+    archive, problems = read_archive(archive_dir, content.sources, content.page("sources").loaded)
+    if problems:
+        raise ContentError(problems)
+    entries = {"briefing": content.briefing, **{page.slug: page.entries for page in content.pages if page.kind.reads == "entries"}}
+    everything = "\n".join(
+        normalise(plain_text(visit.value))
+        for value in entries.values()
+        for _, model in entries_with_paths(value)
+        for visit in visits(model)
+        if isinstance(visit.value, str) and not visit.marks.ref
+    )
+    found = claims(entries, content.briefing.units)
+    used_figures = {claim.key for claim in found if claim.kind == "figure"}
+    quotes = [claim.key for claim in found if claim.kind == "quote" and claim.key]
+    acknowledged = _acknowledged(content.left_out)
+    missing, known = [], []
+    for source_id, raw in archive.raw.items():
+        for match in _QUOTED.finditer(raw):
+            passage = quote_words(match.group(1))
+            if len(passage.split()) < 2 or passage in everything or any(quote in passage for quote in quotes):
+                continue
+            item = Unused(source_id, "passage", match.group(1), raw.count("\n", 0, match.start()) + 1)
+            (known if (source_id, "passage", passage) in acknowledged else missing).append(item)
+        first_of_each: dict[str, object] = {}
+        for figure in figures_in(raw):
+            first_of_each.setdefault(figure.token, figure)
+        for figure in first_of_each.values():
+            if figure.token in used_figures:
+                continue
+            at = raw.find(figure.written)
+            item = Unused(source_id, "figure", figure.written, raw.count("\n", 0, at) + 1 if at >= 0 else 1)
+            (known if (source_id, "figure", figure.token) in acknowledged else missing).append(item)
+    return missing, known
+
+
+def _acknowledged(left_out: list[LeftOut]) -> set[tuple[str, str, str]]:
+    """The entries of `left-out.yml` (checked with the content), as (source, kind, normalised passage or figure)."""
+    found = set()
+    for entry in left_out:
+        if entry.passage:
+            found.add((entry.source, "passage", quote_words(entry.passage)))
+        found |= {(entry.source, "figure", figure.token) for figure in figures_in(entry.figure or "")}
+    return found
+
+
+def report(missing: list[Unused], known: list[Unused], articles: int) -> str:
+    lines = []
+    for source_id in sorted({item.source for item in missing}):
+        items = [item for item in missing if item.source == source_id]
+        lines.append(f"{source_id}: {len(items)} not used and not acknowledged in {LEFT_OUT_FILE}")
+        lines += [f"  line {item.line}: {item.kind} “{shown(item.text, 100)}”" for item in items]
+    lines.append(
+        f"{len(missing)} passage(s) and figure(s) of {articles} articles neither used nor acknowledged; "
+        f"{len(known)} acknowledged as left out" + ("" if missing else ": every one is accounted for")
+    )
+    return "\n".join(lines)

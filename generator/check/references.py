@@ -1,0 +1,146 @@
+"""Checks that span files: ids are unique, every reference (a `RefTo` field) names
+an entry or a vocabulary word that exists, every listed source is cited, and every
+link in a text is one a reader can follow. What it learns, who cites which source,
+is kept for the pages."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from generator.content.briefing import entries_with_paths
+from generator.content.walk import visits
+from generator.core.errors import Problem, did_you_mean, renamed_to
+from generator.core.inline import link_problems
+from generator.load.reader import LoadedFile, Path_
+
+_NOUNS = {
+    "sources": "source",
+    "people": "person",
+    "timeline": "timeline event",
+    "sides": "side",
+    "units": "unit",
+    "venues": "venue",
+    "differences": "difference",
+}
+MAX_HINTS = 50
+"""A hint compares an id with every known one: given for the first few only, so
+thousands of unknown ids are still reported in seconds."""
+
+
+def check_references(
+    entries: dict[str, object],
+    files: dict[str, LoadedFile],
+    known: dict[str, set[str]],
+    where: dict[str, str],
+    *,
+    complete: bool = True,
+    declared: dict[str, Path_] | None = None,
+    unread: set[str] | frozenset[str] = frozenset(),
+) -> tuple[list[Problem], Counter]:
+    """`entries` maps a file's key to its validated models (a list, or one model);
+    `known` maps each collection (`sources`, a kind, `sides`, `units`, `venues`) to its
+    ids, and `where` says where an editor adds one. `declared` maps the collections that a
+    list of briefing.yml declares to that list's path (`("sides",)`); references to a
+    collection in `unread` (its file could not be read, as said already) are not judged.
+    Returns the problems and how many facts cite each source. "Never cited" is only
+    judged when every file is `complete`."""
+    problems: list[Problem] = []
+    declared = declared or {}
+    undeclared: dict[tuple[str, str], list[tuple[LoadedFile, Path_]]] = {}  # in a briefing.yml list, by value
+    for key, value in entries.items():
+        if isinstance(value, list):
+            problems += _duplicate_ids(value, files[key])
+    for path in declared.values():  # the lists of briefing.yml that declare ids (`sides`)
+        listed = getattr(entries.get("briefing"), path[0], None) if len(path) == 1 else None
+        if isinstance(listed, list):
+            problems += _duplicate_ids(listed, files["briefing"], path)
+    citing: list[str] = []  # each fact's sources, once per fact: counted at the end, in one go
+    named: defaultdict[str, set[str]] = defaultdict(set)  # the ids some field names, by collection
+    unknown: list[tuple[LoadedFile, Path_, str, str]] = []  # said once every use is known (`_unknown`)
+    missing_reported: set[str] = set() if "sources" in known else {"sources"}  # no sources section: said already
+    for key, value in entries.items():
+        loaded = files[key]
+        for at, model in entries_with_paths(value):
+            counted: set[str] = set()
+            for visit in visits(model, at):
+                ref = visit.marks.ref
+                if ref and isinstance(visit.value, str):
+                    named[ref.collection].add(visit.value)
+                    if ref.collection == "sources" and id(visit.owner) not in counted:
+                        citing += set(getattr(visit.owner, "sources", []))
+                        counted.add(id(visit.owner))
+                    if ref.collection in unread or (ref.collection not in known and ref.collection in missing_reported):
+                        continue  # said once: the briefing has no such section, or its file cannot be read
+                    if ref.collection in declared and visit.value not in known.get(ref.collection, ()):
+                        undeclared.setdefault((ref.collection, visit.value), []).append((loaded, visit.path))
+                    elif visit.value not in known.get(ref.collection, ()):
+                        if ref.collection not in known:
+                            missing_reported.add(ref.collection)
+                        unknown.append((loaded, visit.path, ref.collection, visit.value))
+                elif isinstance(visit.value, str):
+                    for message in link_problems(visit.value):  # mostly none: a loop costs nothing then
+                        problems.append(loaded.problem(visit.path, message))
+    cited = Counter(citing)
+    unknown += [(*uses[0], collection, value) for (collection, value), uses in undeclared.items() if len(uses) == 1]  # a slip where it is typed
+    for hinted, (loaded, path, collection, value) in enumerate(unknown, 1):
+        ids = known.get(collection, set()) if hinted <= MAX_HINTS else set()  # hints for the first few only
+        problems.append(loaded.problem(path, _unknown(collection, value, ids, ids - named[collection], where)))
+    several = [(key, uses) for key, uses in undeclared.items() if len(uses) > 1]
+    for hinted, ((collection, value), uses) in enumerate(several, len(unknown) + 1):
+        # named in several places: what is missing is most likely the list's entry, said once, where it goes
+        hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
+        problems.append(
+            files["briefing"].problem(
+                declared[collection],
+                _undeclared(_NOUNS.get(collection, collection), value, collection, uses) + (hint or "; add it there, or correct those fields"),
+                at_key=True,
+            )
+        )
+    if complete and "sources" in entries:
+        for index, source in enumerate(entries["sources"]):
+            if cited[source.id] == 0:
+                problems.append(files["sources"].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
+    return problems, cited
+
+
+MAX_PLACES = 3
+"""Places named in a message about a value used in many: enough to find them."""
+
+
+def _unknown(collection: str, value: str, ids: set[str], unnamed: set[str], where: dict[str, str]) -> str:
+    """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept.
+    `ids`: the collection's, for a hint (none past the first few hundred unknown ids);
+    `unnamed`: those of them no field names, where a renamed id is."""
+    unknown, advice = f"unknown {_NOUNS.get(collection, collection)} '{value}'", where.get(collection, "add it or correct it")
+    hint = did_you_mean(value, ids)
+    if hint:
+        return unknown + hint
+    renamed = renamed_to(value, unnamed)  # a guess from a word alone: the advice stays
+    return f"{unknown}; did you mean '{renamed}'? If not, {advice}" if renamed else f"{unknown}; {advice}"
+
+
+def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedFile, Path_]]) -> str:
+    """`side 'us' is named by 30 fields (players.yml:6:9, …) but is not among the `sides` of briefing.yml`."""
+    places = []
+    for loaded, path in uses[:MAX_PLACES]:
+        line, column = loaded.positions.of_value(path)
+        places.append(f"{loaded.path.name}:{line}:{column}")
+    more = f" and {len(uses) - MAX_PLACES} more" if len(uses) > MAX_PLACES else ""
+    return f"{noun} '{value}' is named by {len(uses)} fields ({', '.join(places)}{more}) but is not among the `{collection}` of briefing.yml"
+
+
+def _duplicate_ids(entries: list, loaded: LoadedFile, within: Path_ = ()) -> list[Problem]:
+    """Every entry whose id an entry before it has; `within` is the list's path in its file."""
+    counts = Counter(entry.id for entry in entries if hasattr(entry, "id"))
+    first_line: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(entries):
+        entry_id = getattr(entry, "id", None)
+        if entry_id is None or counts[entry_id] < 2:
+            continue
+        line = loaded.positions.of_value((*within, index, "id"))[0]
+        if entry_id not in first_line:
+            first_line[entry_id] = line
+            continue
+        problems.append(loaded.problem((*within, index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
+    return problems

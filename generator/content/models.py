@@ -1,0 +1,347 @@
+"""The building blocks of a briefing's content, and `briefing.yml` itself.
+
+Each section kind (`generator/kinds/`) models its own entries from these parts.
+Every model forbids unknown keys, so a misspelt field name is an error rather
+than a silently ignored fact. Fields carry marks that tell the one walker over
+the models (`content/walk.py`) what they are: `RefTo` a reference to another entry or to
+a vocabulary of `briefing.yml`, `Verbatim` words that must stand in the articles.
+Cross-references are checked later, in `check/references.py`, because they span files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
+
+from generator.core.characters import shown
+from generator.core.files import unsafe_name
+
+VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Id = Annotated[str, StringConstraints(pattern=VALID_ID.pattern, min_length=1, max_length=80)]
+"""Lower-case letters, digits and single hyphens: safe in URLs and anchors."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text; may hold inline Markdown (emphasis, links)."""
+
+
+class RefTo:
+    """Marks a field as naming an entry elsewhere: of a section kind's entries
+    (`people`, `timeline`), the sources, or a vocabulary of `briefing.yml` (`sides`,
+    `units`, `venues`)."""
+
+    def __init__(self, collection: str):
+        self.collection = collection
+
+    def __repr__(self) -> str:
+        return f"RefTo({self.collection!r})"
+
+
+class OneOfItsSources:
+    """Marks words the articles use (`as_reported`): one article the fact cites must
+    have them, not every one."""
+
+    def __repr__(self) -> str:
+        return "OneOfItsSources()"
+
+
+class Verbatim:
+    """Marks text that must appear word for word in every article the fact cites
+    (where the entry says it is a direct quote)."""
+
+    def __repr__(self) -> str:
+        return "Verbatim()"
+
+
+SourceRef = Annotated[Id, RefTo("sources")]
+PersonRef = Annotated[Id, RefTo("people")]
+SideRef = Annotated[Id, RefTo("sides")]
+EventRef = Annotated[Id, RefTo("timeline")]
+DifferenceRef = Annotated[Id, RefTo("differences")]
+UnitRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), RefTo("units")]
+VenueRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), RefTo("venues")]
+
+SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
+"""Every fact names at least one source that reports it."""
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FieldProblem(ValueError):
+    """A mistake that a model's own check finds in one of its fields (`sources` left out
+    where the words need them): reported at that field, not at the whole entry."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+# --- dates -------------------------------------------------------------------
+
+Precision = Literal["year", "month", "day"]
+MIN_YEAR = 1000  # four-digit years: every date can be drawn, sorted and shifted by a day
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits: `\d` takes any script's
+
+
+class PartialDate(Model):
+    """A date known to the year, the month or the day: `1890`, `2024-04`, `2024-03-01`."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
+        match = _PARTIAL_DATE.match(value.strip())
+        if not match:
+            raise ValueError(f"'{shown(value)}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        if year < MIN_YEAR:
+            raise ValueError(f"'{shown(value)}': years before {MIN_YEAR} are not supported; check the year")
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError as error:
+            raise ValueError(f"'{shown(value)}' is not a real date ({error})") from None
+        return cls(year=year, month=month, day=day)
+
+    def __str__(self) -> str:
+        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part)
+
+
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(lambda value: value if isinstance(value, PartialDate) else PartialDate.parse(value)),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as the sources allow",
+        }
+    ),
+]
+"""A date as editors write it, `2024-03-01`, parsed into a `PartialDate`."""
+
+
+class When(Model):
+    """When something happened, as precisely as the sources allow.
+
+    `editor_supplied` marks a date the articles only imply; `as_reported` then
+    keeps the articles' own wording ("last week", "Thursday") beside it.
+    """
+
+    date: DateValue
+    until: DateValue | None = None
+    editor_supplied: bool = False
+    as_reported: Annotated[Text, OneOfItsSources()] | None = None
+    derived: Text | None = None  # how the editor worked the date out, where no article gives it: `90 days from March 1`
+
+    @model_validator(mode="after")
+    def _check(self) -> When:
+        if self.derived and not self.editor_supplied:
+            raise ValueError("a date the editor derived is editor-supplied: add `editor_supplied: true`")
+        if self.editor_supplied and not (self.as_reported or self.derived):
+            raise ValueError("an editor-supplied date needs `as_reported` (the articles' own wording) or `derived` (how the editor worked it out)")
+        if self.until and self.until.earliest < self.date.earliest:
+            raise ValueError(f"`until` ({self.until}) is before `date` ({self.date})")
+        return self
+
+
+def in_date_order(entries: list) -> list:
+    """Entries with a `when`, oldest first; a stable sort, so entries of one date keep the editor's order."""
+    return sorted(entries, key=lambda entry: entry.when.date.earliest)
+
+
+# --- quantities --------------------------------------------------------------
+
+MAX_MAGNITUDE = 1e15
+MIN_MAGNITUDE = 1e-6  # the smallest figure but zero: any smaller is a mistake, and cannot be charted
+"""Far beyond any figure in the news (a quadrillion), and small enough that every value
+prints, sums and charts exactly; `.nan`, `.inf` and `1.0e300` are mistakes."""
+
+
+class Quantity(Model):
+    """A number with its unit, one of the briefing's `units`: `{value: 5, unit: percent}`."""
+
+    value: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+    unit: UnitRef
+    qualifier: Text | None = None  # a word shown before the number, in the briefing's language: `up to`, `about`
+
+    @field_validator("value")
+    @classmethod
+    def _not_vanishingly_small(cls, value: float) -> float:
+        if value and abs(value) < MIN_MAGNITUDE:
+            raise ValueError(
+                f"{value:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
+                "write it in a smaller unit, or check the number"
+            )
+        return value
+
+
+# --- facts -------------------------------------------------------------------
+
+
+class Statement(Model):
+    """One sentence of fact and the sources that report it."""
+
+    text: Text
+    sources: SourceIds
+
+
+class Point(Statement):
+    """A sentence of the overview. Consecutive points with the same `topic` read as one
+    paragraph that leads with it (`The call.`), with one source marker that attributes
+    each sentence: the overview stays readable, every sentence stays traceable."""
+
+    topic: Annotated[Text, StringConstraints(max_length=60)] | None = None  # a lead-in, not a sentence
+
+
+class KeyFigure(Model):
+    """A number for the overview's figure cards: `{value: 90, unit: minutes}` and what it measures."""
+
+    value: Quantity
+    label: Text
+    sources: SourceIds
+
+
+class Source(Model):
+    """One entry of `sources.yml`: an article the briefing draws on."""
+
+    id: Id
+    outlet: Text
+    byline: Text
+    headline: Text
+    kind: Text
+    dateline: Text | None = None
+    credit: Text | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)] | None = None  # where readers find it
+    published: DateValue | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")] | None = None
+    label: Text | None = None  # how the site names it where the outlet or headline is not stated
+    archive_file: Text | None = None  # the article's file, inside the archive folder
+
+    @field_validator("archive_file")
+    @classmethod
+    def _inside_the_archive(cls, name: str | None) -> str | None:
+        reason = unsafe_name(name) if name else None
+        if reason:
+            raise ValueError(reason)
+        return name
+
+
+# --- briefing.yml ------------------------------------------------------------
+
+
+class Side(Model):
+    """One side of a story told as a contest (countries, parties): people and positions name it."""
+
+    id: Id
+    name: Text
+    adjective: Text | None = None  # `council`, `residents'`: how a measure names the side, where it does
+
+
+class UnitFormat(Model):
+    """How a unit is shown, and how articles write a figure in it (for the figure check)."""
+
+    shown: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")]  # `{value}%`, `${value} billion`
+    before_noun: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")] | None = None  # `{value}-day` (window)
+    figure: Literal["percent", "money", "duration", "count"] | None = None  # how articles write it; None: not checked
+    word: Annotated[str, StringConstraints(pattern=r"^[a-z]+$", max_length=20)] | None = None  # `billion`, `day`: the word after the number
+    decimals: Annotated[int, Field(ge=0, le=6)] | None = None  # digits after the decimal point, always shown (`2` for prices)
+
+
+MAX_SECTION_TITLE = 120
+"""A navigation entry a reader takes in at a glance, and one the engines' configuration carries."""
+
+SectionFile = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(yml|md)$", max_length=80)]
+"""A file of the content folder, by name: `timeline.yml`, `background.md`."""
+
+
+class SectionDeclaration(Model):
+    """One page of the briefing: what kind of section it is, its title, and what it reads."""
+
+    kind: Annotated[str, StringConstraints(pattern=VALID_ID.pattern, max_length=40)]
+    title: Annotated[Text, StringConstraints(max_length=MAX_SECTION_TITLE)]  # in the nav, each page's header and its <title>
+    file: SectionFile | None = None  # the entries it shows; each kind says whether it needs one
+    intro: Text | None = None  # a paragraph under the title; each kind has a default
+    slug: Id | None = None  # the page's address; by default the file's name, or the kind's
+    options: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)], Text
+    ] = {}  # labels a kind lets the briefing name (see its module)
+
+
+WHY_IT_MATTERS_WORDS = 120
+
+
+class Briefing(Model):
+    """`briefing.yml`: the story at a glance, the sections that tell it, and its vocabularies."""
+
+    title: Text
+    standfirst: Text
+    as_of: DateValue
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")] = "en"
+    publisher: Text | None = None  # who publishes the briefing, named in the page footer
+    corrections: Text | None = None  # how readers report a mistake: an address or a sentence
+    sides: list[Side] = []
+    units: dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], UnitFormat] = {}
+    venues: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]] = []
+    why_it_matters: list[Statement] = []  # a short paragraph under the standfirst, at most WHY_IT_MATTERS_WORDS words
+    takeaways: Annotated[list[Point], Field(min_length=1)]
+    key_figures: list[KeyFigure] = []
+    next_steps: list[Point] = []
+    sections: Annotated[list[SectionDeclaration], Field(min_length=1)]
+    format: Annotated[int, Field(ge=1)] = 1  # the content format it is written in; `make migrate` brings an older one up to date
+
+    @field_validator("takeaways", "next_steps")
+    @classmethod
+    def _topics_together(cls, points: list[Point]) -> list[Point]:
+        """A topic is one paragraph: its points side by side, not split by another topic."""
+        seen: set[str] = set()
+        previous = None
+        for point in points:
+            if point.topic and point.topic != previous and point.topic in seen:
+                raise ValueError(
+                    f"topic '{point.topic}' comes back after another topic: put the points of one topic one after another, or give this one a topic of its own"
+                )
+            if point.topic:
+                seen.add(point.topic)
+            previous = point.topic
+        return points
+
+    @field_validator("why_it_matters")
+    @classmethod
+    def _short(cls, sentences: list[Statement]) -> list[Statement]:
+        from generator.core.inline import plain_text
+
+        words = sum(len(plain_text(sentence.text).split()) for sentence in sentences)
+        if words > WHY_IT_MATTERS_WORDS:
+            raise ValueError(
+                f"{words} words; a reader takes in at most {WHY_IT_MATTERS_WORDS} at a glance: keep the point and move the detail to the takeaways"
+            )
+        return sentences
+
+    @field_validator("language")
+    @classmethod
+    def _has_words(cls, language: str) -> str:
+        from generator.i18n.messages import available, base_language, has_catalogue
+
+        if not has_catalogue(language):
+            raise ValueError(
+                f"the site's words exist in {', '.join(available())}, not yet in '{language}': "
+                f"add generator/i18n/messages/{base_language(language)}.yml (a copy of en.yml, translated)"
+            )
+        return language

@@ -1,0 +1,45 @@
+"""People and institutions: who they are and what they did, grouped by side where
+the briefing has sides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from generator.content.models import Id, Model, SideRef, SourceIds, Statement, Text
+from generator.kinds import Context, Kind
+
+
+class Person(Model):
+    """One entry: a person or an institution."""
+
+    id: Id
+    name: Text
+    role: Text
+    side: SideRef | None = None
+    kind: Literal["person", "institution"]
+    actions: Annotated[list[Statement], Field(min_length=1)]
+    sources: SourceIds
+
+
+def view(page, context: Context) -> dict:
+    sides = context.content.briefing.sides
+    groups = [(side.id, side.name, [person for person in page.entries if person.side == side.id]) for side in sides]
+    others = [person for person in page.entries if person.side is None]
+    if others:
+        groups.append(("others", context.messages["people_without_side"] if sides else None, others))
+    return {"groups": [group for group in groups if group[2]]}
+
+
+KIND = Kind(
+    templates=Path(__file__).parent,  # its template(s), beside it
+    name="people",
+    template="people.md.j2",
+    entry=Person,
+    view=view,
+    search_boost=2,
+    anchor=lambda person, page=None: f"player-{person.id}",
+    groups={"side": lambda side_id: f"side-{side_id}"},
+)

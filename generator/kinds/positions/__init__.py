@@ -1,0 +1,48 @@
+"""The sticking points: each one's summary and where each side stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from generator.content.models import Id, Model, SideRef, SourceIds, Text
+from generator.kinds import Context, Kind, Row
+
+
+class Position(Model):
+    side: SideRef
+    text: Text
+    sources: SourceIds
+
+
+class Issue(Model):
+    """One entry: a sticking point and each side's position on it."""
+
+    id: Id
+    title: Text
+    summary: Text
+    positions: Annotated[list[Position], Field(min_length=1)]
+    sources: SourceIds
+
+
+def view(page, context: Context) -> dict:
+    return {"sides": {side.id: side for side in context.content.briefing.sides}}
+
+
+def coverage(page, context: Context) -> list[Row]:
+    from generator.core.inline import plain_text
+
+    return [Row(page.title, plain_text(issue.title), f"{page.filename}#{KIND.anchor(issue, page)}", issue.sources) for issue in page.entries]
+
+
+KIND = Kind(
+    templates=Path(__file__).parent,
+    name="positions",
+    template="positions.md.j2",
+    entry=Issue,
+    view=view,
+    coverage=coverage,
+    anchor=lambda issue, page=None: f"issue-{issue.id}",
+)

@@ -1,0 +1,191 @@
+"""What was said, by speaker (a person of the people section) and in date order: one
+entry per thing said. Where the articles word it differently, its wordings are kept
+under it, each with the articles that print it, and the entries of the differences
+page about it are linked from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from markupsafe import Markup
+from pydantic import ConfigDict, Field, model_validator
+
+from generator.content.models import DifferenceRef, FieldProblem, Id, Model, PersonRef, SourceIds, Text, VenueRef, Verbatim, When, in_date_order
+from generator.core.inline import escape_text, plain_text, render_inline
+from generator.kinds import Context, Kind
+
+Quoted = Annotated[Text, Verbatim()]
+"""Words a direct quote holds: each must stand word for word in every article it cites."""
+
+Fragments = Annotated[list[Quoted], Field(min_length=2)]
+"""A statement the articles quote in pieces, in the order the pieces come in it."""
+
+
+class Wording(Model):
+    """One wording of what was said, as the articles it cites print it: the words whole
+    (`text`) or the pieces they quote (`fragments`)."""
+
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["fragments"]}]})
+
+    text: Quoted | None = None
+    fragments: Fragments | None = None
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _has_words(self) -> Wording:
+        _words_given(self, "`text` (or `fragments`, the pieces the articles quote, in order)")
+        return self
+
+
+class Quote(Model):
+    """One entry: a thing a person said, exactly (`direct`) or in paraphrase. Its words
+    are `text` (or `fragments`) with the `sources` that print them; or, where the articles
+    word it differently, `wordings`, each with its own, the one the page leads with first."""
+
+    # For editors' schema checks, as the model's own check below: the words one way only,
+    # `sources` beside `text` or `fragments`, and none beside `wordings`.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["text"]}, {"required": ["fragments"]}, {"required": ["wordings"]}],
+            "dependentRequired": {"text": ["sources"], "fragments": ["sources"]},
+            "dependentSchemas": {"wordings": {"not": {"required": ["sources"]}}},
+        }
+    )
+
+    id: Id
+    speaker: PersonRef
+    text: Quoted | None = None
+    fragments: Fragments | None = None  # where the articles quote it in pieces
+    wordings: Annotated[list[Wording], Field(min_length=2)] | None = None  # where the articles word it differently
+    kind: Literal["direct", "paraphrase"]
+    context: Text
+    when: When
+    venue: VenueRef | None = None  # one of the briefing's `venues`, or `not stated`
+    sources: SourceIds | None = None  # with `wordings`, each wording has its own
+    differences: list[DifferenceRef] = []  # the entries of the differences page about what was said
+
+    @model_validator(mode="after")
+    def _words_once(self) -> Quote:
+        if self.wordings is None and "wordings" not in self.model_fields_set:
+            _words_given(self, "`text` (or `fragments`, the pieces the articles quote; or `wordings`, where they word it differently)")
+            if self.sources is None:
+                raise FieldProblem("sources", "required field `sources` is missing; add it")
+            return self
+        if self.wordings is None:
+            raise FieldProblem("wordings", f"expected {_EXPECTED['wordings']}, got nothing")
+        for name in ("text", "fragments", "sources"):
+            if name in self.model_fields_set:
+                raise FieldProblem(name, f"each of the `wordings` has its own words and sources; move `{name}` into one of them")
+        return self
+
+    @property
+    def all_wordings(self) -> list[Wording | Quote]:
+        """Its wordings, the one the page leads with first: a quote worded one way is its own
+        one wording (it has `text` or `fragments`, and `sources`, as a wording has)."""
+        return self.wordings or [self]
+
+
+_EXPECTED = {
+    "text": "text",
+    "fragments": "a list (entries starting with `- `)",
+    "wordings": "a list (entries starting with `- `)",
+    "sources": "a list (entries starting with `- `)",
+}
+
+
+def _words_given(model: Quote | Wording, what: str) -> None:
+    """The words are `text` or `fragments`: one of them, and not both. A field written with
+    nothing after it (`text:`) is an empty field, not one left out."""
+    for name in sorted(model.model_fields_set & set(_EXPECTED)):
+        if getattr(model, name) is None:
+            raise FieldProblem(name, f"expected {_EXPECTED[name]}, got nothing")
+    if model.text is not None and model.fragments is not None:
+        raise FieldProblem("fragments", "the words are `text` or `fragments`, not both; delete one")
+    if model.text is None and model.fragments is None:
+        raise FieldProblem("text", f"required field `text` is missing; add {what}")
+
+
+# --- the page ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShownWording:
+    """A wording as the page shows it: its words, fragments joined by the language's mark
+    of words left out, and the articles that print it."""
+
+    words: Markup
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class ShownQuote:
+    """An entry as the page shows it."""
+
+    quote: Quote
+    wordings: list[ShownWording]  # the first leads; any others are the articles' other wordings
+    date: Markup  # when it was said, with a short note where the editor supplied the date
+    differences: list[tuple[str, Markup]]  # each difference's topic, as text, and its link
+
+    @property
+    def folded(self) -> bool:
+        """Whether it has several wordings: then each wording shows its own sources."""
+        return len(self.wordings) > 1
+
+
+def view(page, context: Context) -> dict:
+    people = {person.id: person for person in context.content.entries("people")}
+    differences = {difference.id: difference for difference in context.content.entries("differences")}
+    differences_page = context.content.page("differences")
+    by_speaker: dict[str, list] = {}
+    for quote in in_date_order(page.entries):
+        by_speaker.setdefault(quote.speaker, []).append(_shown(quote, differences, context))
+    order = [person_id for person_id in people if person_id in by_speaker]
+    return {
+        "speakers": [(people[speaker_id], by_speaker[speaker_id]) for speaker_id in order],
+        "speaker_link": lambda person: _safe(context.links.entry("people", person)),
+        "differences_title": plain_text(differences_page.title) if differences_page else "",
+    }
+
+
+def _shown(quote: Quote, differences: dict, context: Context) -> ShownQuote:
+    gap = escape_text(context.messages["fragment_gap"])
+    wordings = [
+        ShownWording(gap.join(map(render_inline, wording.fragments)) if wording.fragments else render_inline(wording.text), list(wording.sources))
+        for wording in quote.all_wordings
+    ]
+    linked = [
+        (plain_text(differences[name].topic), _safe(context.links.entry("differences", differences[name]))) for name in quote.differences if name in differences
+    ]
+    return ShownQuote(quote, wordings, _date(quote.when, context), [(topic, link) for topic, link in linked if link])
+
+
+def _date(when: When, context: Context) -> Markup:
+    """`June 4, 2025`, and where the editor supplied the date one short note saying on what:
+    the articles' own word (`“one day earlier”`) or how it was worked out."""
+    text = escape_text(context.present.span(when))
+    if not when.editor_supplied:
+        return text
+    note = (
+        context.messages.format("quote_date_derived", how=when.derived)
+        if when.derived
+        else context.messages.format("quote_date_reported", words=when.as_reported)
+    )
+    return text + Markup(f' <small class="editor-date">({escape_text(note)})</small>')
+
+
+def _safe(link: str | None):
+    """A link built from a page's file name and an id: safe in the page as it is."""
+    return Markup(link) if link else None
+
+
+KIND = Kind(
+    templates=Path(__file__).parent,  # its template(s), beside it
+    name="quotes",
+    template="quotes.md.j2",
+    entry=Quote,
+    view=view,
+    anchor=lambda quote, page=None: f"quote-{quote.id}",
+    groups={"speaker": lambda person_id: f"speaker-{person_id}"},
+)

@@ -1,0 +1,95 @@
+"""Dated events, sorted by date and grouped by year."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from pydantic import model_validator
+
+from generator.content.models import Id, Model, SourceRef, Text, When, in_date_order
+from generator.kinds import Context, Embed, Kind, Row, Table
+
+
+class Event(Model):
+    """One entry: something that happened, when."""
+
+    id: Id
+    when: When
+    title: Text
+    detail: Text | None = None
+    sources: list[SourceRef] = []  # may be empty only for a date the editor derived (`when.derived`)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Event:
+        if not self.sources and not self.when.derived:
+            raise ValueError(
+                "`sources` is missing: name the articles that report the event (only a date the editor derived, with `when.derived`, may cite none)"
+            )
+        return self
+
+
+def view(page, context: Context) -> dict:
+    events = in_date_order(page.entries)
+    scheduled = {event.id for event in events if context.content.still_to_come(event.when)}
+    legend = {
+        "reported": any(not event.when.editor_supplied and event.id not in scheduled for event in events),
+        "editor_date": any(event.when.editor_supplied for event in events),
+        "scheduled": bool(scheduled),
+    }
+    return {
+        "years": [(year, list(group)) for year, group in itertools.groupby(events, key=lambda event: event.when.date.year)],
+        "scheduled": scheduled,
+        "legend": legend,
+    }
+
+
+def coverage(page, context: Context) -> list[Row]:
+    from generator.core.inline import plain_text
+
+    return [
+        Row(
+            page.title,
+            f"{context.present.span(event.when)}{context.messages['colon']}{plain_text(event.title)}",
+            f"{page.filename}#{KIND.anchor(event, page)}",
+            event.sources,
+        )
+        for event in in_date_order(page.entries)
+    ]
+
+
+def tables(page, context: Context) -> list[Table]:
+    """The events in date order, as the page shows them."""
+    from generator.present import tables as cells
+
+    rows = [
+        (
+            event.id,
+            cells.iso(event.when),
+            cells.text(event.title),
+            cells.text(event.detail),
+            event.when.editor_supplied,
+            cells.text(event.when.as_reported),
+            cells.text(event.when.derived),
+            *cells.sources(event.sources, context.citations.label),
+        )
+        for event in in_date_order(page.entries)
+    ]
+    return [Table("events", ("id", "date", "title", "detail", "editor_supplied", "as_reported", "derived", *cells.SOURCE_COLUMNS), rows)]
+
+
+# Search ranks the dated events as it ranks the people and the measures: they are the
+# story's facts, where a question asking "when" finds its answer.
+KIND = Kind(
+    templates=Path(__file__).parent,  # its template(s), beside it
+    name="timeline",
+    template="timeline.md.j2",
+    entry=Event,
+    view=view,
+    coverage=coverage,
+    search_boost=2,
+    anchor=lambda event, page=None: f"event-{event.id}",
+    groups={"year": lambda year: f"year-{year}"},
+    tables=tables,
+    embed=Embed("timeline-embed.md.j2", height=650),
+)
