@@ -16,7 +16,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.core.inline import escape_text, render_inline
@@ -92,6 +92,8 @@ def without_markers(element) -> str:
 @pytest.mark.parametrize("place", PLACES)
 @settings(max_examples=300, deadline=None)
 @given(text=TEXTS)
+@example(text=" -")  # a space before a list marker: a list inside the list item
+@example(text=" 1.")
 def test_plain_text_reads_back_as_typed(place, text):
     element = shows(place, escape_text(text))
     assert without_markers(element) == collapsed(text)

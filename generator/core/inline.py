@@ -28,7 +28,7 @@ _SYNTAX_CHARACTER = re.compile("[" + re.escape(_MARKDOWN_SYNTAX) + "]")
 # (A regular expression finds one of them about twice as fast as a set's `isdisjoint`.)
 _INLINE_MARKUP = re.compile("[" + re.escape("\\`*_~[]<&!") + "]")
 # Only at the start of a line do these make syntax: a list item (`- `, `+ `, `1. `).
-_LEADING_SYNTAX = re.compile(r"^(?:[-+]|\d+[.)])")
+_LEADING_SYNTAX = re.compile(r"^ ?(?:[-+]|\d+[.)])")  # after the one space folding leaves, still a list marker
 _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")  # whitespace, but not the no-break spaces (`10\u202f%`)
 # The emphasis editors write most (`*word*`, `**two words**`), after a space and before a
 # space or a sentence's punctuation: markdown-it reads each such pair as emphasis and
@@ -58,7 +58,7 @@ def _escaped(text: str) -> str:
     leading = _LEADING_SYNTAX.match(text)
     if not leading:
         return _as_entities(text)
-    start = "".join(f"&#{ord(char)};" for char in leading.group())
+    start = "".join(char if char == " " else f"&#{ord(char)};" for char in leading.group())
     return start + _as_entities(text[leading.end() :])
 
 

@@ -19,6 +19,7 @@ from generator.render import sandbox
 
 MAX_OWN_PAGE_BYTES = 1_000_000  # a page of a briefing with templates of its own: far more than any reader scrolls
 MAX_OWN_PAGE_BLOCKS = 2_000  # headings, blocks of code: each costs the engines time that grows faster than their number
+MAX_OWN_PAGE_NESTING = 100  # lists in lists, quotes in quotes, brackets in brackets: a page nests a few; the engines recurse on each
 OWN_READ_SECONDS = 30.0  # reading all of them together, each within `sandbox.RENDER_SECONDS`: the generator's take milliseconds
 
 
@@ -61,6 +62,14 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
                     filename,
                     "",
                     f"was not read: reading the pages took longer than {OWN_READ_SECONDS:g} s in all; a template lays out a page, it does not compute",
+                )
+                read[filename] = None
+                return None
+            if nesting(files[filename]) > MAX_OWN_PAGE_NESTING:  # said at once, where reading would take long or recurse too deep
+                problem(
+                    filename,
+                    "",
+                    "cannot be read as Markdown (it nests lists, quotes or brackets too deeply); a template lays out text, links and the generator's own markup",
                 )
                 read[filename] = None
                 return None
@@ -123,6 +132,21 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
                         "as the generator's own template writes it (generator/render/templates/)",
                     )
     return sorted(set(problems))
+
+
+_LEADING_MARKERS = re.compile(r"^(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=[ \t]|$))+", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]()]")
+
+
+def nesting(markdown_text: str) -> int:
+    """How deep a page nests, at most: list or quote markers at the start of one line, or
+    open brackets; found in one pass, before a parser recurses into them."""
+    deepest_line = max((len(re.findall(r"[-+*>]|\d+[.)]", match.group())) for match in _LEADING_MARKERS.finditer(markdown_text)), default=0)
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(markdown_text):
+        depth = depth + 1 if bracket in "[(" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return max(deepest_line, deepest)
 
 
 def _anchors_linked(text: str, source: str, target: str) -> set[str]:
