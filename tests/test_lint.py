@@ -84,3 +84,26 @@ def test_every_package_of_the_generator_is_installed_with_it():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     packages = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "generator").rglob("__init__.py")}
     assert packages - listed == set()
+
+
+def test_the_stages_name_no_kind():
+    """Loading, checking, verifying, rendering and building ask the kinds (`KINDS`), so a
+    kind a package adds is met as the generator's own are. Only the collection every fact
+    cites is named, once (`SOURCES`); the kinds' registry names the built-in ones. A word
+    that is also a key (a template's `page`, a field's name) is not a kind."""
+    import ast
+
+    from generator.content.models import SOURCES
+    from generator.kinds import KINDS
+
+    named = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        if (ROOT / "generator" / "kinds") in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        keys = {id(key) for node in ast.walk(tree) if isinstance(node, ast.Dict) for key in node.keys if key is not None}
+        keys |= {id(node.slice) for node in ast.walk(tree) if isinstance(node, ast.Subscript)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value in set(KINDS) - {SOURCES} and id(node) not in keys:
+                named.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert named == []

@@ -137,3 +137,12 @@ def test_an_impossible_date_is_rejected(tiny_copy):
     problem = the_problem(tiny_copy, "2024-02-30")
     assert f"timeline.yml:{line}:" in problem
     assert "is not a real date" in problem
+
+
+def test_a_section_whose_entries_name_another_kind_s_needs_that_section_declared(tiny_copy):
+    """Every quote has its speaker, a person of the people section (`requires` of the
+    quotes kind): without one, the declaration says so, at the quotes section."""
+    line = edit(tiny_copy / "briefing.yml", '  - {kind: people, title: "Key players", file: players.yml}\n', "")
+    problem = the_problem(tiny_copy, "names entries of")
+    assert problem.startswith(f"{tiny_copy / 'briefing.yml'}:{line + 2}:"), problem  # where the quotes section moved up to
+    assert problem.endswith("briefing.sections[4].kind: a `quotes` section names entries of a `people` section; declare one in `sections:` too"), problem

@@ -15,7 +15,7 @@ from generator.check.coverage import LEFT_OUT_FILE, LeftOut
 from generator.check.references import check_references
 from generator.check.validate import validate_file
 from generator.content.briefing import Content, Page
-from generator.content.models import VALID_ID, Briefing
+from generator.content.models import SOURCES, VALID_ID, Briefing
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean
 from generator.core.inline import PAGE_LINK, page_links
@@ -72,7 +72,7 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         if page_file is None:
             continue
         page.entries, page.loaded = value, page_file
-        key = "sources" if page.kind.name == "sources" else page_file.path.stem
+        key = SOURCES if page.kind.name == SOURCES else page_file.path.stem
         files[key], entries[key] = page_file, value
     if (content_dir / LEFT_OUT_FILE).is_file():  # what `make coverage` is told was left out on purpose
         left_out, value, left_problems = _entries(content_dir / LEFT_OUT_FILE, LeftOut)
@@ -86,12 +86,12 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     reference_problems, cited = check_references(entries, files, known, where, complete=complete, declared=BRIEFING_VOCABULARIES, unread=unread)
     problems += reference_problems
     verification, record = "", None
-    if "sources" in entries:
+    if SOURCES in entries:
         verify_problems, verification, record = _verify(entries, files, briefing, content_dir, archive_dir, require_verified)
         problems += verify_problems
     if problems:
         raise ContentError(problems)
-    sources_page = next(page for page in pages if page.kind.name == "sources")
+    sources_page = next(page for page in pages if page.kind.name == SOURCES)
     return Content(
         briefing=briefing,
         sources=sources_page.entries,
@@ -140,9 +140,9 @@ def _verify(
     counted = f"{quotes} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}" if english else quotes
     unread = "" if english else " (figures are checked in English briefings only)"
     if archive_dir is None:
-        problems = check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries["sources"]])
+        problems = check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries[SOURCES]])
         return problems, f"{counted} verified by the verification record ({RECORD_FILE}){unread}", None
-    archive, problems = read_archive(archive_dir, entries["sources"], files["sources"])
+    archive, problems = read_archive(archive_dir, entries[SOURCES], files[SOURCES])
     problems += check_against_archive(found, archive, files)
     return problems, f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{unread}", record_text(found, archive)
 
@@ -209,18 +209,25 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
             continue
         slugs[slug] = index
         pages.append(Page(declaration=declaration, kind=kind, slug=slug))
-    counts = {name: sum(page.kind.name == name for page in pages) for name in ("sources", "overview")}
-    if counts["sources"] != 1:
+    listing_sources = sum(page.kind.name == SOURCES for page in pages)
+    if listing_sources != 1:
         problems.append(
             loaded.problem(
                 ("sections",),
-                "a briefing has one `kind: sources` section: every source marker links to it"
-                if counts["sources"] == 0
-                else "only one `kind: sources` section: every source marker links to it",
+                f"a briefing has one `kind: {SOURCES}` section: every source marker links to it"
+                if listing_sources == 0
+                else f"only one `kind: {SOURCES}` section: every source marker links to it",
             )
         )
-    if pages and pages[0].kind.name != "overview" and counts["overview"]:
-        problems.append(loaded.problem(("sections", 0), "the `overview` section comes first: it is the home page"))
+    homes = [page.kind.name for page in pages if page.kind.home]
+    if pages and homes and not pages[0].kind.home:
+        problems.append(loaded.problem(("sections", 0), f"the `{homes[0]}` section comes first: it is the home page"))
+    declared = {page.kind.name for page in pages}
+    for page in pages:
+        for needed in page.kind.requires:
+            if needed not in declared and needed in KINDS:
+                at = ("sections", briefing.sections.index(page.declaration), "kind")
+                problems.append(loaded.problem(at, f"a `{page.kind.name}` section names entries of a `{needed}` section; declare one in `sections:` too"))
     return pages, problems
 
 

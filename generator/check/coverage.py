@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.briefing import entries_with_paths
-from generator.content.models import Model, SourceRef, Text
+from generator.content.models import SOURCES, Model, SourceRef, Text
 from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import ContentError
@@ -43,7 +43,7 @@ class Unused:
 
 def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
     """What no fact uses: (not acknowledged, acknowledged)."""
-    archive, problems = read_archive(archive_dir, content.sources, content.page("sources").loaded)
+    archive, problems = read_archive(archive_dir, content.sources, content.page(SOURCES).loaded)
     if problems:
         raise ContentError(problems)
     entries = {"briefing": content.briefing, **{page.slug: page.entries for page in content.pages if page.kind.reads == "entries"}}

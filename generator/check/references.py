@@ -8,20 +8,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from generator.content.briefing import entries_with_paths
+from generator.content.models import SOURCES
 from generator.content.walk import visits
 from generator.core.errors import Problem, did_you_mean, renamed_to
 from generator.core.inline import link_problems
+from generator.kinds import KINDS
 from generator.load.reader import LoadedFile, Path_
 
-_NOUNS = {
-    "sources": "source",
-    "people": "person",
-    "timeline": "timeline event",
-    "sides": "side",
-    "units": "unit",
-    "venues": "venue",
-    "differences": "difference",
-}
+_NOUNS = {SOURCES: "source", "sides": "side", "units": "unit", "venues": "venue"} | {name: kind.noun for name, kind in KINDS.items() if kind.noun}
+"""How a problem names one entry of each collection: "unknown person 'nobody'"."""
 MAX_HINTS = 50
 """A hint compares an id with every known one: given for the first few only, so
 thousands of unknown ids are still reported in seconds."""
@@ -57,7 +52,7 @@ def check_references(
     citing: list[str] = []  # each fact's sources, once per fact: counted at the end, in one go
     named: defaultdict[str, set[str]] = defaultdict(set)  # the ids some field names, by collection
     unknown: list[tuple[LoadedFile, Path_, str, str]] = []  # said once every use is known (`_unknown`)
-    missing_reported: set[str] = set() if "sources" in known else {"sources"}  # no sources section: said already
+    missing_reported: set[str] = set() if SOURCES in known else {SOURCES}  # no sources section: said already
     for key, value in entries.items():
         loaded = files[key]
         for at, model in entries_with_paths(value):
@@ -66,8 +61,8 @@ def check_references(
                 ref = visit.marks.ref
                 if ref and isinstance(visit.value, str):
                     named[ref.collection].add(visit.value)
-                    if ref.collection == "sources" and id(visit.owner) not in counted:
-                        citing += set(getattr(visit.owner, "sources", []))
+                    if ref.collection == SOURCES and id(visit.owner) not in counted:
+                        citing += set(getattr(visit.owner, SOURCES, []))
                         counted.add(id(visit.owner))
                     if ref.collection in unread or (ref.collection not in known and ref.collection in missing_reported):
                         continue  # said once: the briefing has no such section, or its file cannot be read
@@ -96,10 +91,10 @@ def check_references(
                 at_key=True,
             )
         )
-    if complete and "sources" in entries:
-        for index, source in enumerate(entries["sources"]):
+    if complete and SOURCES in entries:
+        for index, source in enumerate(entries[SOURCES]):
             if cited[source.id] == 0:
-                problems.append(files["sources"].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
+                problems.append(files[SOURCES].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
     return problems, cited
 
 

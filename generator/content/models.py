@@ -55,11 +55,11 @@ class Verbatim:
         return "Verbatim()"
 
 
-SourceRef = Annotated[Id, RefTo("sources")]
-PersonRef = Annotated[Id, RefTo("people")]
+SOURCES = "sources"
+"""The articles every fact cites: the one collection the content model names, and the kind
+of the one section that lists them, which every source marker links to."""
+SourceRef = Annotated[Id, RefTo(SOURCES)]
 SideRef = Annotated[Id, RefTo("sides")]
-EventRef = Annotated[Id, RefTo("timeline")]
-DifferenceRef = Annotated[Id, RefTo("differences")]
 UnitRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), RefTo("units")]
 VenueRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), RefTo("venues")]
 

@@ -1,11 +1,12 @@
 """Section kinds: what a briefing's pages can be.
 
 A briefing declares its sections in `briefing.yml` (`kind`, `title`, `file`, …);
-each kind is one module of this package, which provides `KIND`: the model of an
-entry of its file, its template, its view (what the page shows, prepared in
-Python), the anchor of each entry, the facts it adds to the sources table, the
-data behind its tables (CSV files readers take away) and, where it has one, a page
-of its figure alone for other sites to embed.
+each kind is one package here, which provides `KIND`: the model of an entry of its
+file, its template, its view (what the page shows, prepared in Python), the anchor of
+each entry, the facts it adds to the sources table, the figures it offers the home
+page, the data behind its tables (CSV files readers take away), the kinds it needs
+and, where it has one, a page of its figure alone for other sites to embed. The
+stages that load, check, verify, render and build name no kind: they ask the kinds.
 The registry below loads the generator's kinds and every kind an installed package
 declares under the entry-point group `briefing.kinds`, through the same call.
 """
@@ -56,12 +57,27 @@ class Kind:
     groups: dict[str, Callable[[str], str]] = field(default_factory=dict)  # other anchors it defines, by what they group
     tables: Callable[[Page, Context], list[Table]] | None = None  # the data behind its tables, timeline or chart
     embed: Embed | None = None
+    noun: str | None = None  # one entry, as a problem names it: "a person 'mayor'"
+    requires: tuple[str, ...] = ()  # the kinds whose entries its entries name, which a briefing that declares it must declare too
+    cards: Callable[[Page, Context], list[Card]] | None = None  # the figures it offers the home page, at a glance
+    home: bool = False  # the home page: first of the sections, its entries the briefing's updates (the feed)
     # What a kind brings of its own, beside its module (a package's kind lives in its own
     # folder): its templates, its words (`en.yml`, `fr.yml`, …, merged into the site's) and
     # its stylesheet, added to every page of a briefing that declares it.
     templates: Path | None = None
     messages: Path | None = None
     stylesheet: Path | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A figure at a glance on the home page: its value, what it is, who reports it, and
+    the editor's note where the editor supplied or derived it."""
+
+    value: str
+    label: str
+    sources: list[str]
+    note: str | None = None
 
 
 @dataclass

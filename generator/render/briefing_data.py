@@ -20,7 +20,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.content.briefing import Content, Page
-from generator.content.models import PartialDate
+from generator.content.models import SOURCES, PartialDate
 from generator.kinds import Context, Table
 
 
@@ -63,7 +63,7 @@ def source_data(number: int, source, context: Context) -> dict:
     (`archive_file`) stays out; the Sources section's entries keep the editor's own
     `label` as written."""
     recorded = as_data(source)
-    sources_page = context.links.entry("sources", source)
+    sources_page = context.links.entry(SOURCES, source)
     return {
         "number": number,
         **recorded,

@@ -32,9 +32,9 @@ def _slug(text: str) -> str:
 
 
 def updates_of(content: Content) -> list:
-    """The updates log: the entries of the overview page."""
-    home = content.page("overview")
-    return list(home.entries) if home else []
+    """The updates log: the entries of the home page, where its kind keeps them."""
+    home = content.home if content.pages else None
+    return list(home.entries) if home is not None and home.kind.home else []
 
 
 def atom_feed(content: Content, present, messages) -> str:

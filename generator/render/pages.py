@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content.briefing import BRIEFING_DATA, Content, Links, Page
+from generator.content.models import SOURCES
 from generator.core.characters import shown
 from generator.core.encode import yaml_json
 from generator.core.errors import ContentError, Problem, did_you_mean
@@ -89,9 +90,9 @@ def context_for(content: Content, site_url: str | None = None) -> Context:
     messages = Messages(content.briefing.language)
     present = Presenter(content.briefing.language, content.briefing.units, messages)
     links = Links(content, site_url)
-    sources_page = content.page("sources")
+    sources_page = content.page(SOURCES)
     anchor = sources_page.kind.anchor if sources_page and sources_page.kind.anchor else (lambda source: source.id)
-    citations = Citations(content.sources, links.page("sources"), messages, anchor=anchor)
+    citations = Citations(content.sources, links.page(SOURCES), messages, anchor=anchor)
     return Context(content=content, present=present, messages=messages, links=links, citations=citations)
 
 
@@ -103,7 +104,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     messages, present, citations, links = context.messages, context.present, context.citations, context.links
     environment = _environment(citations, present, templates_dir)
     # Embed pages are shown inside other sites' frames: their source markers open a tab of their own.
-    embed_citations = Citations(content.sources, links.page("sources"), messages, new_tab=True, anchor=citations.anchor_of)
+    embed_citations = Citations(content.sources, links.page(SOURCES), messages, new_tab=True, anchor=citations.anchor_of)
     embedding = _environment(embed_citations, present, templates_dir) if any(page.kind.embed for page in content.pages) else None
     if environment.loader.folder is not None:  # a briefing's own templates: every page within one time, too
         environment.deadline = time.monotonic() + OWN_RENDER_SECONDS
@@ -302,7 +303,7 @@ def page_meta(page: Page, content: Content, messages: Messages, citations: Citat
 def cited_sources(content: Content, citations: Citations) -> list[dict]:
     """The sources the page cites, for the theme's list under it: each with its address on
     the Sources page, from the site's root (the theme makes it relative to the page)."""
-    sources = content.page("sources")
+    sources = content.page(SOURCES)
     page = Links.url(sources.filename) if sources else ""
     return [{**source, "address": f"{page}#{source['anchor']}"} for source in citations.listing()]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.briefing import entries_with_paths
-from generator.content.models import Quantity, Source, UnitFormat
+from generator.content.models import SOURCES, Quantity, Source, UnitFormat
 from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import Problem
@@ -142,7 +142,7 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: s
     briefing in another language only the quotes are claims."""
     found, with_figures = [], language.startswith("en")
     for key, value in entries.items():
-        if key == "sources":
+        if key == SOURCES:  # the articles themselves, not facts they report
             continue
         for at, model in entries_with_paths(value):
             for visit in visits(model, at):

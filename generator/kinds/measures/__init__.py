@@ -5,11 +5,14 @@ say which side imposes it on which (`imposed_by`, `applied_to`)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import model_validator
 
-from generator.content.models import EventRef, Id, Model, Quantity, SideRef, SourceIds, Text, When
-from generator.kinds import Context, Embed, Kind, Row, Table
+from generator.content.models import Id, Model, Quantity, RefTo, SideRef, SourceIds, Text, When
+from generator.kinds import Card, Context, Embed, Kind, Row, Table
+
+EventRef = Annotated[Id, RefTo("timeline")]  # the event of a timeline section that set a value
 
 
 class Measure(Model):
@@ -73,6 +76,39 @@ def histories(page, context: Context) -> list[tuple]:
     what the chart draws and its data lists."""
     events = {event.id: event for event in context.content.entries("timeline")}
     return [(measure, events.get(measure.before_event)) for measure in page.entries]
+
+
+def cards(page, context: Context) -> list[Card]:
+    """What the home page shows of these measures at a glance: each one before → now, and
+    the day each window closes (measures that close together, one card)."""
+    present, messages = context.present, context.messages
+    compare = page.option("compare", messages["compare"])
+    offered = [
+        Card(
+            f"{present.quantity(measure.before)} → {present.quantity(measure.now)}",
+            messages.format("before_and_now", label=measure.name, compare=compare),
+            measure.sources,
+        )
+        for measure in page.entries
+    ]
+    closing: dict = {}
+    for measure in page.entries:
+        if measure.until:
+            closing.setdefault((measure.until.date, measure.duration), []).append(measure)
+    for (date, duration), group in closing.items():
+        until = group[0].until
+        window = messages.format("window_of", duration=present.quantity(duration, before_noun=True)) if duration else messages["window"]
+        note = (
+            messages.format("editor_date_derived_short", how=until.derived)
+            if until.derived
+            else messages.format("editor_date_card", words=until.as_reported)
+            if until.editor_supplied
+            else None
+        )
+        offered.append(
+            Card(present.date(date), messages.format("window_closes", window=window), sorted({source for measure in group for source in measure.sources}), note)
+        )
+    return offered
 
 
 def coverage(page, context: Context) -> list[Row]:
@@ -186,4 +222,6 @@ KIND = Kind(
     anchor=anchor,
     tables=tables,
     embed=Embed("chart-embed.md.j2", height=920, view=embed_view),
+    cards=cards,
+    noun="measure",
 )

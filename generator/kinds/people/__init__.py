@@ -42,4 +42,5 @@ KIND = Kind(
     search_boost=2,
     anchor=lambda person, page=None: f"player-{person.id}",
     groups={"side": lambda side_id: f"side-{side_id}"},
+    noun="person",
 )

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from markupsafe import Markup
 from pydantic import ConfigDict, Field, model_validator
 
-from generator.content.models import DifferenceRef, FieldProblem, Id, Model, PersonRef, SourceIds, Text, VenueRef, Verbatim, When, in_date_order
+from generator.content.models import FieldProblem, Id, Model, RefTo, SourceIds, Text, VenueRef, Verbatim, When, in_date_order
 from generator.core.inline import escape_text, plain_text, render_inline
 from generator.kinds import Context, Kind
 
@@ -21,6 +21,10 @@ Quoted = Annotated[Text, Verbatim()]
 
 Fragments = Annotated[list[Quoted], Field(min_length=2)]
 """A statement the articles quote in pieces, in the order the pieces come in it."""
+
+
+PersonRef = Annotated[Id, RefTo("people")]  # who said it: a person of the people section
+DifferenceRef = Annotated[Id, RefTo("differences")]  # an entry of the differences section
 
 
 class Wording(Model):
@@ -188,4 +192,6 @@ KIND = Kind(
     view=view,
     anchor=lambda quote, page=None: f"quote-{quote.id}",
     groups={"speaker": lambda person_id: f"speaker-{person_id}"},
+    noun="quote",
+    requires=("people",),  # every quote has its speaker
 )

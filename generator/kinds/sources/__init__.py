@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.content.models import Source
+from generator.content.models import SOURCES, Source
 from generator.kinds import Context, Kind, Table
 
 MATRIX_MAX_SOURCES = 12
@@ -104,11 +104,12 @@ def tables(page, context: Context) -> list[Table]:
 
 KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
-    name="sources",
+    name=SOURCES,  # the one section every source marker links to
     template="sources.md.j2",
     entry=Source,
     default_file="sources.yml",
     view=view,
     anchor=lambda source, page=None: f"source-{source.id}",
     tables=tables,
+    noun="source",
 )

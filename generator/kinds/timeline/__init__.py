@@ -92,4 +92,5 @@ KIND = Kind(
     groups={"year": lambda year: f"year-{year}"},
     tables=tables,
     embed=Embed("timeline-embed.md.j2", height=650),
+    noun="timeline event",
 )
