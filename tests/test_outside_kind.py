@@ -112,3 +112,17 @@ def test_with_the_package_installed_a_briefing_that_declares_its_kind_builds(ins
     )
     sources = (settings.site_dir / "sources" / "index.html").read_text(encoding="utf-8")
     assert "results/#result-greens" in sources, "the kind's facts are rows of the sources table"
+
+
+def test_make_schema_writes_the_schema_of_an_installed_kind_beside_the_generator_s(installed, tmp_path):
+    """An editor's YAML extension completes a package's kind as it does the generator's:
+    `briefing schema` writes `results.schema.json`, made from the kind's model."""
+    import json
+
+    result = generator(["schema", "--schemas", str(tmp_path / "schemas")], installed)
+    assert result.returncode == 0, result.stderr
+    schema = json.loads((tmp_path / "schemas" / "results.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "a results section's file" and schema["type"] == "array"
+    entry = schema["$defs"][schema["items"]["$ref"].rsplit("/", 1)[1]]
+    assert set(entry["required"]) >= {"id", "sources"}
+    assert (tmp_path / "schemas" / "people.schema.json").is_file(), "and the generator's own kinds'"
