@@ -69,17 +69,17 @@ class Presenter:
             )
         return text
 
-    def when(self, when: When) -> Markup:
-        """The date, and where the editor supplied it, the articles' own words beside it."""
-        text = escape_text(self.span(when))
+    def dated(self, when: When) -> dict:
+        """The date, and where the editor supplied it, the articles' own words or how it was
+        worked out: what `editor-date.md.j2` shows (the `when` filter)."""
+        note = None
         if when.editor_supplied:
-            note = escape_text(
+            note = (
                 self.messages.format("editor_date_derived_short", how=when.derived)
                 if when.derived
                 else self.messages.format("editor_date", words=when.as_reported)
             )
-            text += Markup(f' <small class="editor-date">({note})</small>')
-        return text
+        return {"date": self.span(when), "note": note}
 
     def number(self, value: float, decimals: int | None = None) -> str:
         if decimals is not None:  # prices: `1.60`, not `1.6`
@@ -153,10 +153,11 @@ class Citations:
         self._page = sources_page
         self.messages = messages
         # On a page shown inside another site's frame, the sources open in a tab of their own.
-        self._link_attributes = '{ target="_blank" }' if new_tab else ""
+        self._link_attributes = Markup('{ target="_blank" }' if new_tab else "")
         self.used: set[str] = set()  # the sources cited since the last `reset()`
         self._markers = 0  # markers on the page so far: each popover's id is unique in it
-        self._items: dict[tuple[str, str], str] = {}  # (source id, target page) to its line in a popover, see `_item`
+        self._items: dict[tuple[str, str], dict] = {}  # (source id, target page) to its line in a popover, see `_item`
+        self.render_marker: Callable[[dict], str] = lambda values: ""  # the template that lays a marker out, set by rendering
         self._headings: dict[int, Markup] = {}  # a marker's heading by how many sources it cites: made once each
         self._labels: dict[str, str] = {}  # each source's name, see `label`
         self._target = sources_page  # where the links go: "" on the Sources page itself
@@ -231,7 +232,7 @@ class Citations:
         heading = self._headings.get(len(cited))
         if heading is None:
             heading = self._headings[len(cited)] = escape_text(self.reported_by(len(cited)))
-        return self._marker(cited, heading, heading, "")
+        return self._marker(cited, heading, heading, [])
 
     def by_sentence(self, sentences: Sequence[tuple[str, Sequence[str]]], topic: str | None = None) -> Markup:
         """One marker for a paragraph of sentences (text, source ids): its popover gives each
@@ -244,47 +245,40 @@ class Citations:
         heading = escape_text(self.messages["cite_by_sentence"])
         # Each paragraph's marker is told apart by its topic, for those who hear the page.
         name = escape_text(self.messages.format("cite_by_sentence_about", topic=plain_text(topic))) if topic else heading
-        claims = "".join(
-            f'<span class="cite-claim"><span class="cite-excerpt">{escape_text(_excerpt(text))}</span> '
-            f"{' '.join(self._number_link(source_id) for source_id in sorted(set(source_ids), key=self.number))}</span>"
+        claims = [
+            {"excerpt": escape_text(_excerpt(text)), "links": [self._number_link(source_id) for source_id in sorted(set(source_ids), key=self.number)]}
             for text, source_ids in sentences
             if source_ids
-        )
+        ]
         return self._marker(cited, name, heading, claims)
 
-    def _marker(self, cited: list[str], name: str, heading: str, claims: str) -> Markup:
-        """The marker: a button drawn as a small stack of pages (no number, which a reader
-        would take for a source's), and its popover. Search leaves both out: the sources'
-        names would match every fact."""
+    def _marker(self, cited: list[str], name: str, heading: str, claims: list[dict]) -> Markup:
+        """The marker and its popover, laid out by the template `source-marker.md.j2`
+        (`render_marker`, which rendering sets): here only what it shows."""
         self.used.update(cited)
         self._markers += 1
-        popover = f"cite-{self._markers}"
-        items = "".join([self._item(source_id) for source_id in cited])
-        return Markup(
-            f'<sup class="cite" data-search-exclude>'
-            f'<button type="button" class="cite-marker" popovertarget="{popover}" aria-label="{name}">'
-            f'<span aria-hidden="true"></span></button>'
-            f'<span class="cite-popover" id="{popover}" popover>'
-            f'<span class="cite-heading">{heading}</span>{claims}{items}</span></sup>'
-        )
+        values = {
+            "popover": Markup(f"cite-{self._markers}"),
+            "name": name,
+            "heading": heading,
+            "claims": claims,
+            "items": [self._item(source_id) for source_id in cited],
+            "attributes": self._link_attributes,
+        }
+        return Markup(self.render_marker(values))
 
-    def _number_link(self, source_id: str) -> str:
+    def _number_link(self, source_id: str) -> dict:
         number = self.number(source_id)
-        label = escape_text(self.messages.format("source_item", number=number, label=self.label(source_id)))
-        return f'[{number}]({self._target}#{self.anchor(source_id)} "{label}"){self._link_attributes}' if self._page else str(number)
+        title = escape_text(self.messages.format("source_item", number=number, label=self.label(source_id)))
+        return {"number": number, "href": Markup(f"{self._target}#{self.anchor(source_id)}") if self._page else None, "title": title}
 
-    def _item(self, source_id: str) -> str:
-        """One source's line in a popover, made once: a large briefing cites each source many times."""
+    def _item(self, source_id: str) -> dict:
+        """One source's line in a popover, worked out once: a large briefing cites each source many times."""
         item = self._items.get((source_id, self._target))
         if item is None:
             label = escape_text(self.label(source_id))
-            number = self.number(source_id)
-            text = self.messages.format("source_item", number=number, label=label)
-            item = self._items[source_id, self._target] = (
-                f'<span class="cite-source">[{text}]({self._target}#{self.anchor(source_id)}){self._link_attributes}</span>'
-                if self._page
-                else f'<span class="cite-source">{text}</span>'
-            )
+            text = Markup(self.messages.format("source_item", number=self.number(source_id), label=label))
+            item = self._items[source_id, self._target] = {"text": text, "href": Markup(f"{self._target}#{self.anchor(source_id)}") if self._page else None}
         return item
 
 

@@ -64,7 +64,7 @@ def _environment(citations: Citations | None, present: Presenter | None, templat
             "cite_sentences": lambda points, topic=None: citations.by_sentence([(point.text, point.sources) for point in points], topic),
             "date": present.date,
             "span": present.span,
-            "when": present.when,
+            "when": None,  # set below: it renders a template
             "quantity": present.quantity,
         }
     )
@@ -72,11 +72,16 @@ def _environment(citations: Citations | None, present: Presenter | None, templat
     # each template's checksum and Jinja's version): compiling them is most of a small
     # briefing's render time. Sandboxed code is kept under a name of its own.
     cache = jinja2.FileSystemBytecodeCache(pattern=f"__briefing-jinja2-sandboxed-{jinja2.__version__}-%s.cache")
-    return sandbox.environment(templates_dir, _finalize, filters, bytecode_cache=cache, kind_templates=KIND_TEMPLATES)
+    environment = sandbox.environment(templates_dir, _finalize, filters, bytecode_cache=cache, kind_templates=KIND_TEMPLATES)
+    if present is not None:
+        environment.filters["when"] = lambda when: Markup(environment.get_template(DATE_TEMPLATE).render(present.dated(when)))
+    return environment
 
 
 KIND_TEMPLATES = tuple(kind.templates for kind in KINDS.values() if kind.templates)
 """The template folders of the kinds installed packages bring, searched after a briefing's own."""
+MARKER_TEMPLATE = "source-marker.md.j2"  # a fact's source marker and its popover
+DATE_TEMPLATE = "editor-date.md.j2"  # a date, with the editor's note where the editor supplied it
 KIND_STYLES = "assets/kinds"  # where a kind's stylesheet is published: `assets/kinds/results.css`
 
 
@@ -106,6 +111,10 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     # Embed pages are shown inside other sites' frames: their source markers open a tab of their own.
     embed_citations = Citations(content.sources, links.page(SOURCES), messages, new_tab=True, anchor=citations.anchor_of)
     embedding = _environment(embed_citations, present, templates_dir) if any(page.kind.embed for page in content.pages) else None
+    # The source markers are laid out by a template too, which a briefing may replace like any other.
+    citations.render_marker = lambda values: environment.get_template(MARKER_TEMPLATE).render(values)
+    if embedding is not None:
+        embed_citations.render_marker = lambda values: embedding.get_template(MARKER_TEMPLATE).render(values)
     if environment.loader.folder is not None:  # a briefing's own templates: every page within one time, too
         environment.deadline = time.monotonic() + OWN_RENDER_SECONDS
         if embedding is not None:

@@ -31,6 +31,7 @@ class Difference(Model):
 KIND = Kind(
     templates=Path(__file__).parent,
     name="differences",
+    noun="difference",
     template="differences.md.j2",
     entry=Difference,
     anchor=lambda difference, page=None: f"difference-{difference.id}",

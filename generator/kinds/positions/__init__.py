@@ -40,6 +40,7 @@ def coverage(page, context: Context) -> list[Row]:
 KIND = Kind(
     templates=Path(__file__).parent,
     name="positions",
+    noun="issue",
     template="positions.md.j2",
     entry=Issue,
     view=view,

@@ -129,7 +129,8 @@ class ShownQuote:
 
     quote: Quote
     wordings: list[ShownWording]  # the first leads; any others are the articles' other wordings
-    date: Markup  # when it was said, with a short note where the editor supplied the date
+    date: str  # when it was said
+    date_note: str | None  # a short note, where the editor supplied the date (`editor-date.md.j2` shows both)
     differences: list[tuple[str, Markup]]  # each difference's topic, as text, and its link
 
     @property
@@ -162,21 +163,19 @@ def _shown(quote: Quote, differences: dict, context: Context) -> ShownQuote:
     linked = [
         (plain_text(differences[name].topic), _safe(context.links.entry("differences", differences[name]))) for name in quote.differences if name in differences
     ]
-    return ShownQuote(quote, wordings, _date(quote.when, context), [(topic, link) for topic, link in linked if link])
+    return ShownQuote(quote, wordings, context.present.span(quote.when), _date_note(quote.when, context), [(topic, link) for topic, link in linked if link])
 
 
-def _date(when: When, context: Context) -> Markup:
-    """`June 4, 2025`, and where the editor supplied the date one short note saying on what:
-    the articles' own word (`“one day earlier”`) or how it was worked out."""
-    text = escape_text(context.present.span(when))
+def _date_note(when: When, context: Context) -> str | None:
+    """Where the editor supplied the date, one short note saying on what: the articles' own
+    word (`“one day earlier”`) or how it was worked out."""
     if not when.editor_supplied:
-        return text
-    note = (
+        return None
+    return (
         context.messages.format("quote_date_derived", how=when.derived)
         if when.derived
         else context.messages.format("quote_date_reported", words=when.as_reported)
     )
-    return text + Markup(f' <small class="editor-date">({escape_text(note)})</small>')
 
 
 def _safe(link: str | None):
