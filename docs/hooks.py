@@ -314,13 +314,14 @@ def catalogue_page() -> str:
     lines = [
         "# Catalogue keys",
         "",
-        "Generated from the code at every build: every key of every catalogue in",
-        "`generator/i18n/messages/`, with its text as the catalogue has it. `{name}` is a value",
+        "Generated from the code at every build: every key of every catalogue, the generator's",
+        "(`generator/i18n/messages/`) and each kind's (`generator/kinds/<kind>/messages/`), merged",
+        "per language, with its text as the catalogue has it. `{name}` is a value",
         "the generator fills in. How the catalogues are used is in",
         "[Message catalogues](messages.md).",
     ]
     for path in sorted((ROOT / "generator" / "i18n" / "messages").glob("*.yml")):
-        texts = messages._read(path.stem)
+        texts = messages.shipped(path.stem)
         lines += [
             "",
             f"## `{path.name}` {{ #catalogue-{path.stem} }}",

@@ -24,8 +24,8 @@ BRIEFINGS_DIR = Path(__file__).resolve().parent / "briefings"
 BRIEFINGS = ("storm", "french")
 ENGINES = ("mkdocs", "zensical")
 CATALOGUES = Path(__file__).resolve().parent.parent / "generator" / "i18n" / "messages"
-ENGLISH = messages_module._read("en")  # as the generator reads them: a key twice is an error
-FRENCH = messages_module._read("fr")
+ENGLISH = messages_module.shipped("en")  # the generator's and its kinds', as it reads them: a key twice is an error
+FRENCH = messages_module.shipped("fr")
 ENGLISH_MONTHS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 BASE = "http://site.test/"  # built pages' addresses are resolved against this
 
@@ -357,7 +357,8 @@ def test_the_french_catalogue_has_the_english_keys_and_placeholders():
     def placeholders(text):
         return sorted(re.findall(r"\{(\w+)\}", text or ""))
 
-    assert list(FRENCH) == list(ENGLISH), "the same keys, in the same order"
+    for folder in messages_module.catalogue_folders():  # each catalogue folder, the generator's and each kind's
+        assert list(messages_module._read("fr", folder)) == list(messages_module._read("en", folder)), f"{folder}: the same keys, in the same order"
     for key, english in ENGLISH.items():
         assert placeholders(FRENCH[key]) == placeholders(english), key
         assert bool(FRENCH[key]) == bool(english), f"{key}: empty in one catalogue only"

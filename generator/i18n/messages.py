@@ -53,6 +53,21 @@ def add_catalogues(folder: Path) -> None:
         _catalogue.cache_clear()
 
 
+def shipped(language: str) -> dict[str, str]:
+    """The words every catalogue folder (the generator's, then each kind's) has in `language`
+    itself, merged, without another language's to fill gaps: what its tests compare."""
+    words: dict[str, str] = {}
+    for folder in (CATALOGUES, *_KIND_CATALOGUES):
+        if (folder / f"{language}.yml").is_file():
+            words.update(_read(language, folder))
+    return words
+
+
+def catalogue_folders() -> tuple[Path, ...]:
+    """The generator's catalogues, then those of the kinds loaded so far."""
+    return (CATALOGUES, *_KIND_CATALOGUES)
+
+
 @functools.cache
 def _catalogue(language: str) -> dict[str, str]:
     base = base_language(language)

@@ -29,7 +29,8 @@ class Difference(Model):
 
 
 KIND = Kind(
-    templates=Path(__file__).parent,
+    templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="differences",
     noun="difference",
     template="differences.md.j2",

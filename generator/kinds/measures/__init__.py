@@ -211,6 +211,7 @@ def embed_view(page, view: dict) -> dict | None:
 
 KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="measures",
     template="measures.md.j2",
     entry=Measure,

@@ -67,7 +67,8 @@ def _short(text: str, words: int = 14) -> str:
 
 
 KIND = Kind(
-    templates=Path(__file__).parent,
+    templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="overview",
     template="overview.md.j2",
     entry=Update,

@@ -31,4 +31,4 @@ def view(page, context: Context) -> dict:
     return {"parts": parts}
 
 
-KIND = Kind(templates=Path(__file__).parent, name="page", template="page.md.j2", reads="markdown", view=view)
+KIND = Kind(templates=Path(__file__).parent, messages=Path(__file__).parent / "messages", name="page", template="page.md.j2", reads="markdown", view=view)

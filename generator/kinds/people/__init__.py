@@ -35,6 +35,7 @@ def view(page, context: Context) -> dict:
 
 KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="people",
     template="people.md.j2",
     entry=Person,

@@ -38,7 +38,8 @@ def coverage(page, context: Context) -> list[Row]:
 
 
 KIND = Kind(
-    templates=Path(__file__).parent,
+    templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="positions",
     noun="issue",
     template="positions.md.j2",

@@ -185,6 +185,7 @@ def _safe(link: str | None):
 
 KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="quotes",
     template="quotes.md.j2",
     entry=Quote,

@@ -104,6 +104,7 @@ def tables(page, context: Context) -> list[Table]:
 
 KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name=SOURCES,  # the one section every source marker links to
     template="sources.md.j2",
     entry=Source,

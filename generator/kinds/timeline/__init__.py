@@ -82,6 +82,7 @@ def tables(page, context: Context) -> list[Table]:
 # story's facts, where a question asking "when" finds its answer.
 KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
+    messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="timeline",
     template="timeline.md.j2",
     entry=Event,
