@@ -1,7 +1,7 @@
 """MkDocs hooks of the project's documentation: the reference pages that describe the
 code are generated from it at every build, so they cannot drift from it.
 
-- `reference/kinds.md`: every section kind's entry fields (`generator.kinds.KINDS`)
+- `reference/kinds.md`: every section kind's entry fields (`generator.kinds.registry.KINDS`)
   and the fields of `briefing.yml` (`generator.content.models.Briefing`);
 - `reference/command-line.md`: the generator's `--help`;
 - `reference/catalogue-keys.md`: every key of every message catalogue, with its text;
@@ -33,7 +33,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from generator.__main__ import _parser  # noqa: E402
 from generator.content.models import VALID_ID, Briefing, RefTo, Verbatim  # noqa: E402
 from generator.i18n import messages  # noqa: E402
-from generator.kinds import KINDS  # noqa: E402
+from generator.kinds.registry import KINDS  # noqa: E402
 from generator.render.pages import template_file, template_names  # noqa: E402
 
 HELP_WIDTH = 88  # argparse wraps to the terminal; a fixed width gives the same page on every machine
@@ -61,7 +61,7 @@ def kinds_page() -> str:
     lines = [
         "# Section kinds and their fields",
         "",
-        "Generated from the code at every build: `generator.kinds.KINDS` and",
+        "Generated from the code at every build: `generator.kinds.registry.KINDS` and",
         "`generator.content.models.Briefing`. What each kind shows and how is in",
         "[The content files](content-files.md).",
         "",

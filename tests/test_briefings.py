@@ -388,7 +388,7 @@ THEME_KEY = re.compile(r"\bwords\.(\w+)")  # the theme's overrides: `{{ words.so
 def dynamic_keys() -> set[str]:
     """Keys made from a name: each kind's intro and summary, each date precision's
     `from_…`, and the scheme toggles named in mkdocs.yml."""
-    from generator.kinds import KINDS
+    from generator.kinds.registry import KINDS
 
     palette = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
     return (

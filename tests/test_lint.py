@@ -94,7 +94,7 @@ def test_the_stages_name_no_kind():
     import ast
 
     from generator.content.models import SOURCES
-    from generator.kinds import KINDS
+    from generator.kinds.registry import KINDS
 
     named = []
     for path in sorted((ROOT / "generator").rglob("*.py")):

@@ -126,3 +126,27 @@ def test_make_schema_writes_the_schema_of_an_installed_kind_beside_the_generator
     entry = schema["$defs"][schema["items"]["$ref"].rsplit("/", 1)[1]]
     assert set(entry["required"]) >= {"id", "sources"}
     assert (tmp_path / "schemas" / "people.schema.json").is_file(), "and the generator's own kinds'"
+
+
+def test_a_change_to_an_installed_kind_generates_the_pages_again(installed, tmp_path):
+    """A build whose inputs are those of the last one reuses its pages; a package's kind is
+    one of those inputs, wherever it is installed (here a `pip --target` folder)."""
+    own = tmp_path / "installed"
+    shutil.copytree(installed, own)
+    content = election_copy(tmp_path)
+    settings = engine_settings(content, tmp_path, "mkdocs")
+    command = ["build", "--content", str(content), "--no-archive", "--docs", str(settings.docs_dir), "--config", str(settings.config_file)]
+    command += ["--site", str(settings.site_dir)]
+    assert generator(command, own).returncode == 0
+    template = own / "briefing_results" / "templates" / "results.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\nCounted again on Monday.\n", encoding="utf-8")
+    result = generator(command, own)
+    assert result.returncode == 0, result.stderr
+    assert "Counted again on Monday." in (settings.site_dir / "results" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_fingerprint_looks_for_kinds_where_the_registry_does():
+    from generator.kinds.registry import ENTRY_POINTS
+    from generator.site.fingerprint import KIND_ENTRY_POINTS
+
+    assert KIND_ENTRY_POINTS == ENTRY_POINTS

@@ -38,7 +38,7 @@ def test_every_content_file_names_its_kinds_schema_and_follows_it(file, kind):
 
 
 def test_there_is_a_schema_for_every_kind_that_reads_entries():
-    from generator.kinds import KINDS
+    from generator.kinds.registry import KINDS
 
     assert {name for name in schema_texts()} == {"briefing.schema.json", *(f"{name}.schema.json" for name, kind in KINDS.items() if kind.entry)}
     assert load_content(TINY_CONTENT)

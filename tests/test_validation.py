@@ -146,3 +146,12 @@ def test_a_section_whose_entries_name_another_kind_s_needs_that_section_declared
     problem = the_problem(tiny_copy, "names entries of")
     assert problem.startswith(f"{tiny_copy / 'briefing.yml'}:{line + 2}:"), problem  # where the quotes section moved up to
     assert problem.endswith("briefing.sections[4].kind: a `quotes` section names entries of a `people` section; declare one in `sections:` too"), problem
+
+
+def test_a_mistake_in_one_entry_leaves_the_problems_of_the_entries_after_it_at_their_own_lines(tiny_copy):
+    """The first entry is left out for its own mistake; the unknown source in the third is
+    still reported at the third entry's line and by its id."""
+    edit(tiny_copy / "timeline.yml", '  title: "Council votes 7–2"', '  titel: "Council votes 7–2"')
+    line = edit(tiny_copy / "timeline.yml", "  sources: [gazette]", "  sources: [gazete]")
+    problem = the_problem(tiny_copy, "gazete")
+    assert problem == f"{tiny_copy / 'timeline.yml'}:{line}:13: timeline[work-starts].sources[1]: unknown source 'gazete'; did you mean 'gazette'?"

@@ -19,7 +19,7 @@ from generator.content.models import SOURCES, VALID_ID, Briefing
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean
 from generator.core.inline import PAGE_LINK, page_links
-from generator.kinds import KINDS, UNLOADABLE
+from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
 from generator.load.reader import LoadedFile, load_file, read_content_text
 from generator.present.values import NOT_STATED

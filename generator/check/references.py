@@ -12,7 +12,7 @@ from generator.content.models import SOURCES
 from generator.content.walk import visits
 from generator.core.errors import Problem, did_you_mean, renamed_to
 from generator.core.inline import link_problems
-from generator.kinds import KINDS
+from generator.kinds.registry import KINDS
 from generator.load.reader import LoadedFile, Path_
 
 _NOUNS = {SOURCES: "source", "sides": "side", "units": "unit", "venues": "venue"} | {name: kind.noun for name, kind in KINDS.items() if kind.noun}

@@ -8,6 +8,7 @@ from functools import cache
 
 from pydantic import BaseModel, ValidationError
 
+from generator.content.briefing import Entries
 from generator.content.models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from generator.content.walk import model_classes
 from generator.core.characters import shown
@@ -30,13 +31,14 @@ def validate_file(model: type[BaseModel], loaded: LoadedFile, *, is_list: bool =
     if is_list:
         if not isinstance(loaded.data, list):
             return [], [loaded.problem((), f"expected a list of entries, each starting with `- `; got {_kind(loaded.data)}")]
-        entries, problems = [], []
+        entries, positions, problems = [], [], []
         for index, item in enumerate(loaded.data):
             entry, item_problems = _validate(model, item, loaded, (index,))
             problems += item_problems
             if entry is not None:
                 entries.append(entry)
-        return entries, problems
+                positions.append(index)
+        return Entries(entries, positions), problems
     if not isinstance(loaded.data, dict):
         return None, [loaded.problem((), f"expected a mapping of `field: value` lines; got {_kind(loaded.data)}")]
     return _validate(model, loaded.data, loaded, ())

@@ -16,7 +16,7 @@ from generator.load.reader import LoadedFile
 
 
 class PageKind(Protocol):
-    """What a page needs of its kind (`sections.Kind` is one): its name, and each entry's anchor."""
+    """What a page needs of its kind (`kinds.Kind` is one): its name, and each entry's anchor."""
 
     name: str
     anchor: Callable | None
@@ -48,10 +48,22 @@ class Page:
         return self.declaration.options.get(name, default)
 
 
+class Entries(list):
+    """A list file's valid entries, each with its place in the file (`positions`): where an
+    entry has a problem of its own and is left out, those after it keep their places."""
+
+    def __init__(self, entries: list, positions: list[int]):
+        super().__init__(entries)
+        self.positions = positions
+
+
 def entries_with_paths(value: object) -> list[tuple[tuple[int, ...], object]]:
     """A content file's entries with their paths in the file: `(3,)` for the fourth
     entry of a list file, `()` for the one mapping of `briefing.yml`."""
-    return [((index,), entry) for index, entry in enumerate(value)] if isinstance(value, list) else [((), value)]
+    if not isinstance(value, list):
+        return [((), value)]
+    positions = value.positions if isinstance(value, Entries) else range(len(value))
+    return [((index,), entry) for index, entry in zip(positions, value, strict=True)]
 
 
 @dataclass
@@ -108,7 +120,12 @@ class Links:
     def entry(self, kind: str, entry) -> str | None:
         """`timeline.md#event-vote`, or None where the briefing has no such page."""
         page = self.content.page(kind)
-        return f"{page.filename}#{page.kind.anchor(entry, page)}" if page else None
+        return self.on(page, entry) if page else None
+
+    @staticmethod
+    def on(page: Page, entry) -> str:
+        """An entry of this very page, as another page links to it: `timeline.md#event-vote`."""
+        return f"{page.filename}#{page.kind.anchor(entry, page)}"
 
     def data(self, page: Page, name: str) -> str:
         """`data/tolls-table.csv`, `data/tolls-chart.csv`: a table of the page's data, by its name."""

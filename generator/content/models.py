@@ -18,6 +18,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 from generator.core.characters import shown
 from generator.core.files import unsafe_name
+from generator.core.inline import plain_text
+from generator.i18n.messages import available, base_language, has_catalogue
 
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Id = Annotated[str, StringConstraints(pattern=VALID_ID.pattern, min_length=1, max_length=80)]
@@ -325,7 +327,6 @@ class Briefing(Model):
     @field_validator("why_it_matters")
     @classmethod
     def _short(cls, sentences: list[Statement]) -> list[Statement]:
-        from generator.core.inline import plain_text
 
         words = sum(len(plain_text(sentence.text).split()) for sentence in sentences)
         if words > WHY_IT_MATTERS_WORDS:
@@ -337,7 +338,6 @@ class Briefing(Model):
     @field_validator("language")
     @classmethod
     def _has_words(cls, language: str) -> str:
-        from generator.i18n.messages import available, base_language, has_catalogue
 
         if not has_catalogue(language):
             raise ValueError(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from generator.load.reader import load_file
+
 CATALOGUES = Path(__file__).parent / "messages"
 
 
@@ -87,7 +89,6 @@ class CatalogueError(Exception):
 def _read(name: str, folder: Path | None = None) -> dict[str, str]:
     """A catalogue, read by the content's own loader: a key written twice is an error, not
     the later one silently winning."""
-    from generator.load.reader import load_file
 
     path = (folder or CATALOGUES) / f"{name}.yml"
     if folder is not None and not path.is_file():

@@ -7,25 +7,25 @@ each entry, the facts it adds to the sources table, the figures it offers the ho
 page, the data behind its tables (CSV files readers take away), the kinds it needs
 and, where it has one, a page of its figure alone for other sites to embed. The
 stages that load, check, verify, render and build name no kind: they ask the kinds.
-The registry below loads the generator's kinds and every kind an installed package
-declares under the entry-point group `briefing.kinds`, through the same call.
+The registry (`registry.py`) loads the generator's kinds and every kind an installed
+package declares under the entry-point group `briefing.kinds`, through the same call.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from generator.i18n.messages import add_catalogues
 from generator.present.tables import Row, Table  # what a kind offers the sources table and "Get the data"
 
-if TYPE_CHECKING:
-    from generator.content.briefing import Content, Page
+if TYPE_CHECKING:  # for the annotations only: the content model names `Kind` in its own
+    from generator.content.briefing import Content, Links, Page
+    from generator.i18n.messages import Messages
+    from generator.present.values import Citations, Presenter
 
 
 @dataclass(frozen=True)
@@ -85,57 +85,8 @@ class Context:
     """What every view may use: the content, how values read, the words, the links."""
 
     content: Content
-    present: object
-    messages: object
-    links: object
-    citations: object  # the source markers, and how each source is named (`label`)
+    present: Presenter  # how values read: `present.quantity`, `present.date`
+    messages: Messages  # the words, by their catalogue keys: `messages.format(key, name=value)`
+    links: Links  # every link: `links.on(page, entry)`, `links.entry("people", person)`
+    citations: Citations  # the source markers, and how each source is named (`label`)
     coverage: list | None = None  # who reports each fact, for the sources page and its table: worked out once
-
-
-ENTRY_POINTS = "briefing.kinds"
-"""The entry-point group through which a package adds kinds: `results = "briefing_results:KIND"`."""
-
-BUILT_IN = tuple(
-    EntryPoint(name, f"{__name__}.{name}:KIND", ENTRY_POINTS)
-    for name in ("overview", "people", "measures", "timeline", "quotes", "positions", "differences", "sources", "page")
-)
-"""The generator's own kinds, declared as any package declares its kinds and loaded by the
-same call (`EntryPoint.load`), without the checkout having to be installed."""
-
-
-@dataclass(frozen=True)
-class Unloadable:
-    """A kind a package declares that could not be loaded: why, for the briefing that declares it."""
-
-    name: str
-    reason: str
-
-
-def _load(entry: EntryPoint, kinds: dict[str, Kind], unloadable: dict[str, Unloadable]) -> None:
-    where = f"the package {entry.dist.name}" if getattr(entry, "dist", None) else "the generator"
-    try:
-        kind = entry.load()
-    except Exception as error:  # a package's own bug: said to the briefing that needs the kind, not to every build
-        unloadable[entry.name] = Unloadable(entry.name, f"{where} declares it, but it could not be loaded ({type(error).__name__}: {error})")
-        return
-    if not isinstance(kind, Kind) or kind.name != entry.name:
-        unloadable[entry.name] = Unloadable(entry.name, f"{where} declares it as {entry.value}, which is not a Kind named '{entry.name}'")
-    elif kind.name in kinds:
-        unloadable.setdefault(kind.name, Unloadable(kind.name, f"{where} declares a kind '{kind.name}' that is already the generator's"))
-    else:
-        kinds[kind.name] = kind
-        if kind.messages is not None:
-            add_catalogues(kind.messages)
-
-
-def _discover() -> tuple[dict[str, Kind], dict[str, Unloadable]]:
-    kinds: dict[str, Kind] = {}
-    unloadable: dict[str, Unloadable] = {}
-    for entry in (*BUILT_IN, *entry_points(group=ENTRY_POINTS)):
-        _load(entry, kinds, unloadable)
-    return kinds, unloadable
-
-
-KINDS, UNLOADABLE = _discover()
-"""Every kind, the generator's and those of the installed packages, by name; and the kinds a
-package declares that could not be loaded."""

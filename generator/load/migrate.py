@@ -14,6 +14,8 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.core.files import UnreadableFile, read_text
+
 FORMAT = 2
 """The content format this generator reads."""
 
@@ -76,7 +78,6 @@ def _round_trip():
 def migrate(content_dir: Path) -> tuple[int, list[str]]:
     """Bring the briefing in `content_dir` to the current format. Returns the format it
     was in and the files rewritten (none where it was current)."""
-    from generator.core.files import UnreadableFile, read_text
 
     yaml = _round_trip()
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, TypeAdapter
 
 from generator.content.models import Briefing
-from generator.kinds import KINDS
+from generator.kinds.registry import KINDS
 
 
 def schema_for(name: str, model: type[BaseModel], is_list: bool = True) -> dict:

@@ -26,7 +26,8 @@ from generator.core.encode import yaml_json
 from generator.core.errors import ContentError, Problem, did_you_mean
 from generator.core.inline import escape_text, head_text, plain_text, render_inline
 from generator.i18n.messages import Messages
-from generator.kinds import KINDS, Context
+from generator.kinds import Context
+from generator.kinds.registry import KINDS
 from generator.present.tables import csv_text
 from generator.present.values import NOT_STATED, Citations, Presenter
 from generator.render import sandbox
@@ -79,7 +80,7 @@ def _environment(citations: Citations | None, present: Presenter | None, templat
 
 
 KIND_TEMPLATES = tuple(kind.templates for kind in KINDS.values() if kind.templates)
-"""The template folders of the kinds installed packages bring, searched after a briefing's own."""
+"""The template folders of the kinds, the generator's and those installed packages bring, searched after a briefing's own."""
 MARKER_TEMPLATE = "source-marker.md.j2"  # a fact's source marker and its popover
 DATE_TEMPLATE = "editor-date.md.j2"  # a date, with the editor's note where the editor supplied it
 KIND_STYLES = "assets/kinds"  # where a kind's stylesheet is published: `assets/kinds/results.css`

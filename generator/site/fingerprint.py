@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import os
 import stat
@@ -72,6 +74,8 @@ def _fingerprint(settings: Settings) -> str:
     }
     digest.update(json.dumps(options, sort_keys=True).encode())
     hashed = _hash_folder(digest, "generator", _GENERATOR, MAX_TOTAL_BYTES, bytecode=False)
+    for name, folder in _kind_packages():  # a package's kind, however it is installed (an editable one's edits too)
+        hashed += _hash_folder(digest, f"kind {name}", folder, MAX_TOTAL_BYTES - hashed, bytecode=False)
     content = Path(settings.content_dir)
     hashed += _hash_folder(digest, "content", content, MAX_TOTAL_BYTES - hashed)
     archive = Path(settings.archive_dir) if settings.archive_dir else None
@@ -80,12 +84,26 @@ def _fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
+KIND_ENTRY_POINTS = "briefing.kinds"  # `kinds.registry.ENTRY_POINTS`, without loading every kind to learn it
+
+
+def _kind_packages() -> list[tuple[str, Path]]:
+    """The folder of each package that declares a kind, found without importing it."""
+    found = []
+    for entry in importlib.metadata.entry_points(group=KIND_ENTRY_POINTS):
+        spec = importlib.util.find_spec(entry.module.split(".")[0])
+        if spec is not None and spec.origin:
+            found.append((entry.name, Path(spec.origin).parent))
+    return sorted(found)
+
+
 def _installed_packages() -> list[str]:
     """The installed distributions, their versions and when each was installed, from their
-    metadata folders: an upgrade or a reinstall of Jinja2 or pydantic could change the pages."""
+    metadata folders: an upgrade or a reinstall of Jinja2 or pydantic could change the pages.
+    Every folder Python imports from is looked in, a `PYTHONPATH` or `pip --target` one too."""
     found = []
     for entry in sys.path:
-        if entry.endswith("-packages") and os.path.isdir(entry):
+        if entry and os.path.isdir(entry):
             found.extend(
                 f"{item.name} {item.stat().st_mtime_ns}" for item in os.scandir(entry) if item.name.endswith((".dist-info", ".egg-info", ".pth", ".egg-link"))
             )

@@ -11,6 +11,8 @@ from pydantic import model_validator
 
 from generator.content.models import Id, Model, Quantity, RefTo, SideRef, SourceIds, Text, When
 from generator.kinds import Card, Context, Embed, Kind, Row, Table
+from generator.present import tables as cells
+from generator.present.chart import draw_step_chart
 
 EventRef = Annotated[Id, RefTo("timeline")]  # the event of a timeline section that set a value
 
@@ -46,7 +48,6 @@ that names its unit (`Rate, in percent`), the anchors' prefix."""
 
 
 def view(page, context: Context) -> dict:
-    from generator.present.chart import draw_step_chart
 
     present, messages = context.present, context.messages
     rows = [(measure, present.window(measure.since, measure.until, measure.duration)) for measure in page.entries]
@@ -131,7 +132,6 @@ def anchor(measure, page=None) -> str:
 
 def tables(page, context: Context) -> list[Table]:
     """The table's rows, and the chart's points where it is drawn."""
-    from generator.present import tables as cells
 
     label, present = context.citations.label, context.present
     rows = [
@@ -190,7 +190,6 @@ def chart_points(page, context: Context):
     """The points the chart draws, a row each: per measure, its value before (from the
     timeline event that set it), from `since`, and to `until`; `scheduled` where the
     date is after the briefing's own."""
-    from generator.present import tables as cells
 
     for measure, before in histories(page, context):
         points = [("before_event", before.when, measure.before)] if before else []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.models import DateValue, Model, Text
+from generator.core.inline import plain_text
 from generator.kinds import Card, Context, Kind, Row
 
 
@@ -60,7 +61,6 @@ def coverage(page, context: Context) -> list[Row]:
 
 
 def _short(text: str, words: int = 14) -> str:
-    from generator.core.inline import plain_text
 
     parts = plain_text(text).split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")

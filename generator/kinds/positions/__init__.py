@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from generator.content.models import Id, Model, SideRef, SourceIds, Text
+from generator.core.inline import plain_text
 from generator.kinds import Context, Kind, Row
 
 
@@ -32,9 +33,8 @@ def view(page, context: Context) -> dict:
 
 
 def coverage(page, context: Context) -> list[Row]:
-    from generator.core.inline import plain_text
 
-    return [Row(page.title, plain_text(issue.title), f"{page.filename}#{KIND.anchor(issue, page)}", issue.sources) for issue in page.entries]
+    return [Row(page.title, plain_text(issue.title), context.links.on(page, issue), issue.sources) for issue in page.entries]
 
 
 KIND = Kind(

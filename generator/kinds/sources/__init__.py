@@ -9,7 +9,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.content.models import SOURCES, Source
+from generator.core.inline import plain_text
 from generator.kinds import Context, Kind, Table
+from generator.present import tables as cells
+from generator.present.values import described
 
 MATRIX_MAX_SOURCES = 12
 """Up to this many sources, who reports what is a matrix; beyond, a list (a matrix
@@ -59,15 +62,12 @@ def _coverage_rows(context: Context) -> list[dict]:
 
 def label_of(source, context: Context) -> str:
     """The heading of an article with no headline stated: the editor's label, else what it is."""
-    from generator.core.inline import plain_text
-    from generator.present.values import described
 
     return plain_text(source.label) if source.label else described(source)
 
 
 def tables(page, context: Context) -> list[Table]:
     """The articles, and who reports what (a row per fact, whether the page shows a matrix or a list)."""
-    from generator.present import tables as cells
 
     content, label = context.content, context.citations.label
     articles = [

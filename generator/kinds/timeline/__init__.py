@@ -8,7 +8,9 @@ from pathlib import Path
 from pydantic import model_validator
 
 from generator.content.models import Id, Model, SourceRef, Text, When, in_date_order
+from generator.core.inline import plain_text
 from generator.kinds import Context, Embed, Kind, Row, Table
+from generator.present import tables as cells
 
 
 class Event(Model):
@@ -45,13 +47,12 @@ def view(page, context: Context) -> dict:
 
 
 def coverage(page, context: Context) -> list[Row]:
-    from generator.core.inline import plain_text
 
     return [
         Row(
             page.title,
             f"{context.present.span(event.when)}{context.messages['colon']}{plain_text(event.title)}",
-            f"{page.filename}#{KIND.anchor(event, page)}",
+            context.links.on(page, event),
             event.sources,
         )
         for event in in_date_order(page.entries)
@@ -60,7 +61,6 @@ def coverage(page, context: Context) -> list[Row]:
 
 def tables(page, context: Context) -> list[Table]:
     """The events in date order, as the page shows them."""
-    from generator.present import tables as cells
 
     rows = [
         (

@@ -47,7 +47,7 @@ def view(page, context: Context) -> dict:
 
 
 def coverage(page, context: Context) -> list[Row]:
-    return [Row(page.title, plain_text(result.party), f"{page.filename}#{anchor(result)}", result.sources) for result in page.entries]
+    return [Row(page.title, plain_text(result.party), context.links.on(page, result), result.sources) for result in page.entries]
 
 
 KIND = Kind(
