@@ -72,6 +72,12 @@ SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
+    def quotes_directly(self) -> bool | None:
+        """Whether the `Verbatim` words it holds (or its parts hold) are a direct quote, which
+        must stand word for word in the articles: None where the model does not say, and
+        the model it is part of decides."""
+        return None
+
 
 class FieldProblem(ValueError):
     """A mistake that a model's own check finds in one of its fields (`sources` left out

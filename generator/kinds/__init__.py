@@ -14,7 +14,7 @@ package declares under the entry-point group `briefing.kinds`, through the same 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -54,11 +54,10 @@ class Kind:
     anchor: Callable[[BaseModel], str] | None = None  # an entry's anchor on its page
     coverage: Callable[[Page, Context], list[Row]] | None = None
     search_boost: float | None = None
-    groups: dict[str, Callable[[str], str]] = field(default_factory=dict)  # other anchors it defines, by what they group
     tables: Callable[[Page, Context], list[Table]] | None = None  # the data behind its tables, timeline or chart
     embed: Embed | None = None
     noun: str | None = None  # one entry, as a problem names it: "a person 'mayor'"
-    requires: tuple[str, ...] = ()  # the kinds whose entries its entries name, which a briefing that declares it must declare too
+    requires: tuple[str, ...] = ()  # the kinds whose entries every entry of its names (a quote its speaker): a briefing that declares it declares them too
     cards: Callable[[Page, Context], list[Card]] | None = None  # the figures it offers the home page, at a glance
     home: bool = False  # the home page: first of the sections, its entries the briefing's updates (the feed)
     # What a kind brings of its own, beside its module (a package's kind lives in its own

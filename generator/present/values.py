@@ -153,7 +153,7 @@ class Citations:
         self._page = sources_page
         self.messages = messages
         # On a page shown inside another site's frame, the sources open in a tab of their own.
-        self._link_attributes = Markup('{ target="_blank" }' if new_tab else "")
+        self._new_tab = new_tab
         self.used: set[str] = set()  # the sources cited since the last `reset()`
         self._markers = 0  # markers on the page so far: each popover's id is unique in it
         self._items: dict[tuple[str, str], dict] = {}  # (source id, target page) to its line in a popover, see `_item`
@@ -263,7 +263,7 @@ class Citations:
             "heading": heading,
             "claims": claims,
             "items": [self._item(source_id) for source_id in cited],
-            "attributes": self._link_attributes,
+            "new_tab": self._new_tab,
         }
         return Markup(self.render_marker(values))
 

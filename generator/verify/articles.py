@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.briefing import entries_with_paths
-from generator.content.models import SOURCES, Quantity, Source, UnitFormat
+from generator.content.models import SOURCES, Model, Quantity, Source, UnitFormat
 from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import Problem
@@ -163,11 +163,12 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: s
 
 
 def is_direct(visit) -> bool:
-    """Whether verbatim words are a direct quote, as the nearest model that says what kind of
-    words it holds (`kind: direct`) says: the entry itself, or the quote around a wording."""
+    """Whether verbatim words are a direct quote, as the nearest model that says so
+    (`Model.quotes_directly`) has it: the entry itself, or the quote around a wording."""
     for model in (visit.owner, *reversed(visit.within)):
-        if "kind" in type(model).model_fields:
-            return model.kind == "direct"
+        answer = model.quotes_directly() if isinstance(model, Model) else None
+        if answer is not None:
+            return answer
     return False
 
 

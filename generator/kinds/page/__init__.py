@@ -25,9 +25,8 @@ def view(page, context: Context) -> dict:
         target = "" if match["slug"] == "index" else f"{match['slug']}/"
         return ("" if here == "index" else "../") + (target or ("./" if here == "index" else "")) + (match["anchor"] or "")
 
-    parts = [
-        (Markup("#" * min(level + 1, 6)), Markup(html)) if level else (None, Markup(html.strip())) for level, html in markdown_blocks(page.entries, resolve)
-    ]
+    # A heading one level below the page's title (its `#`), at most the sixth.
+    parts = [(min(level + 1, 6), Markup(html)) if level else (None, Markup(html.strip())) for level, html in markdown_blocks(page.entries, resolve)]
     return {"parts": parts}
 
 

@@ -42,6 +42,5 @@ KIND = Kind(
     view=view,
     search_boost=2,
     anchor=lambda person, page=None: f"player-{person.id}",
-    groups={"side": lambda side_id: f"side-{side_id}"},
     noun="person",
 )

@@ -70,6 +70,9 @@ class Quote(Model):
     sources: SourceIds | None = None  # with `wordings`, each wording has its own
     differences: list[DifferenceRef] = []  # the entries of the differences page about what was said
 
+    def quotes_directly(self) -> bool:
+        return self.kind == "direct"
+
     @model_validator(mode="after")
     def _words_once(self) -> Quote:
         if self.wordings is None and "wordings" not in self.model_fields_set:
@@ -191,7 +194,6 @@ KIND = Kind(
     entry=Quote,
     view=view,
     anchor=lambda quote, page=None: f"quote-{quote.id}",
-    groups={"speaker": lambda person_id: f"speaker-{person_id}"},
     noun="quote",
     requires=("people",),  # every quote has its speaker
 )

@@ -90,7 +90,6 @@ KIND = Kind(
     coverage=coverage,
     search_boost=2,
     anchor=lambda event, page=None: f"event-{event.id}",
-    groups={"year": lambda year: f"year-{year}"},
     tables=tables,
     embed=Embed("timeline-embed.md.j2", height=650),
     noun="timeline event",
