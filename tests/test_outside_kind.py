@@ -150,3 +150,21 @@ def test_the_build_fingerprint_looks_for_kinds_where_the_registry_does():
     from generator.site.fingerprint import KIND_ENTRY_POINTS
 
     assert KIND_ENTRY_POINTS == ENTRY_POINTS
+
+
+def test_a_kind_without_the_words_its_pages_show_is_refused_where_a_briefing_declares_it(installed, tmp_path):
+    """Every page shows its kind's intro and summary: a package whose catalogue lacks one
+    is named, with what it lacks, at the section that declares the kind, not in a traceback."""
+    own = tmp_path / "installed"
+    shutil.copytree(installed, own)
+    words = own / "briefing_results" / "messages" / "en.yml"
+    words.write_text(
+        "".join(line for line in words.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith("results_intro:")), encoding="utf-8"
+    )
+    result = generator(["check", "--content", str(election_copy(tmp_path)), "--no-archive"], own)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "briefing.yml:" in line]
+    assert line.endswith(
+        "briefing.sections[2].kind: the kind 'results' cannot be used: the package briefing-results declares it, "
+        "but its English words (messages/en.yml) lack results_intro; reinstall or fix that package"
+    ), line

@@ -55,6 +55,11 @@ def add_catalogues(folder: Path) -> None:
         _catalogue.cache_clear()
 
 
+def catalogue(language: str, folder: Path | None = None) -> dict[str, str]:
+    """One catalogue as it is written: the generator's, or that of a kind's folder."""
+    return _read(language, folder)
+
+
 def shipped(language: str) -> dict[str, str]:
     """The words every catalogue folder (the generator's, then each kind's) has in `language`
     itself, merged, without another language's to fill gaps: what its tests compare."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
-from generator.i18n.messages import add_catalogues
+from generator.i18n.messages import CatalogueError, add_catalogues, catalogue
 from generator.kinds import Kind
 
 ENTRY_POINTS = "briefing.kinds"
@@ -41,11 +41,24 @@ def _load(entry: EntryPoint, kinds: dict[str, Kind], unloadable: dict[str, Unloa
         unloadable[entry.name] = Unloadable(entry.name, f"{where} declares it as {entry.value}, which is not a Kind named '{entry.name}'")
     elif kind.name in kinds:
         unloadable.setdefault(kind.name, Unloadable(kind.name, f"{where} declares a kind '{kind.name}' that {providers[kind.name]} provides already"))
+    elif missing := _words_missing(kind):
+        unloadable[entry.name] = Unloadable(entry.name, f"{where} declares it, but {missing}")
     else:
         kinds[kind.name] = kind
         providers[kind.name] = where
         if kind.messages is not None:
             add_catalogues(kind.messages)
+
+
+def _words_missing(kind: Kind) -> str | None:
+    """What a kind lacks of the words every page of it shows (its intro and its page's
+    summary, in English at least), said when it loads rather than as a page renders."""
+    try:
+        words = set(catalogue("en")) | (set(catalogue("en", kind.messages)) if kind.messages and (kind.messages / "en.yml").is_file() else set())
+    except CatalogueError as error:
+        return f"its words cannot be read: {error}"
+    missing = sorted({f"{kind.name}_intro", f"summary_{kind.name}"} - words)
+    return f"its English words (messages/en.yml) lack {', '.join(missing)}" if missing else None
 
 
 def _discover() -> tuple[dict[str, Kind], dict[str, Unloadable]]:
