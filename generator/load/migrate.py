@@ -66,7 +66,7 @@ def format_problem(data: object) -> str | None:
 
 
 def _round_trip():
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # only `migrate` writes YAML back: every other command starts without it
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True

@@ -14,8 +14,14 @@ nothing of the generator."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import sys
+import types
 from pathlib import Path
+
+import jinja2
+from mkdocs.structure.files import File
 
 ASSETS = Path(__file__).with_name("assets")
 OVERLAY_FILES = ("preview-overlay.js", "preview-overlay.css")
@@ -41,8 +47,6 @@ def on_config(config):
 
 
 def on_files(files, config):
-    from mkdocs.structure.files import File
-
     for name in OVERLAY_FILES:
         files.append(File.generated(config, f"{SERVED}/{name}", abs_src_path=str(ASSETS / name)))
     files.append(File.generated(config, f"{SERVED}/{PROBLEMS}", content=_problems(config)))
@@ -89,17 +93,12 @@ def _digest_of(path: str) -> str | None:
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 
 def _kept() -> dict:
     """What the preview keeps from one rebuild to the next: in `sys.modules`, which outlives
     this module (MkDocs loads it afresh with each configuration)."""
-    import sys
-    import types
-
     return sys.modules.setdefault(f"{__name__}-kept", types.ModuleType("kept")).__dict__
 
 
@@ -119,8 +118,6 @@ def _list_installed_theme_once(theme) -> None:
     in the installed theme (its icons), which the preview never changes. Its listing is
     kept, without the hidden files MkDocs never copies (`.icons/`, which templates include
     by name); the overrides folder is listed every time."""
-    import jinja2
-
     listings = _kept().setdefault("listings", {})
     custom = Path(theme.custom_dir).absolute() if theme.custom_dir else None
     make_env = theme.get_env

@@ -311,6 +311,7 @@ class PageMarkup:
 
     @classmethod
     def of(cls, markdown_text: str) -> PageMarkup:
+        # Only a briefing with templates of its own reads its pages: the others never load these.
         import markdown as python_markdown
         from selectolax.lexbor import LexborHTMLParser
 
