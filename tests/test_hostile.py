@@ -34,7 +34,7 @@ from generator.core.encode import yaml_json
 from generator.core.errors import ContentError
 from generator.core.inline import plain_text
 from generator.pipeline import build, checked_content
-from generator.render.pages import render_pages
+from generator.render.pages import render_pages, template_file
 from pages import SITE_PAGES, page_article, shown, unexplained_elements
 
 AWKWARD_BUT_ALLOWED = "Brücke 🌉 \u2028 “quotes” \"double\" 'single' \\ back\\slash --- ... \n---\n # {: x} <b>&amp;</b> \u200f"
@@ -703,3 +703,25 @@ def test_a_briefings_own_pages_share_one_time_limit_and_running_out_of_it_is_a_l
     problems = refused.value.problems
     assert problems and {problem.file.name for problem in problems} == {"people.md.j2"}, problems
     assert all(said in problem.message for problem in problems), [problem.message for problem in problems]
+
+
+def test_a_briefing_may_replace_the_source_marker_with_a_copy_of_the_generator_s(tiny_copy, tmp_path):
+    """The marker is on every page, the Sources page's aligned tables included: a copy of the
+    generator's marker template checks out, and its pages build."""
+    (tiny_copy / "templates").mkdir()
+    shutil.copy(template_file("source-marker.md.j2"), tiny_copy / "templates" / "source-marker.md.j2")
+    checked_content(settings_for(tiny_copy, tmp_path))
+
+
+def test_a_marker_template_that_runs_out_of_time_is_named_as_the_problem(tiny_copy, tmp_path):
+    """The time runs out inside the marker, rendered from within a page's template: the
+    problem is the briefing's marker template, not the generator's page template."""
+    (tiny_copy / "templates").mkdir()
+    (tiny_copy / "templates" / "source-marker.md.j2").write_text(
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        checked_content(settings_for(tiny_copy, tmp_path))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == (tiny_copy / "templates" / "source-marker.md.j2", 1), problem
+    assert "took longer than 5 s" in problem.message

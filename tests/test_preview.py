@@ -132,8 +132,9 @@ def test_an_edit_reaches_the_open_page_and_leaves_the_pages_it_does_not_affect_a
         before = {path: path.stat().st_mtime_ns for path in pages}
 
         edit(tiny_copy / "players.yml", "Cast the deciding vote.", "Cast the casting vote.")
-        # Not navigated again: the open page shows the edit by reloading itself (a generous limit, not a timing test).
-        page.wait_for_function("text => document.body.textContent.includes(text)", arg="Cast the casting vote.", timeout=180_000)
+        # Not navigated again: the open page shows the edit by reloading itself (a generous limit, not a timing test);
+        # between the two documents there is no body yet.
+        page.wait_for_function("text => document.body !== null && document.body.textContent.includes(text)", arg="Cast the casting vote.", timeout=180_000)
         assert "Cast the deciding vote." not in page.inner_text("article")
 
         rewritten = sorted(path.name for path in pages if path.stat().st_mtime_ns != before[path])

@@ -69,7 +69,7 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
                 problem(
                     filename,
                     "",
-                    "cannot be read as Markdown (it nests lists, quotes or brackets too deeply); a template lays out text, links and the generator's own markup",
+                    "cannot be read as Markdown (it nests lists, quotes, brackets or elements too deeply); a template lays out text, links and the generator's own markup",
                 )
                 read[filename] = None
                 return None
@@ -77,7 +77,7 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
                 with sandbox.bounded(seconds=seconds):
                     read[filename] = PageMarkup.of(files[filename])
             except Exception as error:  # deep nesting, a page too slow to read: the engines would fare no better
-                why = "it nests lists, quotes or brackets too deeply" if isinstance(error, RecursionError) else sandbox.reason(error)
+                why = "it nests lists, quotes, brackets or elements too deeply" if isinstance(error, RecursionError) else sandbox.reason(error)
                 problem(filename, "", f"cannot be read as Markdown ({why}); a template lays out text, links and the generator's own markup")
                 read[filename] = None
         return read[filename]
@@ -92,6 +92,8 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
             )
             read[filename] = None
             continue
+        for needle, why in unreadable_alike(files[filename]):
+            problem(filename, needle, f"would publish {why}; a briefing's template lays out text, links and the generator's own markup")
         markup = reading(filename)
         if markup is None:
             continue
@@ -134,19 +136,49 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
     return sorted(set(problems))
 
 
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def unreadable_alike(markdown_text: str) -> list[tuple[str, str]]:
+    """What the engines read otherwise than the browser, or than this check does, so that
+    markup passing here could be live on the site: the table of contents is made from a
+    heading's text by each engine's own clean-up (Python-Markdown's drops comments,
+    Zensical's drops `id=…`, which can free an attribute), a heading's `data-toc-label`
+    goes into it raw, and a CDATA section is a comment to the browser but not to MkDocs."""
+    found = []
+    if "data-toc-label" in markdown_text.lower():
+        found.append(("data-toc-label", "a `data-toc-label`, which the table of contents prints as markup"))
+    if "<![cdata[" in markdown_text.lower():
+        found.append(("<![CDATA[", "a CDATA section, which the engines and a browser read differently"))
+    for heading in _HEADING_LINE.finditer(markdown_text):
+        text = heading.group().lower()
+        for needle in ("<!--", "-->", "id="):
+            if needle in text:  # found at its heading's line: `id=` alone is too short to find
+                found.append((heading.group().strip()[:60], f"`{needle}` in a heading, which the engines' table of contents reads otherwise than the page"))
+    return found
+
+
 _LEADING_MARKERS = re.compile(r"^(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=[ \t]|$))+", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]()]")
 
 
 def nesting(markdown_text: str) -> int:
-    """How deep a page nests, at most: list or quote markers at the start of one line, or
-    open brackets; found in one pass, before a parser recurses into them."""
+    """How deep a page nests, at most: list or quote markers at the start of one line, open
+    brackets, or HTML elements; found in one pass, before a parser recurses into them."""
     deepest_line = max((len(re.findall(r"[-+*>]|\d+[.)]", match.group())) for match in _LEADING_MARKERS.finditer(markdown_text)), default=0)
     depth = deepest = 0
     for bracket in _BRACKETS.findall(markdown_text):
         depth = depth + 1 if bracket in "[(" else max(depth - 1, 0)
         deepest = max(deepest, depth)
-    return max(deepest_line, deepest)
+    elements = deepest_elements = 0  # HTML elements in elements: the engines' parsers take time that grows faster than their depth
+    for closing, tag, self_closing in _TAG.findall(markdown_text):
+        if tag.lower() in _VOID or self_closing:
+            continue
+        elements = max(elements - 1, 0) if closing else elements + 1
+        deepest_elements = max(deepest_elements, elements)
+    return max(deepest_line, deepest, deepest_elements)
 
 
 def _anchors_linked(text: str, source: str, target: str) -> set[str]:
@@ -281,7 +313,8 @@ _ALLOWED_ATTRIBUTES = frozenset(
         "style",
     }
 )
-_SAFE_STYLE = re.compile(r"^(\s*--[a-z0-9-]+\s*:\s*[-a-z0-9.#%\s]*;?)*\s*$", re.IGNORECASE)  # the generator's custom properties, plain values
+# The generator's custom properties, plain values; and a table column's alignment, as Markdown's tables write it.
+_SAFE_STYLE = re.compile(r"^(\s*(--[a-z0-9-]+\s*:\s*[-a-z0-9.#%\s]*|text-align\s*:\s*(left|center|right)\s*);?)*\s*$", re.IGNORECASE)
 _THEME_CLASSES = frozenset({"mermaid", "pyodide", "glightbox"})  # the engines' scripts load code for these from another site
 _PLAIN_ID = re.compile(r"^[\w.:-]+$")  # an anchor the engines' checks read alike
 _WEB = ("http", "https", "mailto")

@@ -24,6 +24,7 @@ import types
 from pathlib import Path, PurePath
 
 import jinja2
+import jinja2.debug
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -246,8 +247,10 @@ def _jinja_filter(function):
     return wrapped
 
 
-class _OutOfTime(Exception):
-    pass
+class _OutOfTime(BaseException):
+    """Not an `Exception`: Jinja, folding a template's constant expressions as it compiles
+    them, takes any `Exception` for an expression it cannot fold and goes on, which would
+    swallow the time running out."""
 
 
 @contextlib.contextmanager
@@ -276,8 +279,9 @@ def bounded(seconds: float = RENDER_SECONDS, memory: int = RENDER_MEMORY):
             limited = False
     try:
         yield
-    except _OutOfTime:
-        raise TemplateRefused(f"rendering took longer than {seconds:g} s; a template lays out a page, it does not compute") from None
+    except _OutOfTime:  # with where it ran out, at the template's lines, so the problem is named at the template that ran
+        where = jinja2.debug.rewrite_traceback_stack().__traceback__
+        raise TemplateRefused(f"rendering took longer than {seconds:g} s; a template lays out a page, it does not compute").with_traceback(where) from None
     except MemoryError:
         raise TemplateRefused(f"rendering needed more than {memory >> 20} MB; a template lays out a page, it does not compute") from None
     finally:
