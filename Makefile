@@ -33,8 +33,8 @@ help:  ## list the targets
 site: $(INSTALLED)  ## validate the content, generate the pages, build the site (CONTENT=, ARCHIVE=, SITE=, ENGINE=, SITE_URL=)
 	$(GENERATOR) build --engine $(ENGINE) --site $(SITE)
 
-check: $(INSTALLED)  ## validate the content only (CONTENT=, ARCHIVE=); exit 1 with every problem found
-	$(GENERATOR) check
+check: $(INSTALLED)  ## validate the content only (CONTENT=, ARCHIVE=, SUMMARY=file for a Markdown report); exit 1 with every problem found
+	$(GENERATOR) check $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 PORT ?= 8000
 coverage: $(INSTALLED)  ## list what the articles report that no fact uses (CONTENT=, ARCHIVE=); exit 1 while any is unacknowledged

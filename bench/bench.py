@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:  # `python bench/bench.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench import hostile, preview  # noqa: E402
+from bench.figures import time_figure_check  # noqa: E402
 from bench.project import project_settings  # noqa: E402
 from bench.synthetic import Sizes, write_briefing  # noqa: E402
 from generator.check import briefing as check  # noqa: E402
@@ -511,10 +512,26 @@ def bench_preview(edits: int) -> dict:
     return {"median": median, "figures": figures, "burst": burst}
 
 
+# --- 6. the figure check ---------------------------------------------------------
+
+
+FIGURE_SIZES = ((100, 2), (100, 8), (1_000, 2), (1_000, 8))
+
+
+def bench_figures() -> dict:
+    print("\n## 6. The figure check: N figures in facts, each against M articles (half English, half French)\n")
+    print("| figures | articles | check |\n| ---: | ---: | ---: |")
+    timed = {}
+    for figures, articles in FIGURE_SIZES:
+        timed[(figures, articles)] = min(time_figure_check(figures, articles) for _ in range(3))
+        print(f"| {figures:,} | {articles} | {_ms(timed[(figures, articles)])} |")
+    return timed
+
+
 # --- summary -----------------------------------------------------------------------
 
 
-def summary(generator: dict, build: dict, weight: dict, hostile_results: dict, preview_results: dict) -> None:
+def summary(generator: dict, build: dict, weight: dict, hostile_results: dict, preview_results: dict, figure_results: dict) -> None:
     print("\n## Targets\n")
     lines = []
     for overhead, wall, when in (
@@ -576,6 +593,9 @@ def summary(generator: dict, build: dict, weight: dict, hostile_results: dict, p
                 f"{preview_results['burst']:.2f} s",
             )
         )
+    if figure_results:
+        growth = figure_results[(1_000, 8)] / figure_results[(100, 8)]
+        lines.append((growth <= TARGETS["growth"], f"100 -> 1,000 figures against 8 articles: {growth:.1f}x the time (at most {TARGETS['growth']:.0f}x)"))
     for passed, text in lines:
         print(f"  [{'met ' if passed else 'MISS'}] {text}")
 
@@ -588,8 +608,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-edits", type=int, default=8, help="edits timed in the live preview (default: %(default)s)")
     parser.add_argument(
         "--only",
-        choices=["generator", "build", "hostile", "preview"],
-        help="run one section: generator (1), build (2 and 3, the page weight needs the build), hostile (4) or preview (5); "
+        choices=["generator", "build", "hostile", "preview", "figures"],
+        help="run one section: generator (1), build (2 and 3, the page weight needs the build), hostile (4), preview (5) or figures (6); "
         "default: every section and the targets",
     )
     arguments = parser.parse_args(argv)
@@ -611,8 +631,10 @@ def main(argv: list[str] | None = None) -> int:
         hostile_results = bench_hostile()
     if only in (None, "preview"):
         preview_results = bench_preview(arguments.preview_edits)
+    if only in (None, "figures"):
+        figure_results = bench_figures()
     if only is None:
-        summary(generator, build, weight, hostile_results, preview_results)
+        summary(generator, build, weight, hostile_results, preview_results, figure_results)
     print("\nRun again with `make bench`; figures vary by machine and load.")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def preview_docs(content: Path, address: str) -> Path:
 
 COMMANDS = {
     # name: (what it does, the options it takes beside the briefing's)
-    "check": ("validate the content and render every page, without writing any", ("site_url",)),
+    "check": ("validate the content and render every page, without writing any", ("site_url", "summary")),
     "generate": ("write the Markdown pages", ("docs", "config", "site_url")),
     "build": ("generate the pages and build the site; the old site stays if anything fails", ("docs", "config", "site", "engine", "site_url")),
     "serve": ("live preview that follows edits, with the content's problems over every page", ("docs", "config", "address")),
@@ -78,6 +79,9 @@ def _command_options(parser: argparse.ArgumentParser, names: tuple[str, ...], de
             "--site-url", default=defaults.site_url, help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)"
         ),
         "address": lambda: parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)"),
+        "summary": lambda: parser.add_argument(
+            "--summary", type=Path, default=None, help="also append the check's report, in Markdown, to this file (CI: $GITHUB_STEP_SUMMARY)"
+        ),
         "schemas": lambda: parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where to write them (default: %(default)s)"),
     }
     for name in names:
@@ -94,6 +98,28 @@ def _parser() -> argparse.ArgumentParser:
         _briefing_options(command, defaults, given_before=False)
         _command_options(command, names, defaults)
     return parser
+
+
+def write_summary(path: Path, content_dir: Path, *, problems=(), verification: str = "", unclassified=()) -> None:
+    """The check's report in Markdown, appended to `path` (a pull request's job summary):
+    what is wrong, what was verified, and what was checked as a number alone. The
+    content's words go in code blocks, so that none of them is read as Markdown."""
+
+    def block(lines) -> list[str]:
+        text = "\n".join(str(line) for line in lines)
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+        return [f"{fence}text", text, fence, ""]
+
+    count = len(problems)
+    report = [f"## Content check of `{content_dir.name or content_dir}`: " + (f"{count} problem{'s' if count != 1 else ''}" if count else "valid"), ""]
+    if problems:
+        report += ["Nothing was built. Each problem names its file, line and field:", "", *block(problems)]
+    else:
+        report += [f"Verified: {verification}.", ""]
+    if unclassified:
+        report += ["Checked as numbers alone (nothing after them says what they count):", "", *block(unclassified)]
+    with path.open("a", encoding="utf-8") as summary:
+        summary.write("\n".join(report) + "\n")
 
 
 def build_docs() -> int:
@@ -140,8 +166,17 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if arguments.command == "check":
-            content = pipeline.checked_content(settings)
+            try:
+                content = pipeline.checked_content(settings)
+            except ContentError as error:
+                if arguments.summary:
+                    write_summary(arguments.summary, settings.content_dir, problems=error.problems)
+                raise
+            for line in content.unclassified:  # checked, but not as a kind of figure: the editor sees each one
+                print(line, file=sys.stderr)
             print(f"{settings.content_dir}: content is valid; {content.verification}", file=sys.stderr)
+            if arguments.summary:
+                write_summary(arguments.summary, settings.content_dir, verification=content.verification, unclassified=content.unclassified)
         elif arguments.command == "generate":
             _, changed = pipeline.generate(settings)
             print(f"wrote {len(changed)} page(s) to {settings.docs_dir}", file=sys.stderr)

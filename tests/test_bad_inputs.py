@@ -66,6 +66,8 @@ class BadInput:
     archive: bool = False
     after_generators_template: bool = False
     known_bug: str = ""
+    alone: bool = False
+    also: tuple = ()
 
     @classmethod
     def read(cls, path: Path) -> BadInput:
@@ -86,11 +88,20 @@ class BadInput:
             "archive",
             "after_generators_template",
             "known_bug",
+            "alone",
+            "also",
         }
         assert set(spec) <= allowed, f"{path.name}: unknown keys {sorted(set(spec) - allowed)}; see README.md"
         assert ("replace" in spec) == ("with" in spec), f"{path.name}: `replace` and `with` go together"
         expect_file, line, column = spec.pop("expect").split(":")
-        return cls(name=path.stem, expect_file=expect_file, line=int(line), column=int(column), with_=spec.pop("with", None), **spec)
+        also = tuple(cls.read_also(path.stem, other) for other in spec.pop("also", []))
+        return cls(name=path.stem, expect_file=expect_file, line=int(line), column=int(column), with_=spec.pop("with", None), also=also, **spec)
+
+    @classmethod
+    def read_also(cls, name: str, spec: dict) -> BadInput:
+        """Another problem the same mistake must also be reported with."""
+        expect_file, line, column = spec["expect"].split(":")
+        return cls(name=name, file="", expect_file=expect_file, line=int(line), column=int(column), message=spec["message"], field=spec.get("field", ""))
 
     def apply_to(self, content: Path) -> None:
         """Make the mistake in `content`, a copy of the tiny briefing."""
@@ -160,7 +171,12 @@ def test_the_mistake_is_reported_at_its_file_line_column_and_field(case, tmp_pat
         checked_content(Settings(content_dir=content, archive_dir=content / "archive" if case.archive else None, site_url=None))
     problems = caught.value.problems
     listing = "\n".join(f"  {problem.file.name}:{problem.line}:{problem.column}: {problem.field}: {problem.message}" for problem in problems)
-    assert any(matches(problem, case, content) for problem in problems), f"expected {case.where}: {case.field}: …{case.message}…\nreported:\n{listing}"
+    for expected in (case, *case.also):
+        assert any(matches(problem, expected, content) for problem in problems), (
+            f"expected {expected.where}: {expected.field}: …{expected.message}…\nreported:\n{listing}"
+        )
+    if case.alone:  # nothing that would send the editor after a mistake they did not make
+        assert len(problems) == 1, f"expected only {case.where}\nreported:\n{listing}"
 
 
 # --- a YAML syntax error says what the editor probably did -----------------------------------

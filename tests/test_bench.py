@@ -44,3 +44,9 @@ def test_page_weight_counts_what_a_page_loads(tiny_site):
     assert all(home.compressed[kind] < home.raw[kind] for kind in ("html", "css", "js"))
     assert not home.external, "the site makes no request to another host"
     assert search_index(tiny_site.site) is not None
+
+
+def test_the_figure_check_benchmark_checks_every_figure_against_every_article():
+    from bench.figures import time_figure_check
+
+    assert time_figure_check(20, 3) > 0  # it asserts itself that every figure was found in every article

@@ -9,6 +9,7 @@ radio, in two fragments by the Courier, in other words by the wire."""
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def test_every_wording_and_every_fragment_is_checked_against_the_articles_it_cit
     quotes = [quote for quote in checked.entries("quotes") if quote.kind == "direct"]
     count = sum(len(wording.fragments or [wording.text]) for quote in quotes for wording in quote.all_wordings)
     assert count > len(quotes)
-    assert checked.verification.startswith(f"{count} quotes and ")
+    assert re.match(rf"\d+ figures \(.+\), {count} quotes and ", checked.verification)
 
 
 @pytest.mark.parametrize(

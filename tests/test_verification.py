@@ -19,6 +19,7 @@ from generator.check.briefing import load_content
 from generator.core.errors import ContentError
 from generator.core.settings import Settings
 from generator.pipeline import verified_content
+from generator.verify.articles import Readers, claims
 
 
 def problems(content_dir, archive=True, **options) -> list[str]:
@@ -90,16 +91,18 @@ def test_a_date_the_editor_derived_cites_no_article_and_says_how_it_was_worked_o
 # --- the verification record ----------------------------------------------------------------------
 
 
-def test_the_check_says_what_it_verified_and_how(tiny_copy):
-    assert verify(tiny_copy).startswith("1 quote and 5 figures checked against 2 articles")
+def test_the_check_says_what_it_verified_by_kind_and_how(tiny_copy):
+    checked = "15 figures (2 counts, 8 numbers alone, 2 percentages, 2 amounts of money, 1 duration), 1 quote and 1 wording of the articles"
+    assert verify(tiny_copy) == f"{checked} checked against 2 articles in {tiny_copy / 'archive'}; verification.yml updated"
     assert (tiny_copy / "verification.yml").is_file()
-    assert load_content(tiny_copy).verification == "1 quote and 5 figures verified by the verification record (verification.yml)"
+    assert load_content(tiny_copy).verification == f"{checked} verified by the verification record (verification.yml)"
 
 
 def test_the_record_keeps_hashes_not_the_articles_words(tiny_copy):
     verify(tiny_copy)
     record = (tiny_copy / "verification.yml").read_text(encoding="utf-8")
-    assert "century" not in record and "bridge" not in record
+    assert "century" not in record and "carry us" not in record  # the quote's words stay in the content
+    assert '"quotes.yml [mayor-on-vote].text":\n    - {what: "quote", in: gazette, found: ' in record
     assert record.count("\n    - ") >= 6
 
 
@@ -120,7 +123,10 @@ def test_without_the_articles_a_new_figure_fails_until_verified(tiny_copy):
 def test_when_verification_is_required_content_without_a_record_or_articles_fails(tiny_copy):
     assert load_content(tiny_copy).verification == "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record"
     found = problems(tiny_copy, archive=False, require_verified=True)
-    assert len(found) == 6 and all("is not verified against" in problem for problem in found)
+    content = load_content(tiny_copy, tiny_copy / "archive")
+    entries = {"briefing": content.briefing, **{page.slug: page.entries for page in content.pages if page.kind.reads == "entries"}}
+    every_claim = claims(entries, Readers(content.briefing.units, content.briefing.language)).claims
+    assert len(found) == len(every_claim) and all("is not verified against" in problem for problem in found)
 
 
 def test_a_named_archive_that_does_not_exist_is_an_error(tiny_copy):

@@ -164,6 +164,17 @@ def test_pages_workflow_tests_pull_requests_and_deploys_main_only():
     assert deploy["environment"]["name"] == "github-pages"
 
 
+def test_a_pull_request_shows_the_check_s_report_and_carries_the_built_site():
+    workflow = _site_workflow()
+    tester = next(job_id for job_id, job in workflow["jobs"].items() if any("make test" in step.get("run", "") for step in job.get("steps", [])))
+    steps = workflow["jobs"][tester]["steps"]
+    report = next(step for step in steps if "make check" in step.get("run", ""))
+    assert 'SUMMARY="$GITHUB_STEP_SUMMARY"' in report["run"] and report["if"] == "always()", "the report is written even when a test fails"
+    upload = next(step for step in steps if "actions/upload-artifact@" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site" and "pull_request" in upload["if"]
+    assert steps.index(upload) > next(index for index, step in enumerate(steps) if "make site" in step.get("run", ""))
+
+
 def _image(job: dict) -> str | None:
     # `container:` is either the image itself or a mapping with `image:`.
     container = job.get("container")

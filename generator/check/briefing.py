@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from pathlib import Path
 
 from generator.check.coverage import LEFT_OUT_FILE, LeftOut
@@ -23,7 +24,8 @@ from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
 from generator.load.reader import LoadedFile, load_file, read_content_text
 from generator.present.values import NOT_STATED
-from generator.verify.articles import check_against_archive, claims, read_archive
+from generator.verify.articles import Found, Readers, check_against_archive, claims, read_archive
+from generator.verify.figures import FIGURE_KINDS, NOT_FIGURES, known_measure
 from generator.verify.record import RECORD_FILE, Record, check_against_record, read_record, record_text
 
 BRIEFING_FILE = "briefing.yml"
@@ -55,11 +57,16 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     # Every declared file is the briefing's, even one whose section has a problem of its own.
     used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE} | {declaration.file for declaration in briefing.sections if declaration.file}
     complete = not page_problems
+    misnamed = _misnamed_files(content_dir, briefing, loaded, used)
+    problems += [problem for problem, _ in misnamed.values()]
     for page in pages:
         name = page.declaration.file or page.kind.default_file
         if name is None:
             continue
         used.add(name)
+        if name in misnamed:
+            complete = False
+            continue
         if page.kind.reads == "markdown":
             text, text_problems = read_content_text(content_dir / name, "a page")
             problems += text_problems + _page_link_problems(content_dir / name, text or "", pages)
@@ -79,15 +86,15 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         problems += left_problems
         if left_out is not None:
             files["left-out"], entries["left-out"] = left_out, value
-    problems += unknown_files(content_dir, used)
+    problems += unknown_files(content_dir, used | {close for _, close in misnamed.values()})
     known, where = vocabularies(briefing, pages, files)
     # A file that could not be read has said so: the references to its entries are not judged without them.
     unread = {page.kind.name for page in pages if page.kind.reads == "entries" and page.loaded is None}
     reference_problems, cited = check_references(entries, files, known, where, complete=complete, declared=BRIEFING_VOCABULARIES, unread=unread)
     problems += reference_problems
-    verification, record = "", None
+    verification, record, unclassified = "", None, []
     if SOURCES in entries:
-        verify_problems, verification, record = _verify(entries, files, briefing, content_dir, archive_dir, require_verified)
+        verify_problems, verification, record, unclassified = _verify(entries, files, briefing, content_dir, archive_dir, require_verified)
         problems += verify_problems
     if problems:
         raise ContentError(problems)
@@ -99,6 +106,7 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         citation_counts=cited,
         verification=verification,
         record=record,
+        unclassified=unclassified,
         left_out=entries.get("left-out", []),
     )
 
@@ -120,31 +128,103 @@ def _entries(path: Path, model, *, is_list: bool = True) -> tuple[LoadedFile | N
     """A content file loaded and validated: where it stands (None if it cannot be read),
     its valid entries (None if it cannot be read or parsed), and the problems."""
     loaded, problems = load_file(path)
-    if loaded is None or problems:
+    if loaded is None or not loaded.whole:
         return None, None, problems
-    value, problems = validate_file(model, loaded, is_list=is_list)
-    return loaded, value, problems
+    value, more = validate_file(model, loaded, is_list=is_list)
+    return loaded, value, problems + more
 
 
 def _verify(
     entries: dict, files: dict[str, LoadedFile], briefing: Briefing, content_dir: Path, archive_dir: Path | None, require_verified: bool
-) -> tuple[list[Problem], str, str | None]:
+) -> tuple[list[Problem], str, str | None, list[str]]:
     """The quotes and figures checked against the articles, else against the verification
-    record: the problems, what was verified and how (a sentence), and the record to write."""
+    record: the problems, what was verified and how (a sentence), the record to write, and
+    the numbers checked as numbers alone (no unit or noun says what they count), located."""
     saved = read_record(content_dir) if archive_dir is None else None
     if archive_dir is None and saved is None and not require_verified:
-        return [], "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record", None
-    found = claims(entries, briefing.units, briefing.language)
-    quotes = _count(sum(claim.kind == "quote" for claim in found), "quote")
-    english = briefing.language.startswith("en")
-    counted = f"{quotes} and {_count(sum(claim.kind == 'figure' for claim in found), 'figure')}" if english else quotes
-    unread = "" if english else " (figures are checked in English briefings only)"
+        return [], "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record", None, []
+    readers = Readers(briefing.units, briefing.language)
+    problems = _measure_problems(briefing, files["briefing"])
+    if problems:  # nothing converts through an unknown unit: its figures would only add false alarms
+        return problems, "", None, []
+    found = claims(entries, readers)
+    # A quantity in a unit the briefing does not declare is reported as such: read as a
+    # number alone, its figure would only add a false alarm beside it.
+    found.claims = [claim for claim in found.claims if not claim.unit or claim.unit in briefing.units]
+    counted = _checked(found)
+    unclassified = [
+        str(
+            files[claim.file].problem(
+                claim.path,
+                f"number '{shown(claim.written)}' is checked as the number alone: "
+                + (
+                    f"the unit '{shown(claim.unit)}' says no `figure:`; declare what it is in briefing.yml (`measurement`, with `measure:`, or `count`)"
+                    if claim.unit
+                    else "nothing after it says what it counts"
+                ),
+            )
+        )
+        for claim in found.claims
+        if claim.figure is not None and claim.figure.kind == "number"
+    ]
     if archive_dir is None:
-        problems = check_against_record(found, saved or Record({}, {}), files, [source.id for source in entries[SOURCES]])
-        return problems, f"{counted} verified by the verification record ({RECORD_FILE}){unread}", None
-    archive, problems = read_archive(archive_dir, entries[SOURCES], files[SOURCES])
-    problems += check_against_archive(found, archive, files)
-    return problems, f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{unread}", record_text(found, archive)
+        problems += check_against_record(found.claims, saved or Record({}, set()), files, [source.id for source in entries[SOURCES]])
+        return problems, f"{counted} verified by the verification record ({RECORD_FILE}){_not_figures(found)}", None, unclassified
+    archive, archive_problems = read_archive(archive_dir, entries[SOURCES], files[SOURCES], readers)
+    problems += archive_problems
+    if archive_problems:  # an article that cannot be read would only add false alarms about what it reports
+        unread = {source.id for source in entries[SOURCES]} - set(archive.texts)
+        found.claims = [claim for claim in found.claims if not (claim.cited and set(claim.cited) & unread)]
+    problems += check_against_archive(found.claims, archive, files)
+    sentence = f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{_not_figures(found)}"
+    return problems, sentence, record_text(found.claims, archive, files), unclassified
+
+
+_FIGURE_NOUNS = {
+    "count": ("count", "counts"),
+    "number": ("number alone", "numbers alone"),
+    "percent": ("percentage", "percentages"),
+    "money": ("amount of money", "amounts of money"),
+    "duration": ("duration", "durations"),
+    "measurement": ("measurement", "measurements"),
+    "time": ("time of day", "times of day"),
+}
+_SKIPPED_NOUNS = {
+    "year": ("year", "years"),
+    "date": ("day of a month", "days of a month"),
+    "ordinal": ("ordinal", "ordinals"),
+    "identifier": ("identifier", "identifiers"),
+}
+
+
+def _checked(found: Found) -> str:
+    """What was checked, by kind: `41 figures (12 counts, 9 measurements, …), 3 quotes and 2 wordings; not figures: 14 years, …`."""
+    figures = [claim.figure for claim in found.claims if claim.figure is not None]
+    by_kind = Counter(figure.kind for figure in figures)
+    kinds = ", ".join(f"{by_kind[kind]} {_FIGURE_NOUNS[kind][by_kind[kind] != 1]}" for kind in FIGURE_KINDS if by_kind[kind])
+    ranges, approximate = sum(figure.low != figure.high for figure in figures), sum(figure.approximate for figure in figures)
+    extra = "".join(f"; {number} {noun}" for number, noun in ((ranges, "ranges" if ranges != 1 else "range"), (approximate, "approximate")) if number)
+    sentence = _count(len(figures), "figure") + (f" ({kinds}{extra})" if kinds else "")
+    sentence += f", {_count(found.count('quote'), 'quote')} and {_count(found.count('words'), 'wording')} of the articles"
+    return sentence
+
+
+def _not_figures(found: Found) -> str:
+    """The numbers left out as not figures, by why: `; not figures: 14 years, 20 days of a month`."""
+    skipped = Counter(item.number.why for item in found.skipped)
+    return ("; not figures: " + ", ".join(f"{skipped[why]} {_SKIPPED_NOUNS[why][skipped[why] != 1]}" for why in NOT_FIGURES if skipped[why])) if skipped else ""
+
+
+def _measure_problems(briefing: Briefing, loaded: LoadedFile) -> list[Problem]:
+    """A unit's `measure` must be one pint knows, or nothing converts to it."""
+    return [
+        loaded.problem(
+            ("units", name, "measure"),
+            f"'{shown(unit.measure)}' is not a unit pint knows; write it as pint names units, like `mile / hour`, `kilometer / hour`, `millimeter`, `meter`",
+        )
+        for name, unit in briefing.units.items()
+        if unit.measure and not known_measure(unit.measure)
+    ]
 
 
 def _count(number: int, noun: str) -> str:
@@ -237,7 +317,7 @@ def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedF
     known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units), "venues": {*briefing.venues, NOT_STATED}}
     where = {
         "sides": "add it to `sides` in briefing.yml, or correct it",
-        "units": "add it to `units` in briefing.yml, or correct it",
+        "units": "declare it under `units` in briefing.yml, with how it is shown and what kind of figure it is (`shown:`, `figure:`)",
         "venues": f"add it to `venues` in briefing.yml, write `{NOT_STATED}`, or correct it",
     }
     for page in pages:
@@ -278,6 +358,26 @@ def _page_link_problems(path: Path, text: str, pages: list[Page]) -> list[Proble
             )
         )
     return problems
+
+
+def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, used: set[str]) -> dict[str, tuple[Problem, str]]:
+    """`file: diferences.yml` where the folder holds `differences.yml`: the slip is in the
+    declaration, so that is where the problem stands, and the file keeps its right name."""
+    undeclared = [path.name for path in content_dir.iterdir() if path.suffix.lower() in (".yml", ".yaml") and path.name not in used]
+    found = {}
+    for index, declaration in enumerate(briefing.sections):
+        name = declaration.file
+        if not name or (content_dir / name).exists() or (content_dir / name).is_symlink():
+            continue
+        close = next(iter(difflib.get_close_matches(name, undeclared, n=1, cutoff=0.8)), None)
+        if close is None:
+            continue  # said when the file is read: it is missing
+        problem = loaded.problem(
+            ("sections", index, "file"),
+            f"there is no file '{shown(name)}' in the folder, but there is '{shown(close)}'; correct the name here to `{shown(close)}`",
+        )
+        found[name] = (problem, close)
+    return found
 
 
 def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:

@@ -17,7 +17,8 @@ from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import ContentError
 from generator.core.inline import plain_text
-from generator.verify.articles import claims, figures_in, normalise, quote_words, read_archive
+from generator.verify.articles import Readers, claims, normalise, quote_words, read_archive
+from generator.verify.figures import ArticleFigures
 
 LEFT_OUT_FILE = "left-out.yml"
 # Words in quotation marks: straight or curly, at least two words long.
@@ -43,7 +44,8 @@ class Unused:
 
 def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
     """What no fact uses: (not acknowledged, acknowledged)."""
-    archive, problems = read_archive(archive_dir, content.sources, content.page(SOURCES).loaded)
+    readers = Readers(content.briefing.units, content.briefing.language)
+    archive, problems = read_archive(archive_dir, content.sources, content.page(SOURCES).loaded, readers)
     if problems:
         raise ContentError(problems)
     entries = {"briefing": content.briefing, **{page.slug: page.entries for page in content.pages if page.kind.reads == "entries"}}
@@ -54,10 +56,10 @@ def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
         for visit in visits(model)
         if isinstance(visit.value, str) and not visit.marks.ref
     )
-    found = claims(entries, content.briefing.units)
-    used_figures = {claim.key for claim in found if claim.kind == "figure"}
+    found = claims(entries, readers).claims
+    used = [claim.figure for claim in found if claim.figure is not None]
     quotes = [claim.key for claim in found if claim.kind == "quote" and claim.key]
-    acknowledged = _acknowledged(content.left_out)
+    acknowledged = _acknowledged(content.left_out, readers, {source.id: source.language for source in content.sources})
     missing, known = [], []
     for source_id, raw in archive.raw.items():
         for match in _QUOTED.finditer(raw):
@@ -67,10 +69,10 @@ def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
             item = Unused(source_id, "passage", match.group(1), raw.count("\n", 0, match.start()) + 1)
             (known if (source_id, "passage", passage) in acknowledged else missing).append(item)
         first_of_each: dict[str, object] = {}
-        for figure in figures_in(raw):
+        for figure in archive.read[source_id]:
             first_of_each.setdefault(figure.token, figure)
         for figure in first_of_each.values():
-            if figure.token in used_figures:
+            if ArticleFigures.of([figure]).report_any(used):
                 continue
             at = raw.find(figure.written)
             item = Unused(source_id, "figure", figure.written, raw.count("\n", 0, at) + 1 if at >= 0 else 1)
@@ -78,13 +80,15 @@ def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
     return missing, known
 
 
-def _acknowledged(left_out: list[LeftOut]) -> set[tuple[str, str, str]]:
-    """The entries of `left-out.yml` (checked with the content), as (source, kind, normalised passage or figure)."""
+def _acknowledged(left_out: list[LeftOut], readers: Readers, languages: dict[str, str | None]) -> set[tuple[str, str, str]]:
+    """The entries of `left-out.yml` (checked with the content), as (source, kind, normalised
+    passage or figure); a figure is read as its article's language writes it."""
     found = set()
     for entry in left_out:
         if entry.passage:
             found.add((entry.source, "passage", quote_words(entry.passage)))
-        found |= {(entry.source, "figure", figure.token) for figure in figures_in(entry.figure or "")}
+        figures = readers(languages.get(entry.source)).read(entry.figure or "").figures
+        found |= {(entry.source, "figure", figure.token) for figure in figures}
     return found
 
 

@@ -108,6 +108,8 @@ def _unknown(collection: str, value: str, ids: set[str], unnamed: set[str], wher
     `unnamed`: those of them no field names, where a renamed id is."""
     unknown, advice = f"unknown {_NOUNS.get(collection, collection)} '{value}'", where.get(collection, "add it or correct it")
     hint = did_you_mean(value, ids)
+    if hint and collection == "units":  # a new unit is as likely as a misspelt one
+        return f"{unknown}{hint} If not, {advice}"
     if hint:
         return unknown + hint
     renamed = renamed_to(value, unnamed)  # a guess from a word alone: the advice stays

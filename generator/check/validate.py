@@ -160,6 +160,8 @@ _FIGURE_AS_SHOWN = re.compile(rf"[$€£¥]?\s*({_NUMBER})\s*(?:%|[^\W\d_][^\W\d
 def _number_hint(text: str) -> str:
     """What to write for a figure typed as text: `5%` is `value: 5` beside `unit: percent`."""
     text = text.strip().replace("\u2212", "-")  # the minus sign of copied news text
+    if re.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})", text):  # not thousands: a decimal comma, as French or German write it
+        return f"; content files write a decimal with a point, like `value: {text.replace(',', '.')}`"
     figure = _FIGURE_AS_SHOWN.fullmatch(text)
     if figure and figure.group(1) == text:  # a number alone, quoted or with commas
         return "; write it without quotes" if "," not in text else f"; write it without the commas, like `value: {text.replace(',', '')}`"

@@ -267,8 +267,24 @@ class UnitFormat(Model):
 
     shown: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")]  # `{value}%`, `${value} billion`
     before_noun: Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"\{value\}")] | None = None  # `{value}-day` (window)
-    figure: Literal["percent", "money", "duration", "count"] | None = None  # how articles write it; None: not checked
+    figure: Literal["percent", "money", "duration", "measurement", "count"] | None = None  # what kind of figure; None: checked as the number alone
     word: Annotated[str, StringConstraints(pattern=r"^[a-z]+$", max_length=20)] | None = None  # `billion`, `day`: the word after the number
+    measure: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_ /*^0-9]+$", max_length=60)] | None = (
+        None  # pint's name (`mile / hour`): a measurement converts through it
+    )
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None  # ISO 4217 (`USD`, `EUR`) of an amount of money
+    written: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")], list[Annotated[Text, StringConstraints(max_length=60)]]
+    ] = {}  # how articles in each language write the unit after a number: `{en: [mph, miles per hour]}`
+
+    @model_validator(mode="after")
+    def _a_measurement_names_its_measure(self) -> UnitFormat:
+        if self.figure == "measurement" and not self.measure:
+            raise ValueError(
+                "a measurement needs `measure:`, the unit as pint names it (`mile / hour`, `millimetre`), so that articles in other units can support it"
+            )
+        return self
+
     decimals: Annotated[int, Field(ge=0, le=6)] | None = None  # digits after the decimal point, always shown (`2` for prices)
 
 

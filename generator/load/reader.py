@@ -70,9 +70,12 @@ class Positions:
 class LoadedFile:
     """A content file's data, and where each value stands in its text."""
 
-    def __init__(self, path: Path, data: object, text: str, positions: Positions | None = None):
+    def __init__(self, path: Path, data: object, text: str, positions: Positions | None = None, *, whole: bool = True):
         self.path, self.data, self.text = path, data, text
         self._positions = positions
+        # False where a problem left a value out (a repeated key, a tag): the data is then
+        # not what the editor meant, and is not checked further. Refused characters leave it whole.
+        self.whole = whole
 
     @property
     def positions(self) -> Positions:
@@ -107,21 +110,52 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
             )
         ]
 
+    characters: list[Problem] = []
+    if _NOT_YAML.search(text):
+        # Characters YAML refuses stop its reader at the first. Each is reported, and the
+        # rest of the file is read with a space in its place, so nothing else is hidden.
+        characters, text = _refused_characters(path, text)
     try:
         data, builder = _document(text)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(path, text, error)]
+        return None, [*characters, _syntax_problem(path, text, error)]
     except yaml.reader.ReaderError as error:
-        return None, [_character_problem(path, text, error)]
+        return None, [*characters, _character_problem(path, text, error)]
     except yaml.YAMLError as error:  # anything else the parser refuses
-        return None, [Problem(path, 1, 1, "", f"not valid YAML: {shown(error)}")]
+        return None, [*characters, Problem(path, 1, 1, "", f"not valid YAML: {shown(error)}")]
     except _Stop as stop:  # too deep, too large: nothing more is read
-        return None, [Problem(path, *stop.position, "", stop.message)]
+        return None, [*characters, Problem(path, *stop.position, "", stop.message)]
     if data is None:
-        return None, [Problem(path, 1, 1, "", "file is empty; it should hold this briefing's entries (see README)")]
+        return None, [*characters, Problem(path, 1, 1, "", "file is empty; it should hold this briefing's entries (see README)")]
     # Labelled once the whole file is built, so a list entry is named by its id, as elsewhere.
-    problems = [Problem(path, line, column, field_label(path.stem, at, data), message) for (line, column), at, message in builder.found]
-    return LoadedFile(path, data, text, builder.positions), problems
+    problems = characters + [
+        Problem(path, line, column, field_label(path.stem, at, data), message) for (line, column), at, message in sorted(builder.refused + builder.found)
+    ]
+    return LoadedFile(path, data, text, builder.positions, whole=not builder.found), problems
+
+
+_NOT_YAML = yaml.reader.Reader.NON_PRINTABLE
+"""Characters YAML's reader refuses in a file (control characters, surrogates, …)."""
+
+MAX_CHARACTER_PROBLEMS = 20
+"""Refused characters reported one by one; past this, the rest are counted."""
+
+
+def _refused_characters(path: Path, text: str) -> tuple[list[Problem], str]:
+    """A problem for each character YAML refuses, and the text with a space in its place."""
+    found = list(_NOT_YAML.finditer(text))
+    problems = [
+        Problem(
+            path, *_position(text, match.start()), "", f"{describe(match.group())} is not allowed in a content file: {why_refused(match.group())}; delete it"
+        )
+        for match in found[:MAX_CHARACTER_PROBLEMS]
+    ]
+    if len(found) > MAX_CHARACTER_PROBLEMS:
+        more = len(found) - MAX_CHARACTER_PROBLEMS
+        problems.append(
+            Problem(path, *_position(text, found[MAX_CHARACTER_PROBLEMS].start()), "", f"and {more:,} more such characters after this one; delete them")
+        )
+    return problems, _NOT_YAML.sub(" ", text)
 
 
 def _document(text: str):
@@ -179,12 +213,13 @@ class _Stop(Exception):
 class _Frame:
     """An open mapping or sequence while its events are read."""
 
-    __slots__ = ("value", "at", "mark", "key", "anchor", "start", "merges")
+    __slots__ = ("value", "at", "mark", "key", "anchor", "start", "merges", "flow", "restarted")
 
-    def __init__(self, value, at, mark, anchor, start):
-        self.value, self.at, self.mark, self.anchor, self.start = value, at, mark, anchor, start
+    def __init__(self, value, at, mark, anchor, start, flow=False):
+        self.value, self.at, self.mark, self.anchor, self.start, self.flow = value, at, mark, anchor, start, flow
         self.key = None  # in a mapping: the key waiting for its value
         self.merges = None  # in a mapping: `<<:` values to merge at its end
+        self.restarted = False  # a list entry whose fields begin again: an entry that lacks its `- `
 
 
 class _Builder:
@@ -195,7 +230,8 @@ class _Builder:
     def __init__(self, loader, text: str):
         self.loader, self.text = loader, text
         self.positions = Positions()
-        self.found: list[_Found] = []
+        self.found: list[_Found] = []  # problems that leave the data short of what the editor wrote
+        self.refused: list[_Found] = []  # refused characters: the data is whole, the problem is the character
         self.anchors: dict[str, tuple[object, int]] = {}
         self.count = 0  # values built, counting those that aliases repeat
         self.lines: list[str] | None = None  # the text's lines, split when first needed
@@ -254,7 +290,11 @@ class _Builder:
                     self._no_tag(event, mark, at)
                     self.count += 1
                     # A list or mapping used as a key is read, then refused as a key (`_key`).
-                    stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], _SKIP if at is None else at, mark, event.anchor, self.count))
+                    stack.append(
+                        _Frame(
+                            {} if kind is yaml.MappingStartEvent else [], _SKIP if at is None else at, mark, event.anchor, self.count, event.flow_style is True
+                        )
+                    )
                     continue
                 if self.count > MAX_VALUES:
                     self._too_many(mark)
@@ -313,7 +353,7 @@ class _Builder:
 
     def _key(self, frame: _Frame, key, mark) -> None:
         position = (mark.line + 1, mark.column + 1)
-        if frame.at is _SKIP:
+        if frame.at is _SKIP or frame.restarted:
             frame.key = _SKIP
         elif key is _MERGE and (*frame.at, "<<") in self.positions.keys:
             first = self.positions.keys[(*frame.at, "<<")][0]
@@ -323,9 +363,20 @@ class _Builder:
             frame.key = _MERGE
             self.positions.keys[(*frame.at, "<<")] = position
         elif not isinstance(key, str):
-            what = "a list or mapping" if isinstance(key, (list, dict)) else shown(repr(key))
-            self.found.append((position, frame.at, f"a key must be a name, like `title`; this one is {what}"))
+            self.found.append((position, frame.at, self._decimal_comma(frame, mark) or self._not_a_name(key)))
             frame.key = _SKIP
+        elif key in frame.value and frame.at and isinstance(frame.at[-1], int) and key == next(iter(frame.value)):
+            # The entry's first field again: the editor began a new entry and left out its dash.
+            first = self.positions.keys[(*frame.at, key)]
+            self.found.append(
+                (
+                    position,
+                    (*frame.at, key),
+                    f"`{shown(key)}:` begins this entry's fields again (first on line {first[0]}): this line begins a new entry of the list "
+                    f"and lacks its dash; begin it with `- `, lined up with the `-` of the entry above",
+                )
+            )
+            frame.key, frame.restarted = _SKIP, True  # the fields below are the new entry's: not repeats to report one by one
         elif key in frame.value:
             first = self.positions.keys[(*frame.at, key)][0]
             self.found.append((position, (*frame.at, key), f"key '{shown(key)}' appears twice in this mapping (first on line {first}); keep one"))
@@ -333,6 +384,29 @@ class _Builder:
         else:
             self.positions.keys[(*frame.at, key)] = position
             frame.key = key
+
+    @staticmethod
+    def _not_a_name(key) -> str:
+        what = "a list or mapping" if isinstance(key, (list, dict)) else shown(repr(key))
+        return f"a key must be a name, like `title`; this one is {what}"
+
+    def _decimal_comma(self, frame: _Frame, mark) -> str | None:
+        """`{value: 6,1}`: inside braces the comma ends the number, and the digits after it
+        are read as a field of their own. The editor wrote a decimal comma."""
+        if not frame.flow:
+            return None
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        whole = re.search(r"(-?[0-9]+)\s*,\s*$", line[: mark.column])
+        fraction = re.match(r"[0-9]+(?=\s*[,}:]|\s*$)", line[mark.column :])
+        if not (whole and fraction):
+            return None
+        written = f"{whole[1]},{fraction[0]}"
+        return (
+            f"`{written}` is read as the number {whole[1]}, then a field named {fraction[0]}: inside `{{…}}` a comma separates fields; "
+            f"write the decimal with a point, `{whole[1]}.{fraction[0]}`"
+        )
 
     def _merge(self, frame: _Frame) -> None:
         """`<<: *defaults` (or a list of them): their fields, where the mapping has none of its own."""
@@ -380,7 +454,7 @@ class _Builder:
             character = bad.group()
             line, column = self._locate(event, character)
             path = parent.at if at is None else at  # a key: reported at its mapping
-            self.found.append(((line, column), path, f"{describe(character)} is not allowed in text: {why_refused(character)}; delete it"))
+            self.refused.append(((line, column), path, f"{describe(character)} is not allowed in text: {why_refused(character)}; delete it"))
         return value
 
     def _no_tag(self, event, mark, at) -> None:

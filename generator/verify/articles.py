@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from generator.content.briefing import entries_with_paths
@@ -29,7 +30,7 @@ from generator.core.errors import Problem
 from generator.core.files import UnreadableText, read_text
 from generator.core.inline import plain_text
 from generator.load.reader import LoadedFile, Path_
-from generator.verify.numbers import in_digits
+from generator.verify.figures import DURATIONS, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
 
@@ -52,58 +53,63 @@ def quote_words(text: str) -> str:
 
 # --- figures -------------------------------------------------------------------
 
-# A number starts where a run of digits starts (the look-behind) and its quantifiers never
-# give back what they took (possessive), so a long run of digits is read once: linear time.
-_NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.(\d++))?"
-_FIGURES = [
-    ("percent", re.compile(rf"{_NUMBER}\s*(?:%|percent\b|per cent\b)")),
-    ("money", re.compile(rf"\$\s*{_NUMBER}(?:\s*(billion|million|trillion)\b)?")),
-    ("duration", re.compile(rf"{_NUMBER}[\s-]*(minute|hour|day|week|month|year)s?\b")),
-]
+
+class Readers:
+    """A figure reader per language, each knowing the briefing's units as that language writes them."""
+
+    def __init__(self, units: dict[str, UnitFormat], language: str):
+        self.units, self.language = units, language
+        self._readers: dict[str, Reader] = {}
+        currencies = tuple(unit.currency for unit in units.values() if unit.currency)
+        self.currencies = currencies or (("USD",) if any("$" in unit.shown for unit in units.values() if unit.figure == "money") else ())
+
+    def __call__(self, language: str | None) -> Reader:
+        language = language or self.language
+        if language not in self._readers:
+            self._readers[language] = Reader(language, tuple(self._spellings(language)), self.currencies)
+        return self._readers[language]
+
+    def _spellings(self, language: str):
+        for name, unit in self.units.items():
+            if unit.figure not in ("measurement", "count"):
+                continue  # percentages, money and durations are read as every language writes them (CLDR)
+            spellings = list(unit.written.get(language, ()))
+            if language == self.language:
+                spellings += [_after_value(pattern) for pattern in (unit.shown, unit.before_noun) if pattern]
+            spellings = tuple(spelling for spelling in dict.fromkeys(spellings) if spelling)
+            if spellings:
+                yield UnitSpelling(name, unit.figure, unit.measure or "", spellings=spellings)
+
+    def scale(self, word: str | None) -> Decimal:
+        """What a money unit's `word` (`billion`) multiplies its value by."""
+        return (self(self.language).scales.get(word) or self(self.language).scales.get((word or "").lower()) or Decimal(1)) if word else Decimal(1)
 
 
-@dataclass(frozen=True)
-class Figure:
-    kind: str
-    value: str  # the number without thousands separators: "295", "1.5"
-    unit: str  # "", "billion", "day", …
-    written: str  # as it stands in the text
-
-    def key(self) -> tuple[str, str, str]:
-        return self.kind, self.value, self.unit
-
-    @property
-    def token(self) -> str:
-        """The key as one string: `percent|5|`, as claims and the record keep it."""
-        return "|".join(self.key())
+def _after_value(pattern: str) -> str:
+    """The unit's words after the number in a display pattern: `mph` of `{value} mph`."""
+    return pattern.split("{value}", 1)[1].strip(" -\u00a0")
 
 
-def figures_in(text: str) -> list[Figure]:
-    """Every percentage, amount of money and duration written in a text, in digits or in
-    (English) words: `ninety days`, `an hour and a half`."""
-    found = []
-    text, written_as = in_digits(text.translate(_DASHES))
-    for kind, pattern in _FIGURES:
-        for match in pattern.finditer(text):
-            whole, fraction = match.group(1).replace(",", ""), match.group(2)
-            unit = (match.group(3) or "") if kind != "percent" else ""
-            found.append(Figure(kind, f"{whole}.{fraction}" if fraction else whole, unit.lower(), written_as(match)))
-    return found
-
-
-def figure_of(quantity: Quantity, units: dict[str, UnitFormat]) -> Figure | None:
-    """A structured quantity as the figure an article would print, as its unit says;
-    None for a unit the briefing does not check (`figure:` left out)."""
+def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers) -> Figure:
+    """A structured quantity as the figure an article would print, as its unit says; a unit
+    with no `figure:` is checked as the number itself."""
     unit = units.get(quantity.unit)
-    if unit is None or unit.figure is None or unit.figure == "count":
-        return None
-    value = f"{quantity.value:g}"
-    written = unit.shown.replace("{value}", value)
-    if unit.figure == "percent":
-        return Figure("percent", value, "", written)
-    if unit.figure == "money":
-        return Figure("money", value, unit.word or "", written)
-    return Figure("duration", value, unit.word or quantity.unit.rstrip("s"), written)
+    value = Decimal(repr(quantity.value)).normalize()
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    written = unit.shown.replace("{value}", f"{quantity.value:g}") if unit else f"{quantity.value:g}"
+    approximate = bool(quantity.qualifier)
+    kind = unit.figure if unit and unit.figure else "number"
+    digits = len(str(value).replace(".", "").replace("-", "").lstrip("0")) or 1
+    if kind == "money":
+        currency = unit.currency or (readers.currencies[0] if readers.currencies else "")
+        amount = value * readers.scale(unit.word)
+        return Figure("money", amount, amount, currency, written, approximate, digits)
+    if kind == "duration":
+        name = DURATIONS.get(unit.word or "", DURATIONS.get(quantity.unit.rstrip("s"), quantity.unit.rstrip("s")))
+        return Figure("duration", value, value, name, written, approximate, digits)
+    if kind == "measurement":
+        return Figure("measurement", value, value, unit.measure or quantity.unit, written, approximate, digits)
+    return Figure(kind, value, value, "", written, approximate, digits)
 
 
 # --- the claims --------------------------------------------------------------------
@@ -111,15 +117,18 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat]) -> Figure | None
 
 @dataclass(frozen=True)
 class Claim:
-    """A direct quote or a figure the content states, and the articles that must report it."""
+    """A direct quote, the articles' own words (`as_reported`), or a figure the content
+    states, and the articles that must report it."""
 
-    kind: str  # "quote" or "figure"
-    key: str  # the normalised words, or the figure as `percent 5`
+    kind: str  # "quote", "words" or "figure"
+    key: str  # the normalised words, or the figure's token (`percent|5|5|`)
     written: str  # as the content writes it, for messages
     file: str  # the content file's key
     path: Path_
     cited: tuple[str, ...] | None  # the articles the fact cites: each must report it; None: any one will do
     one_of: bool = False  # one of the cited articles will do (the articles' own words for a date)
+    figure: Figure | None = None
+    unit: str = ""  # the unit of a quantity (`{value: 95, unit: mph}`), where the claim is one
 
     def unmet(self, articles: list[str], reports) -> list[str]:
         """The articles that should report the claim and do not, where the citation rule is
@@ -130,17 +139,42 @@ class Claim:
         any_one_will_do = self.cited is None or self.one_of
         return [] if any_one_will_do and len(lacking) < len(needed) else lacking
 
+    def digest(self, source_id: str, article_hash: str) -> str:
+        """What the verification record keeps: a hash of what was found, in which article,
+        as that article then read, so that it vouches for nothing else."""
+        return hashlib.sha256(f"{self.kind} {self.key} {source_id} {article_hash}".encode()).hexdigest()[:20]
+
     @property
-    def digest(self) -> str:
-        """What the verification record keeps: a hash of the normalised passage."""
-        return hashlib.sha256(f"{self.kind} {self.key}".encode()).hexdigest()[:20]
+    def what(self) -> str:
+        """The claim as a reviewer reads it: `figure '12,000'`, `quote`."""
+        if self.kind == "figure":
+            return f"figure '{shown(self.written, 60)}'"
+        return {"quote": "quote", "words": "wording"}[self.kind]  # the fact names it; the record keeps no article's words
 
 
-def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: str = "en") -> list[Claim]:
-    """Every direct quote and every figure in the content, with what it cites. Figures are
-    read as English articles write them ($, percent, days, numbers in words): in a
-    briefing in another language only the quotes are claims."""
-    found, with_figures = [], language.startswith("en")
+@dataclass(frozen=True)
+class Skipped:
+    """A number in a fact that is not a figure (a year, a date, an identifier, an ordinal)."""
+
+    file: str
+    path: Path_
+    number: NotFigure
+
+
+@dataclass
+class Found:
+    claims: list[Claim]
+    skipped: list[Skipped]
+
+    def count(self, kind: str) -> int:
+        return sum(claim.kind == kind for claim in self.claims)
+
+
+def claims(entries: dict[str, object], readers: Readers) -> Found:
+    """Every direct quote, every wording of the articles' own (`as_reported`) and every
+    figure in the content, with what it cites; and the numbers that are not figures."""
+    found, skipped = [], []
+    reader = readers(None)
     for key, value in entries.items():
         if key == SOURCES:  # the articles themselves, not facts they report
             continue
@@ -149,17 +183,24 @@ def claims(entries: dict[str, object], units: dict[str, UnitFormat], language: s
                 if visit.marks.ref:
                     continue
                 cited = tuple(visit.sources) if visit.sources else None
+                one_of = visit.marks.one_of_its_sources
                 if isinstance(visit.value, str):
                     if visit.marks.verbatim and is_direct(visit):
                         words = quote_words(visit.value)
                         found.append(Claim("quote", words, visit.value, key, visit.path, cited))
-                    figures = figures_in(plain_text(visit.value)) if with_figures else []
-                elif isinstance(visit.value, Quantity) and with_figures:
-                    figures = [figure for figure in [figure_of(visit.value, units)] if figure]
+                    elif one_of:
+                        found.append(Claim("words", quote_words(visit.value), visit.value, key, visit.path, cited, one_of=True))
+                    reading = reader.read(plain_text(visit.value))
+                    figures = reading.figures
+                    skipped += [Skipped(key, visit.path, number) for number in reading.not_figures]
+                elif isinstance(visit.value, Quantity):
+                    figure = figure_of(visit.value, readers.units, readers)
+                    found.append(Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=one_of, figure=figure, unit=visit.value.unit))
+                    continue
                 else:
                     continue
-                found += [Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=visit.marks.one_of_its_sources) for figure in figures]
-    return found
+                found += [Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=one_of, figure=figure) for figure in figures]
+    return Found(found, skipped)
 
 
 def is_direct(visit) -> bool:
@@ -180,16 +221,18 @@ class Archive:
     """The articles' texts, normalised, and the figures each contains, by source id."""
 
     texts: dict[str, str]
-    figures: dict[str, set[tuple[str, str, str]]]
+    figures: dict[str, ArticleFigures]
     digests: dict[str, str] = field(default_factory=dict)  # each article's hash, normalised
     raw: dict[str, str] = field(default_factory=dict)  # each article as written (for passages and their lines)
+    languages: dict[str, str] = field(default_factory=dict)
     words: dict[str, set[str]] = field(default_factory=dict)  # each text's space-separated words
     found: dict[tuple[str, str], bool] = field(default_factory=dict)  # (quote, source id): in it?
+    read: dict[str, list[Figure]] = field(default_factory=dict)  # each article's figures, as read
 
     def has(self, claim: Claim, source_id: str) -> bool:
-        if claim.kind == "quote":
+        if claim.kind in ("quote", "words"):
             return self.quotes(source_id, claim.key)
-        return tuple(claim.key.split("|")) in self.figures[source_id]
+        return claim.figure is not None and self.figures[source_id].report(claim.figure)
 
     def quotes(self, source_id: str, words: str) -> bool:
         """Whether the article has these (normalised) words. A quote's inner words are whole
@@ -203,8 +246,9 @@ class Archive:
         return self.found[key]
 
 
-def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tuple[Archive, list[Problem]]:
-    texts, figures, raw, problems = {}, {}, {}, []
+def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, readers: Readers) -> tuple[Archive, list[Problem]]:
+    """The articles of `sources`, each read in its own language."""
+    texts, figures, raw, read, languages, problems = {}, {}, {}, {}, {}, []
     for index, source in enumerate(sources):
         name = source.archive_file or f"{source.id}.txt"
         try:
@@ -220,9 +264,11 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile) -> tup
             )
             continue
         texts[source.id] = normalise(raw[source.id])
-        figures[source.id] = {figure.key() for figure in figures_in(raw[source.id])}
+        languages[source.id] = source.language or readers.language
+        read[source.id] = readers(languages[source.id]).read(raw[source.id]).figures
+        figures[source.id] = ArticleFigures.of(read[source.id])
     digests = {source_id: hashlib.sha256(text.encode()).hexdigest()[:20] for source_id, text in texts.items()}
-    return Archive(texts, figures, digests, raw), problems
+    return Archive(texts, figures, digests, raw, languages, read=read), problems
 
 
 def check_against_archive(found: list[Claim], archive: Archive, files: dict[str, LoadedFile]) -> list[Problem]:
@@ -233,9 +279,13 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
         if not lacking:
             continue
         having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
-        what = "direct quote not found word for word" if claim.kind == "quote" else f"figure '{shown(claim.written)}' not found"
+        what = {
+            "quote": "direct quote not found word for word",
+            "words": f"the articles' words '{shown(claim.written)}' not found",
+            "figure": f"figure '{shown(claim.written)}' not found",
+        }[claim.kind]
         if claim.cited is None or claim.one_of:
-            advice = "check the number" if claim.kind == "figure" else "correct the words"
+            advice = {"figure": "check the number", "quote": "correct the words", "words": "write the words as an article gives them"}[claim.kind]
             where = "any article" if claim.cited is None else f"any of {', '.join(lacking)}"
             problems.append(files[claim.file].problem(claim.path, f"{what} in {where}; {advice}"))
             continue
@@ -244,7 +294,18 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             if having
             else "correct it, or mark it `kind: paraphrase`"
             if claim.kind == "quote"
-            else "check the number"
+            else _figure_advice(claim, [archive.read[source_id] for source_id in lacking])
         )
         problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}"))
     return problems
+
+
+def _figure_advice(claim: Claim, read: list[list[Figure]]) -> str:
+    """`check the number`, with the article's figures of the same kind where it has some."""
+    figure = claim.figure
+    if figure is None:
+        return "check the number"
+    alike = [each.written for figures in read for each in figures if each.kind == figure.kind]
+    if figure.kind in ("count", "number") or not alike:
+        return "check the number"
+    return f"check the number: the article gives {', '.join(f'“{shown(each, 40)}”' for each in dict.fromkeys(alike[:4]))}"

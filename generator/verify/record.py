@@ -2,32 +2,47 @@
 committed with the content like a lock file (`verification.yml`), so that quotes
 and figures stay verified where the articles are not at hand (CI, the Pages
 workflow, a colleague's laptop). The articles stay outside the project: the record
-keeps a hash of each article and, for each article, hashes of the normalised
-quotes and figures found in it.
+keeps each article's hash and language and, for each fact (file and field), what was
+verified in which article, with a hash of what was found there: the claim, the article
+and that article's hash together, so that a hash vouches for nothing else.
 
 Without the articles, every quote and figure must match the record; one added or
 changed since it was last verified is reported where it stands, with how to
-re-verify it."""
+re-verify it. Moving a fact keeps it verified: a hash is looked for anywhere in the record."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.errors import ContentError, Problem
+from generator.core.errors import ContentError, Problem, field_label
 from generator.load.reader import LoadedFile, load_file
 from generator.verify.articles import Archive, Claim
 
 RECORD_FILE = "verification.yml"
+RECORD_FORMAT = 2
+_HEADER = [
+    "# Written by `make check` where the articles are at hand; read by it where they are not.",
+    "# For each article, its hash and language; for each fact (file and field), what was verified",
+    "# in which article, and a hash of what was found there. Do not edit: re-verify instead",
+    "# (`make check ARCHIVE=folder-of-the-articles`).",
+]
 
 
 @dataclass
 class Record:
     articles: dict[str, str]  # source id to the hash of its normalised text
-    found: dict[str, set[str]]  # source id to the digests of the claims it reports
+    found: set[str]  # the hashes of every claim verified in an article
 
     def has(self, claim: Claim, source_id: str) -> bool:
-        return claim.digest in self.found.get(source_id, set())
+        article = self.articles.get(source_id)
+        return article is not None and claim.digest(source_id, article) in self.found
+
+
+def _unreadable(path: Path, problems: list[Problem]) -> ContentError:
+    why = "not a verification record of this generator's format; run `make check` where the articles are (ARCHIVE=folder), to write it again"
+    return ContentError(problems or [Problem(path, 1, 1, "", why)])
 
 
 def read_record(content_dir: Path) -> Record | None:
@@ -37,34 +52,43 @@ def read_record(content_dir: Path) -> Record | None:
         return None
     loaded, problems = load_file(path)
     data = loaded.data if loaded and not problems else None
-    if not isinstance(data, dict) or not isinstance(data.get("articles"), dict) or not isinstance(data.get("verified"), dict):
-        raise ContentError(
-            problems or [Problem(path, 1, 1, "", "not a verification record; delete it and run `make check` where the articles are, to write it again")]
-        )
-    articles = {str(key): str(value) for key, value in data["articles"].items()}
-    found = {str(key): {str(digest) for digest in value} if isinstance(value, list) else set() for key, value in data["verified"].items()}
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != RECORD_FORMAT
+        or not isinstance(data.get("articles"), dict)
+        or not isinstance(data.get("verified"), dict)
+    ):
+        raise _unreadable(path, problems)
+    articles = {str(key): str(value.get("hash")) for key, value in data["articles"].items() if isinstance(value, dict)}
+    found = {str(item.get("found")) for items in data["verified"].values() if isinstance(items, list) for item in items if isinstance(item, dict)}
     return Record(articles, found)
 
 
-def record_text(found: list[Claim], archive: Archive) -> str:
+def fact_name(loaded: LoadedFile, claim: Claim) -> str:
+    """A fact as a reviewer finds it: `quotes.yml [very-tough].wordings[1].words`."""
+    label = field_label(loaded.path.stem, claim.path, loaded.data)
+    return f"{loaded.path.name} {label[len(loaded.path.stem) :].lstrip('.')}"
+
+
+def record_text(found: list[Claim], archive: Archive, files: dict[str, LoadedFile]) -> str:
     """The record of `found`, as verified against `archive`: the same claims and articles
     always give the same bytes."""
-    verified: dict[str, set[str]] = {source_id: set() for source_id in archive.texts}
+    facts: dict[str, set[str]] = {}
     for claim in found:
         for source_id in archive.texts:
             if archive.has(claim, source_id):
-                verified[source_id].add(claim.digest)
-    lines = [
-        "# Written by `make check` where the articles are at hand; read by it where they are not.",
-        "# Hashes of each article and of the quotes and figures verified in it. Do not edit:",
-        "# re-verify instead (`make check ARCHIVE=folder-of-the-articles`).",
-        "articles:",
-    ]
-    lines += [f"  {source_id}: {digest}" for source_id, digest in sorted(archive.digests.items())]
-    lines.append("verified:")
-    for source_id in sorted(verified):
-        lines.append(f"  {source_id}:" + ("" if verified[source_id] else " []"))
-        lines += [f"    - {digest}" for digest in sorted(verified[source_id])]
+                item = (
+                    "{"
+                    + f"what: {json.dumps(claim.what, ensure_ascii=False)}, in: {source_id}, found: {claim.digest(source_id, archive.digests[source_id])}"
+                    + "}"
+                )
+                facts.setdefault(fact_name(files[claim.file], claim), set()).add(item)
+    lines = [*_HEADER, f"format: {RECORD_FORMAT}", "articles:"]
+    lines += [f"  {source_id}: {{hash: {digest}, language: {archive.languages[source_id]}}}" for source_id, digest in sorted(archive.digests.items())]
+    lines.append("verified:" + ("" if facts else " {}"))
+    for fact in sorted(facts):
+        lines.append(f"  {json.dumps(fact, ensure_ascii=False)}:")
+        lines += [f"    - {item}" for item in sorted(facts[fact])]
     return "\n".join(lines) + "\n"
 
 
@@ -84,7 +108,7 @@ def check_against_record(found: list[Claim], record: Record, files: dict[str, Lo
         missing = claim.unmet(sources, lambda source_id, claim=claim: record.has(claim, source_id))
         if not missing:
             continue
-        what = "direct quote" if claim.kind == "quote" else f"figure '{claim.written}'"
+        what = "direct quote" if claim.kind == "quote" else "the articles' words" if claim.kind == "words" else f"figure '{claim.written}'"
         problems.append(
             files[claim.file].problem(
                 claim.path,

@@ -1,0 +1,499 @@
+"""Figures as a text writes them, in its own language, read as quantities.
+
+A number is read where it stands, digits or words: Babel (CLDR) gives each language's
+grouping and decimal marks, month names, duration units and currencies; text2num reads
+number words (`douze mille`, `ninety`); `words/<language>.yml` holds the rest (what
+makes a percentage, an approximation, a range, a time of day). What follows or precedes
+the number says what kind of figure it is:
+
+- a count (`12,000 residents`), or a number with nothing after it, checked as the number itself;
+- a percentage, an amount of money (`$295 billion`, `1,5 milliard d'euros`), a duration,
+  a measurement in one of the briefing's units, a time of day (`2:40 a.m.`, `14 h 40`);
+- a range of any of these (`50 to 80 mm`, `between 12,000 and 15,000`), or an approximate one.
+
+What is not a figure, and why (written down in the docs' verification page):
+- a year (four digits, no unit): dates are checked through `when`;
+- a day of a month (`June 5`, `5 juin`);
+- an ordinal (`21st`, `2e`): a rank, not a quantity;
+- an identifier: a number joined to letters (`G7`, `F-35`, `COVID-19`), after a word that
+  names things by number (`Section 301`, `Flight 12`), or after a capitalised name (`Boeing 737`).
+Number words under three (`one`, `two`) are not read: they are most often not figures.
+
+Figures compare as quantities, not strings: `90 minutes` is `an hour and a half`, and
+`190 km/h` supports `118 mph`, the fact's value converted (pint) and rounded to the
+article's digits.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+from babel.numbers import get_currency_name, get_currency_symbol
+from babel.units import format_unit
+
+WORDS = Path(__file__).parent / "words"
+NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "da"})  # what text2num reads
+FIGURE_KINDS = ("count", "number", "percent", "money", "duration", "measurement", "time")
+NOT_FIGURES = ("year", "date", "ordinal", "identifier")
+DURATIONS = {"minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}  # CLDR's to pint's
+WITH_VALUE_ALONE = frozenset({"count", "number"})  # compared by value, whatever the article's figure is
+CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF")  # always known beside the briefing's own
+
+_DASHES = str.maketrans({dash: "-" for dash in "‐‑‒–—―−"} | {"’": "'", "ʼ": "'"})  # dashes and apostrophes, as the words files write them
+_SPACES = "\u00a0\u202f\u2009 "
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # one of FIGURE_KINDS
+    low: Decimal
+    high: Decimal  # the same as `low` unless a range
+    unit: str  # a currency code (money), a pint unit (durations, measurements), else ""
+    written: str  # as the text has it
+    approximate: bool = False  # `about`, `environ`, `up to`
+    digits: int = 0  # the significant digits written, for comparing converted values
+
+    @property
+    def token(self) -> str:
+        """The figure as one string, as claims and the record keep it: `percent|5|5|`."""
+        return "|".join((self.kind, _plain(self.low), _plain(self.high), self.unit))
+
+
+@dataclass(frozen=True)
+class NotFigure:
+    why: str  # one of NOT_FIGURES
+    written: str
+
+
+@dataclass(frozen=True)
+class UnitSpelling:
+    """A unit of the briefing, as the reader looks for it after a number."""
+
+    unit: str  # the briefing's name for it
+    kind: str  # percent, money, duration, measurement, count, number
+    measure: str = ""  # pint's name, for conversions: `mile / hour`
+    currency: str = ""
+    scale: Decimal = Decimal(1)
+    spellings: tuple[str, ...] = ()  # in the language read
+
+
+@dataclass
+class Reading:
+    figures: list[Figure] = field(default_factory=list)
+    not_figures: list[NotFigure] = field(default_factory=list)
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@functools.cache
+def words_of(language: str) -> dict:
+    """The words of `words/<language>.yml`, English where the language has no file."""
+    base = language.split("-")[0].split("_")[0].lower()
+    path = WORDS / f"{base}.yml"
+    return yaml.safe_load((path if path.is_file() else WORDS / "en.yml").read_text(encoding="utf-8"))
+
+
+def _alternation(phrases) -> str:
+    """One pattern for a list of words and phrases, longest first, spaces matching any space."""
+    unique = sorted({phrase for phrase in phrases if phrase}, key=len, reverse=True)
+    parts = [r"[\s\u00a0\u202f]+".join(re.escape(word) for word in phrase.split()) if phrase.strip() else re.escape(phrase) for phrase in unique]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+class Reader:
+    """Reads the figures of texts in one language, with the briefing's units."""
+
+    def __init__(self, language: str, units: tuple[UnitSpelling, ...] = (), currencies: tuple[str, ...] = ()):
+        self.language = language
+        self.base = language.split("-")[0].split("_")[0].lower()
+        try:
+            locale = Locale.parse(language.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            locale = Locale.parse("en")
+        self.locale = locale
+        lexicon = words_of(language)
+        self.words = lexicon
+        symbols = locale.number_symbols.get("latn", locale.number_symbols)
+        decimal, group = symbols.get("decimal", "."), symbols.get("group", ",")
+        groups = {group} | (set(_SPACES) if group in _SPACES else set())
+        group_pattern = "(?:" + "|".join(re.escape(mark) for mark in sorted(groups)) + ")"
+        self.group_marks, self.decimal_mark = groups, decimal
+        # Possessive quantifiers: a long run of digits is read once (linear time).
+        self.number = re.compile(
+            rf"(?<![\d{re.escape(decimal)}])(\d{{1,3}}(?:{group_pattern}\d{{3}})++(?:{re.escape(decimal)}\d++)?|\d++(?:{re.escape(decimal)}\d++)?)(?!\d)"
+        )
+        percent = [symbols.get("percentSign", "%"), "%", *lexicon["percent"]]
+        self.percent = re.compile(rf"^[\s\u00a0\u202f-]*{_alternation(percent)}(?!\w)", re.IGNORECASE)
+        self.scales = {key.lower() if len(key) > 2 else key: Decimal(str(value)) for key, value in lexicon["scales"].items()}
+        self.scale = re.compile(rf"^[\s\u00a0\u202f]*(?P<word>{_alternation(lexicon['scales'])})(?!\w)", re.IGNORECASE)
+        self.power_of_ten = re.compile(r"^[\s\u00a0\u202f]+(?P<power>10{3,15})(?!\d)")  # text2num writes `billion` so
+        self.currency_names: dict[str, str] = {}
+        self.currency_symbols: dict[str, str] = {}
+        for code in dict.fromkeys((*currencies, *CURRENCIES)):
+            for symbol in {get_currency_symbol(code, locale), get_currency_symbol(code, "en"), code}:
+                self.currency_symbols.setdefault(symbol, code)
+            for count in (1, 2):
+                name = get_currency_name(code, count, locale)
+                for form in {name, name.split()[0], name.split()[-1]} if name else set():
+                    if len(form) > 3:
+                        self.currency_names.setdefault(form.lower(), code)
+        of = _alternation(lexicon["of"])
+        self.currency_after = re.compile(
+            rf"^[\s\u00a0\u202f]*(?:{of}[\s\u00a0\u202f]*)?(?P<name>{_alternation(self.currency_names)}|{_alternation(self.currency_symbols)})(?!\w)",
+            re.IGNORECASE,
+        )
+        self.currency_before = re.compile(rf"(?P<symbol>{_alternation(self.currency_symbols)})[\s\u00a0\u202f]*$")
+        self.durations = self._durations(locale)
+        self.duration = re.compile(rf"^[\s\u00a0\u202f-]*(?P<unit>{_alternation(self.durations)})(?!\w)", re.IGNORECASE)
+        self.units = {spelling.lower(): unit for unit in units for spelling in unit.spellings}
+        self.unit = re.compile(rf"^[\s\u00a0\u202f-]*(?P<unit>{_alternation(self.units)})(?![^\W\d_])", re.IGNORECASE)
+        self.approximately = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['approximately'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.range_to = re.compile(rf"^[\s\u00a0\u202f]*{_alternation(lexicon['range_to'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.range_and = re.compile(rf"^[\s\u00a0\u202f]*{_alternation(lexicon['range_and'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.range_between = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['range_between'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.change_from = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['change_from'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.time_am = re.compile(rf"^[\s\u00a0\u202f]*(?P<am>{_alternation(lexicon['time_am'])})(?!\w)", re.IGNORECASE)
+        self.time_pm = re.compile(rf"^[\s\u00a0\u202f]*(?P<pm>{_alternation(lexicon['time_pm'])})(?!\w)", re.IGNORECASE)
+        self.time_hour = re.compile(
+            rf"^[\s\u00a0\u202f]*(?:{_alternation(lexicon['time_hour'])})(?:[\s\u00a0\u202f]*(?P<minutes>\d{{2}}))?(?!\w)", re.IGNORECASE
+        )
+        self.time_before = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['time_before'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        listed = [",", "&", *lexicon["range_and"], *lexicon["range_to"], *lexicon.get("or", [])]
+        self.listed = re.compile(rf"^[\s\u00a0\u202f]*(?:,[\s\u00a0\u202f]*)?{_alternation(listed)}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.clock = re.compile(r"^:(?P<minutes>[0-5]\d)(?!\d)")
+        self.ordinal = re.compile(rf"^{_alternation(lexicon['ordinal_suffixes'])}(?!\w)")
+        self.identifier_word = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['identifier_words'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        months = {name for width in ("wide", "abbreviated") for name in get_month_names(width, locale=locale).values()}
+        months |= {name.rstrip(".") for name in months}
+        self.month_after = re.compile(rf"^\.?[\s\u00a0\u202f]+(?:de[\s\u00a0\u202f]+)?{_alternation(months)}(?!\w)", re.IGNORECASE)
+        self.month_before = re.compile(rf"{_alternation(months)}\.?[\s\u00a0\u202f]+$", re.IGNORECASE)
+        self.joined_before = re.compile(r"[^\W\d_]-?$")
+        self.joined_after = re.compile(r"^(?:-?[^\W\d_])")
+        self.capitalised_before = re.compile(r"(?P<before>.?)[\s\u00a0\u202f]*\b(?P<word>[A-Z][\w'’]*)[\s\u00a0\u202f]+$")
+        self.word_after = re.compile(r"^[\s\u00a0\u202f]+[^\W\d_]")
+
+    def _durations(self, locale: Locale) -> dict[str, str]:
+        """Each way the language writes a duration unit (CLDR's long and short forms), to its pint name."""
+        spellings = {}
+        for cldr, pint_name in DURATIONS.items():
+            for length in ("long", "short"):
+                for count in (1, 2, 5):
+                    try:
+                        written = format_unit(count, f"duration-{cldr}", length, locale=locale)
+                    except Exception:  # a locale without this unit's data
+                        continue
+                    word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", written).strip()
+                    if len(word.rstrip(".")) >= 2 or word == "h":
+                        spellings.setdefault(word.lower(), pint_name)
+                        spellings.setdefault(word.lower().rstrip("."), pint_name)
+        for word, unit in self.words.get("duration_words", {}).items():  # forms CLDR leaves out
+            spellings.setdefault(word.lower(), DURATIONS[unit])
+        return spellings
+
+    def read(self, text: str) -> Reading:
+        """Every figure in `text`, and every number that is not one (with why)."""
+        words = _InDigits(text, self.base)
+        parts = self._numbers(words.text, words)
+        reading = Reading()
+        index, previous = 0, None
+        while index < len(parts):
+            part = parts[index]
+            following = parts[index + 1] if index + 1 < len(parts) else None
+            merged = self._range(words.text, part, following) if following else None
+            if merged is not None:
+                part, index = merged, index + 1
+            elif reading.not_figures and part["kind"] in WITH_VALUE_ALONE and previous is not None and previous["kind"] == "identifier":
+                if self.listed.match(words.text[previous["end"] : part["start"]]):  # `sources 1, 3 and 5`: all identifiers
+                    part = {**part, "kind": "identifier"}
+            previous = part
+            written = words.original(part["start"], part["end"])
+            if part["kind"] in NOT_FIGURES:
+                reading.not_figures.append(NotFigure(part["kind"], written))
+            else:
+                reading.figures.append(Figure(part["kind"], part["low"], part["high"], part["unit"], written, part["approximate"], part["digits"]))
+            index += 1
+        return reading
+
+    def _value(self, token: str) -> Decimal | None:
+        plain = token
+        for mark in self.group_marks:
+            plain = plain.replace(mark, "")
+        plain = plain.replace(self.decimal_mark, ".")
+        try:
+            return Decimal(plain)
+        except InvalidOperation:
+            return None
+
+    def _numbers(self, text: str, words: _InDigits) -> list[dict]:
+        found = []
+        for match in self.number.finditer(text):
+            value = self._value(match.group(1))
+            if value is None or (value < 3 and words.from_words(match.start())):
+                continue  # `one`, `two`, `unas`: number words under three are not read
+            start, end = match.start(), match.end()
+            if found and found[-1]["end"] > start:  # read as part of the one before (minutes, a scale)
+                continue
+            before, after = text[max(0, start - 60) : start], text[end : end + 120]  # windows: a long article is read in linear time
+            digits = len(match.group(1).translate(str.maketrans("", "", "".join(self.group_marks) + self.decimal_mark)).lstrip("0")) or 1
+            part = {
+                "start": start,
+                "end": end,
+                "low": value,
+                "high": value,
+                "unit": "",
+                "approximate": bool(self.approximately.search(before)),
+                "digits": digits,
+                "scale": Decimal(1),
+            }
+            part["kind"], part["end"] = self._classify(text, part, before, after, match.group(1))
+            found.append(part)
+        return found
+
+    def _classify(self, text: str, part: dict, before: str, after: str, token: str) -> tuple[str, int]:
+        end, value = part["end"], part["low"]
+        clock = self.clock.match(after)
+        if clock and value < 24:
+            rest = after[clock.end() :]
+            return self._time(part, value, int(clock["minutes"]), rest, end + clock.end())
+        am, pm = self.time_am.match(after), self.time_pm.match(after)
+        if (am or pm) and 0 < value <= 12 and value == value.to_integral_value():
+            return self._time(part, value, 0, after, end)
+        hour = self.time_hour.match(after)
+        if hour and value < 24 and value == value.to_integral_value() and (hour["minutes"] or self.time_before.search(before)):
+            part["low"] = part["high"] = Decimal(int(value) * 60 + int(hour["minutes"] or 0))
+            part["unit"] = ""
+            return "time", end + hour.end()
+        ordinal = self.ordinal.match(after)
+        if ordinal:
+            return "ordinal", end + ordinal.end()
+        symbol = self.currency_before.search(before)
+        unit = None if symbol else self.unit.match(after)
+        scale = None if unit else self.scale.match(after) or self.power_of_ten.match(after)
+        is_power = bool(scale) and "power" in scale.groupdict()
+        # A short scale (`m`, `bn`, `k`) scales an amount of money only (`$3bn`, `3bn euros`): `6.1 m` is in metres.
+        if scale and (is_power or symbol or len(scale["word"]) > 2 or self.currency_after.match(after[scale.end() :])):
+            multiplier = Decimal(scale["power"]) if is_power else self._scale(scale["word"])
+            if multiplier:
+                part["low"] = part["high"] = value * multiplier
+                part["scale"] = multiplier
+                end, after = end + scale.end(), after[scale.end() :]
+                unit = self.unit.match(after)
+        currency = None if unit else self.currency_after.match(after)
+        if symbol or currency:
+            name = symbol["symbol"] if symbol else currency["name"]
+            part["unit"] = self.currency_symbols.get(name) or self.currency_names.get(name.lower()) or self.currency_symbols.get(name.upper(), "")
+            if symbol:
+                part["start"] -= len(symbol.group(0))
+            return "money", end + (currency.end() if currency and not symbol else 0)
+        percent = self.percent.match(after)
+        if percent:
+            return "percent", end + percent.end()
+        if unit:
+            spelling = self.units[unit["unit"].lower()]
+            part["unit"] = spelling.measure or spelling.unit
+            part["low"] = part["high"] = part["low"] * spelling.scale
+            kind = spelling.kind if spelling.kind in FIGURE_KINDS else "measurement"
+            if kind == "money":
+                part["unit"] = spelling.currency
+            return kind, end + unit.end()
+        duration = self.duration.match(after)
+        if duration:
+            part["unit"] = self.durations[duration["unit"].lower()]
+            return "duration", end + duration.end()
+        if self.joined_before.search(before) or self.joined_after.match(after):
+            return "identifier", end
+        if 1 <= value <= 31 and value == value.to_integral_value() and (self.month_after.match(after) or self.month_before.search(before)):
+            return "date", end
+        if re.fullmatch(r"[12]\d{3}", token):
+            return "year", end
+        if self.identifier_word.search(before):
+            return "identifier", end
+        capitalised = self.capitalised_before.search(before)
+        if capitalised and capitalised["before"] not in ("", ".", "!", "?", ":", "\n", '"', "“") and not self.approximately.search(before):
+            return "identifier", end
+        return ("count" if self.word_after.match(after) else "number"), end
+
+    def _time(self, part: dict, hours: Decimal, minutes: int, rest: str, end: int) -> tuple[str, int]:
+        hour = int(hours)
+        am, pm = self.time_am.match(rest), self.time_pm.match(rest)
+        if pm and hour < 12:
+            hour += 12
+        elif am and hour == 12:
+            hour = 0
+        matched = am or pm
+        part["low"] = part["high"] = Decimal(hour * 60 + minutes)
+        return "time", end + (matched.end() if matched else 0)
+
+    def _scale(self, word: str) -> Decimal | None:
+        return self.scales.get(word) or self.scales.get(word.lower())
+
+    def _range(self, text: str, first: dict, second: dict) -> dict | None:
+        """`50 to 80 mm`, `between 12,000 and 15,000`, `de 50 à 80`: one figure with both ends."""
+        between = text[first["end"] : second["start"]]
+        before = text[max(0, first["start"] - 40) : first["start"]]
+        if second["kind"] in NOT_FIGURES or first["kind"] in NOT_FIGURES:
+            return None
+        joined = self.range_to.match(between) and not self.change_from.search(before)
+        joined = joined or (self.range_and.match(between) and self.range_between.search(before))
+        if not joined:
+            return None
+        low = first["low"]
+        if first["kind"] in WITH_VALUE_ALONE and second["kind"] not in WITH_VALUE_ALONE:
+            low = first["low"] * second["scale"]  # `1.5 to 2 billion dollars`: the first end takes the second's unit and scale
+        elif first["kind"] != second["kind"] or first["unit"] != second["unit"]:
+            return None
+        if not low < second["low"]:
+            return None
+        return {
+            **second,
+            "start": first["start"],
+            "low": low,
+            "approximate": first["approximate"] or second["approximate"],
+            "digits": max(first["digits"], second["digits"]),
+        }
+
+
+class _InDigits:
+    """A text with its number words written in digits (text2num), and the way back: which
+    words of the original a span of the new text stands for. Only the stretches between
+    numbers in digits are converted, so that digits are read as the language writes them."""
+
+    def __init__(self, text: str, language: str):
+        self.source = text  # as written: what messages quote
+        original = text.translate(_DASHES)  # one character for one, so positions hold in both
+        self.pieces: list[tuple[int, int, int, int, bool]] = []  # new start, new end, old start, old end, converted
+        if language not in NUMBER_WORD_LANGUAGES or not re.search(r"[^\W\d_]{3}", original):
+            self.text = original
+            return
+        from text_to_num import alpha2digit  # (deferred: only texts with words need it)
+
+        out, position, length = [], 0, 0
+        for stretch in re.finditer(r"[^\d]+", original):
+            if stretch.start() > position:
+                out.append(original[position : stretch.start()])
+                length += stretch.start() - position
+            piece = stretch.group(0)
+            try:
+                new = alpha2digit(piece, language) if re.search(r"[^\W\d_]{3}", piece) else piece
+            except Exception:  # text2num declines some texts; their numbers in digits are still read
+                new = piece
+            if new != piece:
+                self.pieces.append((length, length + len(new), stretch.start(), stretch.end(), True))
+            out.append(new)
+            length += len(new)
+            position = stretch.end()
+        out.append(original[position:])
+        self.text = "".join(out)
+
+    def from_words(self, position: int) -> bool:
+        return any(start <= position < end for start, end, *_ in self.pieces)
+
+    def original(self, start: int, end: int) -> str:
+        """The original words behind `text[start:end]`."""
+        return self.source[self._old(start, is_end=False) : self._old(end, is_end=True)].strip()
+
+    def _old(self, position: int, *, is_end: bool) -> int:
+        shift = 0
+        for new_start, new_end, old_start, old_end, _ in self.pieces:
+            if new_end <= position and not (is_end and new_end == position and new_start < position):
+                shift += (old_end - old_start) - (new_end - new_start)
+                continue
+            if new_start <= position <= new_end:
+                return self._inside(new_start, new_end, old_start, old_end, position, is_end=is_end)
+            break
+        return position + shift
+
+    def _inside(self, new_start: int, new_end: int, old_start: int, old_end: int, position: int, *, is_end: bool) -> int:
+        """A position inside a converted stretch, mapped through the words it kept."""
+        import difflib  # (only messages about number words need it)
+
+        old, new = self.source[old_start:old_end], self.text[new_start:new_end]
+        offset = position - new_start
+        for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if b0 <= offset < b1 or (is_end and b0 < offset <= b1):
+                return old_start + (a0 + (offset - b0) if tag == "equal" else (a1 if is_end else a0))
+        return old_end if is_end else old_start
+
+
+# --- comparing figures ------------------------------------------------------------------
+
+
+@functools.cache
+def _registry():
+    import pint  # (deferred: loading pint's units takes a second, and most checks convert nothing)
+
+    return pint.UnitRegistry()
+
+
+def known_measure(name: str) -> bool:
+    """Whether pint knows a unit by this name (`mile / hour`, `millimetre`)."""
+    try:
+        _registry().Unit(name)
+    except Exception:
+        return False
+    return True
+
+
+def _converted(value: Decimal, unit: str, to: str) -> Decimal | None:
+    registry = _registry()
+    try:
+        return Decimal(str(registry.Quantity(float(value), unit).to(to).magnitude))
+    except Exception:  # units of other dimensions
+        return None
+
+
+def _rounded(value: Decimal, digits: int) -> Decimal:
+    if value == 0:
+        return value
+    exponent = value.adjusted() - digits + 1
+    return value.quantize(Decimal(1).scaleb(exponent)) if exponent > 0 else round(value, -exponent)
+
+
+@dataclass
+class ArticleFigures:
+    """An article's figures, ready to be asked about: each range also counts for its ends.
+    Indexed, so that a fact is looked up, not compared with every figure of the article."""
+
+    exact: set[tuple[str, str, Decimal, Decimal]] = field(default_factory=set)  # kind, unit, low, high
+    values: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # every figure's value but times of day
+    convertible: dict[tuple[str, str, int], set[tuple[Decimal, Decimal]]] = field(default_factory=dict)  # kind, unit, digits: values
+
+    @classmethod
+    def of(cls, figures: list[Figure]) -> ArticleFigures:
+        known = cls()
+        for figure in figures:
+            for low, high in {(figure.low, figure.high), (figure.low, figure.low), (figure.high, figure.high)}:
+                known.exact.add((figure.kind, figure.unit, low, high))
+                if figure.kind != "time":
+                    known.values.add((low, high))
+                if figure.kind in ("duration", "measurement"):
+                    known.convertible.setdefault((figure.kind, figure.unit, figure.digits), set()).add((low, high))
+        return known
+
+    def report_any(self, facts: list[Figure]) -> bool:
+        return any(self.report(fact) for fact in facts)
+
+    def report(self, fact: Figure) -> bool:
+        if fact.kind in WITH_VALUE_ALONE:
+            return (fact.low, fact.high) in self.values
+        if (fact.kind, fact.unit, fact.low, fact.high) in self.exact:
+            return True
+        for (kind, unit, digits), values in self.convertible.items():
+            if kind != fact.kind or unit == fact.unit:
+                continue
+            ends = [_converted(end, fact.unit, unit) for end in (fact.low, fact.high)]
+            if None not in ends and (_rounded(ends[0], digits), _rounded(ends[1], digits)) in values:
+                return True
+        if fact.low != fact.high:  # a range the article gives as its two ends
+            return all(self.report(Figure(fact.kind, end, end, fact.unit, fact.written)) for end in (fact.low, fact.high))
+        return False

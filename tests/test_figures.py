@@ -1,0 +1,231 @@
+"""Every number in a fact is a figure, and every figure is checked against each article
+the fact cites, in that article's language: a made-up storm briefing (`squall`) whose
+articles are in English, French and Spanish. One wrong digit, in any kind of figure and
+in either language of the briefing, is refused where it stands."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, edit
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
+from generator.verify.articles import Readers, claims
+
+SQUALL = Path(__file__).resolve().parent / "briefings" / "squall"
+
+FRENCH_TAKEAWAYS = """takeaways:
+  - text: "La tempête Iris a touché terre mardi avec des rafales de 190 km/h."
+    sources: [courrier, diario, wire]
+  - text: "Environ 12 000 habitants ont été évacués, douze mille selon le Courrier."
+    sources: [courrier, wire, diario]
+  - text: "Il est tombé 312 millimètres de pluie en 24 heures."
+    sources: [courrier, wire]
+  - text: "Les secours ont mené 37 sauvetages."
+    sources: [courrier, wire]
+  - text: "Les vagues ont atteint 6,1 mètres."
+    sources: [courrier, wire, diario]
+  - text: "Les prévisionnistes attendent de 50 à 80 millimètres de pluie."
+    sources: [courrier, wire, diario]
+  - text: "La réparation coûterait 1,5 milliard d’euros."
+    sources: [courrier, wire]
+  - text: "Iris a touché terre vers 2 h 40."
+    sources: [courrier, courier]
+key_figures:"""
+
+
+def squall_copy(tmp_path: Path, language: str = "en") -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(SQUALL, target)
+    if language == "fr":  # the same briefing written in French, citing the same articles
+        path = target / "briefing.yml"
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"takeaways:\n.*?\nkey_figures:", FRENCH_TAKEAWAYS, text, flags=re.DOTALL).replace("language: en", "language: fr")
+        standfirst = "La tempête Iris a touché terre mardi près de Port-Avel avec des vents de 190 km/h ; environ 12 000 habitants ont été évacués."
+        text = re.sub(r'standfirst: ".*"', f'standfirst: "{standfirst}"', text)
+        path.write_text(text, encoding="utf-8")
+    return target
+
+
+def problems(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content, content / "archive")
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_mixed_language_briefing_is_verified_in_each_article_s_language(tmp_path, language):
+    content = squall_copy(tmp_path, language)
+    checked = load_content(content, content / "archive").verification
+    assert re.fullmatch(r"\d+ figures \(.*measurements.*\), 0 quotes and 1 wording of the articles checked against 4 articles in .+", checked)
+
+
+ENGLISH_MUTATIONS = [
+    ('gusts of up to 118 mph."\n    sources: [wire, courier', 'gusts of up to 128 mph."\n    sources: [wire, courier', "figure '128 mph'"),
+    ("312 millimetres of rain", "321 millimetres of rain", "figure '321 millimetres'"),
+    (
+        'About 12,000 residents were evacuated."\n    sources: [wire, courrier',
+        'About 21,000 residents were evacuated."\n    sources: [wire, courrier',
+        "figure '21,000'",
+    ),
+    ("37 rescues", "73 rescues", "figure '73'"),
+    ("6.1 metres", "6.7 metres", "figure '6.7 metres'"),
+    ("50 to 80 millimetres", "50 to 90 millimetres", "figure '50 to 90 millimetres'"),
+    ("€1.5 billion", "€2.5 billion", "figure '€2.5 billion'"),
+    ("in 24 hours", "in 48 hours", "figure '48 hours'"),
+    ("around 2:40 a.m.", "around 2:50 a.m.", "figure '2:50 a.m.'"),
+    ("{value: 118, unit: mph", "{value: 128, unit: mph", "figure '128 mph'"),
+    ("{value: 12000, unit: residents", "{value: 21000, unit: residents", "figure '21000'"),
+]
+
+
+FRENCH_MUTATIONS = [
+    ("rafales de 190 km/h", "rafales de 210 km/h", "figure '210 km/h'"),
+    ("Environ 12 000 habitants", "Environ 21 000 habitants", "figure '21 000'"),
+    ("douze mille selon", "vingt et un mille selon", "figure 'vingt et un mille'"),
+    ("312 millimètres", "321 millimètres", "figure '321 millimètres'"),
+    ("37 sauvetages", "73 sauvetages", "figure '73'"),
+    ("6,1 mètres", "6,7 mètres", "figure '6,7 mètres'"),
+    ("de 50 à 80 millimètres", "de 50 à 90 millimètres", "figure '50 à 90 millimètres'"),
+    ("1,5 milliard", "2,5 milliard", "figure '2,5 milliard d’euros'"),
+    ("en 24 heures", "en 48 heures", "figure '48 heures'"),
+    ("vers 2 h 40", "vers 2 h 50", "figure '2 h 50'"),
+]
+
+
+MUTATIONS = [("en", *case) for case in ENGLISH_MUTATIONS] + [("fr", *case) for case in FRENCH_MUTATIONS]
+
+
+@pytest.mark.parametrize("language, typed, mistyped, reported", MUTATIONS, ids=[f"{case[0]}: {case[3]}" for case in MUTATIONS])
+def test_one_wrong_number_in_a_fact_is_refused_where_it_stands(tmp_path, language, typed, mistyped, reported):
+    content = squall_copy(tmp_path, language)
+    line = edit(content / "briefing.yml", typed, mistyped)
+    found = problems(content)
+    assert found and all(f"briefing.yml:{line}:" in problem and f"{reported} not found in " in problem for problem in found), found
+
+
+def test_an_article_in_another_unit_supports_the_fact_converted_and_rounded_to_its_digits(tmp_path):
+    content = squall_copy(tmp_path)
+    # 118 mph is 189.9 km/h: the French and Spanish articles' 190 km/h support it; 119 mph (191.5) they do not.
+    load_content(content, content / "archive")
+    edit(
+        content / "briefing.yml",
+        'gusts of up to 118 mph."\n    sources: [wire, courier, courrier, diario]',
+        'gusts of up to 119 mph."\n    sources: [courrier, diario]',
+    )
+    (problem,) = problems(content)
+    assert "figure '119 mph' not found in courrier, diario, which this fact cites; check the number: the article gives “190 km/h”" in problem
+
+
+def test_the_articles_own_words_for_a_date_are_checked(tmp_path):
+    content = squall_copy(tmp_path)
+    line = edit(content / "timeline.yml", 'as_reported: "on Tuesday"', 'as_reported: "by Monday afternoon"')
+    (problem,) = problems(content)
+    assert problem.endswith(
+        f"timeline.yml:{line}:66: timeline[landfall].when.as_reported: the articles' words 'by Monday afternoon' not found in any of wire, courrier; "
+        "write the words as an article gives them"
+    )
+
+
+def test_a_unit_pint_does_not_know_is_refused_at_its_measure(tmp_path):
+    content = squall_copy(tmp_path)
+    line = edit(content / "briefing.yml", 'measure: "mile / hour"', 'measure: "miles per our"')
+    (problem,) = problems(content)
+    assert f"briefing.yml:{line}:" in problem and "briefing.units.mph.measure: 'miles per our' is not a unit pint knows" in problem
+
+
+def test_a_missing_article_adds_no_false_alarms_about_what_it_reports(tmp_path):
+    content = squall_copy(tmp_path)
+    (content / "archive" / "diario.txt").unlink()
+    (problem,) = problems(content)
+    assert "sources.yml:" in problem and "article 'diario.txt' is not in the archive" in problem
+
+
+def test_make_check_lists_every_number_it_checked_as_the_number_alone(tmp_path):
+    content = squall_copy(tmp_path)
+    line = edit(content / "briefing.yml", "Rescue crews carried out 37 rescues overnight.", "Rescue crews carried out 37 rescues overnight; 37.")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--content", str(content), "--archive", str(content / "archive"), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0]
+        == f"{content}/briefing.yml:{line}:11: briefing.takeaways[4].text: number '37' is checked as the number alone: nothing after it says what it counts"
+    )
+    assert lines[1].startswith(f"{content}: content is valid; ")
+
+
+# --- every figure the check reports, one digit changed --------------------------------------
+
+
+def _figures_in_briefing_yml(content: Path) -> list[str]:
+    """The numbers of briefing.yml's texts as written, as the check reads them."""
+    checked = load_content(content, content / "archive")
+    entries = {"briefing": checked.briefing, **{page.slug: page.entries for page in checked.pages if page.kind.reads == "entries"}}
+    found = claims(entries, Readers(checked.briefing.units, checked.briefing.language)).claims
+    return sorted({claim.written for claim in found if claim.kind == "figure" and claim.file == "briefing" and re.search(r"\d", claim.written)})
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_figure_the_check_reports_with_one_digit_changed_is_refused(tmp_path_factory, language, data):
+    content = squall_copy(tmp_path_factory.mktemp("squall"), language)
+    written = data.draw(st.sampled_from(_figures_in_briefing_yml(content)), label="figure")
+    digits = [index for index, character in enumerate(written) if character.isdigit()]
+    position = data.draw(st.sampled_from(digits), label="digit")
+    new_digit = data.draw(st.sampled_from([digit for digit in "0123456789" if digit != written[position] and (digit != "0" or position != digits[0])]))
+    mistyped = written[:position] + new_digit + written[position + 1 :]
+    articles = " ".join(path.read_text(encoding="utf-8") for path in (content / "archive").glob("*.txt"))
+    number = re.search(r"\d[\d,. ]*\d|\d", mistyped[max(0, position - 6) :]).group(0)
+    assume(number not in articles)  # a digit change that makes another figure the articles do report proves nothing
+    path = content / "briefing.yml"
+    text = path.read_text(encoding="utf-8")
+    assume(text.count(written) == 1)
+    path.write_text(text.replace(written, mistyped), encoding="utf-8")
+    assert any(f"figure '{mistyped}" in problem or f"'{mistyped}'" in problem for problem in problems(content))
+
+
+def test_the_check_s_report_for_a_pull_request_lists_problems_in_code_blocks(tmp_path):
+    content = squall_copy(tmp_path)
+    edit(
+        content / "briefing.yml",
+        '118 mph."\n    sources: [wire, courier, courrier, diario]',
+        '118 mph."\n    sources: ["wire```` <script>", courier, courrier, diario]',
+    )
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--content", str(content), "--archive", str(content / "archive"), "check", "--summary", str(summary)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    problem = next(line for line in result.stderr.splitlines() if "'wire```` <script>' is not a valid id" in line)
+    assert summary.read_text(encoding="utf-8") == (  # the fence outlasts the backticks the problem echoes
+        f"## Content check of `content`: 1 problem\n\nNothing was built. Each problem names its file, line and field:\n\n`````text\n{problem}\n`````\n\n"
+    )
+
+
+def test_the_check_s_report_says_what_was_verified(tmp_path):
+    content = squall_copy(tmp_path)
+    summary = tmp_path / "summary.md"
+    args = [sys.executable, "-m", "generator", "--content", str(content), "--archive", str(content / "archive"), "check", "--summary", str(summary)]
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    verification = result.stderr.strip().splitlines()[-1].split("content is valid; ", 1)[1]
+    assert summary.read_text(encoding="utf-8") == f"## Content check of `content`: valid\n\nVerified: {verification}.\n\n"
