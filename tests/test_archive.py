@@ -110,6 +110,12 @@ def test_figures_are_read_as_articles_write_them():
         ("de", "um 14:40 Uhr", ("time", "880", "880", "")),
         ("en", "between 12,000 and 15,000 people", ("count", "12000", "15000", "")),
         ("fr", "entre 12 000 et 15 000 personnes", ("count", "12000", "15000", "")),
+        ("fr", "52 pour cent des habitants", ("percent", "52", "52", "")),  # "cent" is not a hundred here
+        ("fr", "trente pour cent", ("percent", "30", "30", "")),
+        ("en", "37 British tourists", ("count", "37", "37", "")),  # a country's adjective is no currency
+        ("fr", "37 Suisses", ("count", "37", "37", "")),
+        ("en", "1937 rescues", ("count", "1937", "1937", "")),  # four digits that count something
+        ("en", "On Tuesday 52 rescues", ("count", "52", "52", "")),
     ],
 )
 def test_each_language_s_figures_are_read_as_quantities(language, text, figure):

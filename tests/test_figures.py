@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, edit
+from conftest import ROOT, TINY_CONTENT, edit
 from generator.check.briefing import load_content
 from generator.core.errors import ContentError
 from generator.verify.articles import Readers, claims
@@ -123,6 +123,55 @@ def test_an_article_in_another_unit_supports_the_fact_converted_and_rounded_to_i
     )
     (problem,) = problems(content)
     assert "figure '119 mph' not found in courrier, diario, which this fact cites; check the number: the article gives “190 km/h”" in problem
+
+
+def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_a_loose_figure(tmp_path):
+    content = squall_copy(tmp_path)
+    edit(
+        content / "briefing.yml",
+        "units:\n",
+        'units:\n  km: {shown: "{value} km", figure: measurement, measure: kilometer, written: {en: [km]}}\n  miles: {shown: "{value} miles", figure: measurement, measure: mile, written: {en: [miles]}}\n',
+    )
+    wire = content / "archive" / "wire.txt"
+    wire.write_text(wire.read_text(encoding="utf-8") + "\nThe sea came 1 km inland.\n", encoding="utf-8")
+    # 1 km is 0.62 miles: "0.6 miles" is what it says; 0.9 miles (1.45 km) only rounds to 1 km.
+    text = 'Forecasters expect a further 50 to 80 millimetres of rain by Thursday."\n    sources: [wire, courrier, diario]'
+    edit(content / "briefing.yml", text, text + '\n  - text: "The sea came 0.6 miles inland."\n    sources: [wire]')
+    load_content(content, content / "archive")
+    line = edit(content / "briefing.yml", "The sea came 0.6 miles inland.", "The sea came 0.9 miles inland.")
+    (problem,) = problems(content)
+    assert f"briefing.yml:{line}:" in problem and "figure '0.9 miles' not found in wire" in problem, problem
+
+
+@pytest.mark.parametrize(
+    "typed, mistyped, reported",
+    [
+        ("carried out 37 rescues overnight", "carried out 1937 rescues overnight", "figure '1937'"),  # four digits, yet a count
+        ("Rescue crews carried out 37 rescues", "On Tuesday crews carried out 52 rescues", "figure '52'"),  # after a capitalised word
+        ("Rescue crews carried out 37 rescues", "In Port Avel crews made 40 rescues", "figure '40'"),
+    ],
+)
+def test_a_count_that_looks_like_a_year_or_follows_a_name_is_still_checked(tmp_path, typed, mistyped, reported):
+    content = squall_copy(tmp_path)
+    line = edit(content / "briefing.yml", typed, mistyped)
+    found = problems(content)
+    assert found and all(f"briefing.yml:{line}:" in problem and f"{reported} not found in " in problem for problem in found), found
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    ["his bridge will carry us for another century", "This bridge will carry us for another cent", "bridge will carry us"],
+)
+def test_a_quote_is_found_only_as_whole_words_of_the_article(tmp_path, quoted):
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    load_content(content, content / "archive")
+    line = edit(content / "quotes.yml", 'text: "This bridge will carry us for another century."', f'text: "{quoted}"')
+    if quoted == "bridge will carry us":  # a part of the quote, in whole words, is still the speaker's words
+        load_content(content, content / "archive")
+        return
+    found = problems(content)
+    assert [problem for problem in found if f"quotes.yml:{line}:" in problem and "direct quote not found word for word in gazette" in problem], found
 
 
 def test_the_articles_own_words_for_a_date_are_checked(tmp_path):

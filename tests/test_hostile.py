@@ -450,7 +450,7 @@ def test_generated_hostile_yaml_ends_in_a_located_problem_or_a_site_without_inje
             page_article.cache_clear()
             build(settings_for(content, Path(workdir)))
         site = Path(workdir) / "site"
-        text = briefing.sources[0].headline if file == "sources.yml" else briefing.briefing.title if file == "briefing.yml" else ""
+        text = (briefing.sources[0].headline or "") if file == "sources.yml" else briefing.briefing.title if file == "briefing.yml" else ""
         for page in SITE_PAGES:
             html = (site / page / "index.html").read_text(encoding="utf-8")
             assert live_markup(html) == live_markup((plain_tiny / page / "index.html").read_text(encoding="utf-8")), f"{page}: markup injected"

@@ -59,8 +59,11 @@ def test_migrate_rewrites_it_keeping_every_line_and_comment_then_it_checks_out(f
 @pytest.mark.parametrize(
     "written, message",
     [
-        ("format: 3\n", "this briefing is written in content format 3, newer than this generator reads (2); update the generator"),
-        ('format: "two"\n', "`format:` is the content format, a whole number: this generator reads format 2"),
+        (
+            f"format: {FORMAT + 1}\n",
+            f"this briefing is written in content format {FORMAT + 1}, newer than this generator reads ({FORMAT}); update the generator",
+        ),
+        ('format: "two"\n', f"`format:` is the content format, a whole number: this generator reads format {FORMAT}"),
     ],
 )
 def test_a_format_it_cannot_read_is_reported_at_its_field_and_not_migrated(format_one, written, message):
@@ -74,6 +77,42 @@ def test_a_format_it_cannot_read_is_reported_at_its_field_and_not_migrated(forma
     result = run_in_process("migrate", Settings(content_dir=format_one))
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
     assert briefing.read_text(encoding="utf-8") == text
+
+
+@pytest.fixture
+def format_two(tmp_path):
+    """The tiny briefing in format 2, which wrote the English words `not stated` where an
+    article does not say, quoted or not."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    briefing = content / "briefing.yml"
+    briefing.write_text(briefing.read_text(encoding="utf-8").replace(f"format: {FORMAT} ", "format: 2 "), encoding="utf-8")
+    sources = content / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    assert text.count("  outlet: null\n  byline: null\n") == 1
+    sources.write_text(
+        text.replace("  outlet: null\n  byline: null\n", '  outlet: "not stated"  # the article names none\n  byline: not stated\n'), encoding="utf-8"
+    )
+    quotes = content / "quotes.yml"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("  venue: interview\n", "  venue: 'not stated'\n"), encoding="utf-8")
+    return content
+
+
+def test_migrate_from_format_two_writes_null_where_the_article_does_not_say_and_moves_no_other_line(format_two):
+    texts = {path.name: path.read_text(encoding="utf-8") for path in format_two.glob("*.yml")}
+    result = run_in_process("migrate", Settings(content_dir=format_two))
+    assert result.returncode == 0, result.stderr
+    assert "(briefing.yml, quotes.yml, sources.yml rewritten, comments kept)" in result.stderr
+    after = {path.name: path.read_text(encoding="utf-8") for path in format_two.glob("*.yml")}
+    expected = dict(texts)
+    expected["briefing.yml"] = texts["briefing.yml"].replace("format: 2 ", f"format: {FORMAT} ")
+    expected["sources.yml"] = texts["sources.yml"].replace(
+        '  outlet: "not stated"  # the article names none\n  byline: not stated\n', "  outlet: null  # the article names none\n  byline: null\n"
+    )
+    expected["quotes.yml"] = texts["quotes.yml"].replace("  venue: 'not stated'\n", "  venue: null\n")
+    assert after == expected
+    content = load_content(format_two)
+    assert [(source.outlet, source.byline) for source in content.sources if source.id == "radio"] == [(None, None)]
 
 
 def test_every_briefing_of_the_repository_is_in_the_current_format():

@@ -191,7 +191,7 @@ def test_an_acknowledgement_naming_an_unknown_source_is_a_located_problem(tiny_c
 def test_an_article_with_no_outlet_or_headline_stated_is_named_by_what_it_is(tiny_copy, tmp_path):
     from conftest import build_briefing
 
-    edit(tiny_copy / "sources.yml", 'headline: "Bridge vote: what it means"', 'headline: "not stated"\n  dateline: "MILLBROOK"')
+    edit(tiny_copy / "sources.yml", 'headline: "Bridge vote: what it means"', 'headline: null\n  dateline: "MILLBROOK"')
     (tmp_path / "described").mkdir()
     built = build_briefing(tiny_copy, tmp_path / "described")
     page = built.html("players")

@@ -20,10 +20,10 @@ from generator.content.models import SOURCES, VALID_ID, Briefing
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean
 from generator.core.inline import PAGE_LINK, page_links
+from generator.i18n.messages import available, catalogue
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
 from generator.load.reader import LoadedFile, load_file, read_content_text
-from generator.present.values import NOT_STATED
 from generator.verify.articles import Found, Readers, check_against_archive, claims, read_archive
 from generator.verify.figures import FIGURE_KINDS, NOT_FIGURES, known_measure
 from generator.verify.record import RECORD_FILE, Record, check_against_record, read_record, record_text
@@ -91,7 +91,9 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     # A file that could not be read has said so: the references to its entries are not judged without them.
     unread = {page.kind.name for page in pages if page.kind.reads == "entries" and page.loaded is None}
     reference_problems, cited = check_references(entries, files, known, where, complete=complete, declared=BRIEFING_VOCABULARIES, unread=unread)
-    problems += reference_problems
+    spelt = not_stated_spelt_out(files)
+    said = {(problem.file, problem.line, problem.column) for problem in spelt}
+    problems += spelt + [problem for problem in reference_problems if (problem.file, problem.line, problem.column) not in said]
     verification, record, unclassified = "", None, []
     if SOURCES in entries:
         verify_problems, verification, record, unclassified = _verify(entries, files, briefing, content_dir, archive_dir, require_verified)
@@ -314,11 +316,11 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
 def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedFile]) -> tuple[dict[str, set[str]], dict[str, str]]:
     """What each reference may name (ids of each kind's entries, the sources, and the
     briefing's sides, units and venues), and where an editor adds one."""
-    known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units), "venues": {*briefing.venues, NOT_STATED}}
+    known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units), "venues": set(briefing.venues)}
     where = {
         "sides": "add it to `sides` in briefing.yml, or correct it",
         "units": "declare it under `units` in briefing.yml, with how it is shown and what kind of figure it is (`shown:`, `figure:`)",
-        "venues": f"add it to `venues` in briefing.yml, write `{NOT_STATED}`, or correct it",
+        "venues": "add it to `venues` in briefing.yml, or correct it; where the article does not say, leave `venue` out",
     }
     for page in pages:
         if page.kind.reads != "entries":
@@ -378,6 +380,32 @@ def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, u
         )
         found[name] = (problem, close)
     return found
+
+
+def not_stated_spelt_out(files: dict[str, LoadedFile]) -> list[Problem]:
+    """A value that is only a word for "not stated" (`not stated`, `non précisé`, in any
+    catalogue's language) would be published as a name or a place: `null` says it."""
+    words = {}
+    for language in available():
+        word = catalogue(language).get("not_stated")
+        if word:
+            words[word.strip().casefold()] = word
+    problems, stack = [], [(loaded, (), loaded.data) for loaded in files.values()]
+    while stack:
+        loaded, at, node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            if isinstance(value, str) and value.strip().casefold() in words:
+                problems.append(
+                    loaded.problem(
+                        (*at, key),
+                        f"'{shown(value)}' would be published as it stands, as if the article gave it; "
+                        "where the article does not say, write `null` (the same in every language), or leave the field out where it is optional",
+                    )
+                )
+            elif isinstance(value, (dict, list)):
+                stack.append((loaded, (*at, key), value))
+    return sorted(problems, key=lambda problem: (str(problem.file), problem.line, problem.column))
 
 
 def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:

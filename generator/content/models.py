@@ -226,13 +226,21 @@ class KeyFigure(Model):
     sources: SourceIds
 
 
+NotStatedOr = Annotated[
+    Text | None,
+    Field(description="As the article gives it; `null` where the article does not say (the site then says so in the reader's language)."),
+]
+"""A field every source has, though its article may not give it: `null` is "not stated"
+in every language, where a word for it would be published as a name."""
+
+
 class Source(Model):
     """One entry of `sources.yml`: an article the briefing draws on."""
 
     id: Id
-    outlet: Text
-    byline: Text
-    headline: Text
+    outlet: NotStatedOr  # null where the article does not say, in any language
+    byline: NotStatedOr
+    headline: NotStatedOr
     kind: Text
     dateline: Text | None = None
     credit: Text | None = None

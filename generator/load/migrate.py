@@ -14,27 +14,95 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 from generator.core.files import UnreadableFile, read_text
 
-FORMAT = 2
+FORMAT = 3
 """The content format this generator reads."""
 
 FORMAT_FIELD = "format"
 BRIEFING_FILE = "briefing.yml"
 
 
-def _number_the_format(files: dict[str, object]) -> None:
+class Migration:
+    """A briefing's files while steps change them: each file's text, and, for a step that
+    changes structure, its round-trip YAML (read when first asked for, and written back to
+    the text before the text is next read, so steps of either sort can follow each other)."""
+
+    def __init__(self, texts: dict[str, str], yaml):
+        self.texts, self._yaml, self._data = dict(texts), yaml, {}
+
+    def data(self, name: str):
+        """The file's round-trip YAML, to change in place."""
+        if name not in self._data:
+            self._data[name] = self._yaml.load(self.texts[name])
+        return self._data[name]
+
+    def text(self, name: str) -> str:
+        """The file's text as the steps so far have left it."""
+        if name in self._data:
+            written = io.StringIO()
+            self._yaml.dump(self._data.pop(name), written)
+            self.texts[name] = written.getvalue()
+        return self.texts[name]
+
+    def finished(self) -> dict[str, str]:
+        for name in list(self._data):
+            self.text(name)
+        return self.texts
+
+
+def _number_the_format(files: Migration) -> None:
     """1 → 2: `briefing.yml` names its format, at its end, where it moves no line an editor knows."""
-    briefing = files[BRIEFING_FILE]
+    briefing = files.data(BRIEFING_FILE)
     briefing[FORMAT_FIELD] = 2
     briefing.yaml_add_eol_comment("the content format; `make migrate` brings an older briefing up to date", FORMAT_FIELD)
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, object]], None]] = {
+NOT_STATED_BEFORE_3 = "not stated"
+"""Format 2's English keyword for what an article does not say: format 3 writes `null`."""
+
+
+def _not_stated_as_null(files: Migration) -> None:
+    """2 → 3: a field the article does not give is `null` in every language, where format 2
+    had the English words `not stated` (which another language's editor would translate,
+    and the site then publish as a name). Each such value is replaced in the text where it
+    stands, so that no other line of the file moves."""
+    for name in list(files.texts):
+        text = files.text(name)
+        spans = _mapping_values(text, NOT_STATED_BEFORE_3)
+        for start, end in reversed(spans):
+            text = text[:start] + "null" + text[end:]
+        files.texts[name] = text
+    files.data(BRIEFING_FILE)[FORMAT_FIELD] = 3
+
+
+def _mapping_values(text: str, wanted: str) -> list[tuple[int, int]]:
+    """Where, in the text, each mapping value that reads `wanted` is written (its quotes included)."""
+    try:  # PyYAML's own reader: its marks count characters, as Python indexes a text
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return []  # `make check` locates what cannot be read
+    spans, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for _, value in node.value:
+                if isinstance(value, yaml.ScalarNode) and value.value == wanted and value.tag == "tag:yaml.org,2002:str":
+                    spans.append((value.start_mark.index, value.end_mark.index))
+                else:
+                    stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(spans)
+
+
+MIGRATIONS: dict[int, Callable[[Migration], None]] = {
     1: _number_the_format,
+    2: _not_stated_as_null,
 }
-"""From each format, what brings a briefing to the next: it changes the files' data in place
-(each file's round-trip YAML, by name)."""
+"""From each format, what brings a briefing to the next: it changes the files in place."""
 
 
 class MigrationError(Exception):
@@ -87,22 +155,28 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
     except UnreadableFile as error:
         raise MigrationError(f"{content_dir / BRIEFING_FILE}: {error}") from None
     try:
-        files = {BRIEFING_FILE: yaml.load(text)}
+        briefing = yaml.load(text)
     except Exception as error:  # a YAML error: `make check` locates it
         raise MigrationError(f"{content_dir / BRIEFING_FILE} cannot be read as YAML ({error}); run `make check` for where") from None
-    found = declared_format(files[BRIEFING_FILE])
+    found = declared_format(briefing)
     if found is None or found > FORMAT:
-        raise MigrationError(f"{content_dir / BRIEFING_FILE}: {format_problem(files[BRIEFING_FILE])}")
+        raise MigrationError(f"{content_dir / BRIEFING_FILE}: {format_problem(briefing)}")
     originals = {BRIEFING_FILE: text}
+    for path in sorted(content_dir.iterdir()):  # the briefing's other files, for the steps that change them
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name in originals or path.name.startswith("."):
+            continue
+        try:
+            originals[path.name] = read_text(content_dir, path.name, 1_000_000, "a content file")
+        except (OSError, UnreadableFile):  # left as it is, for `make check` to locate
+            continue
+    files = Migration(originals, yaml)
     for version in range(found, FORMAT):
         MIGRATIONS[version](files)
     changed = []
-    for name, data in files.items():
-        written = io.StringIO()
-        yaml.dump(data, written)
-        if written.getvalue() != originals[name]:
+    for name, written in files.finished().items():
+        if written != originals[name]:
             temporary = content_dir / f".{name}.migrating"
-            temporary.write_text(written.getvalue(), encoding="utf-8")
+            temporary.write_text(written, encoding="utf-8")
             temporary.replace(content_dir / name)  # a file is the old one or the new one, never half
             changed.append(name)
     return found, changed

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from generator.content.models import When
 from generator.core.inline import plain_text
-from generator.present.values import NOT_STATED
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = "; "  # between the ids, or the labels, of a fact's sources in one cell
@@ -93,8 +92,8 @@ def iso(when: When | None) -> str | None:
 
 def text(value: str | None) -> str | None:
     """An editor's text as words, its inline Markdown taken out (`*spring*` is `spring`);
-    `not stated` (an article that does not say) is an empty cell."""
-    return None if value is None or value == NOT_STATED else plain_text(value)
+    `null` (an article that does not say) is an empty cell."""
+    return None if value is None else plain_text(value)
 
 
 def sources(ids: Sequence[str], label: Callable[[str], str]) -> tuple[str, str]:

@@ -18,8 +18,6 @@ from generator.content.models import PartialDate, Quantity, Source, UnitFormat, 
 from generator.core.inline import escape_text, plain_text
 from generator.i18n.messages import Messages
 
-NOT_STATED = "not stated"  # what an editor writes where an article does not say
-
 
 def locale_of(language: str) -> Locale:
     try:
@@ -198,12 +196,12 @@ class Citations:
 
     def _label(self, source_id: str) -> str:
         source = self._source[source_id]
-        if source.outlet == NOT_STATED and source.headline == NOT_STATED:
+        if source.outlet is None and source.headline is None:
             return plain_text(source.label) if source.label else described(source)
-        outlet = _initial_capital(plain_text(source.label or source.kind)) if source.outlet == NOT_STATED else plain_text(source.outlet)
+        outlet = _initial_capital(plain_text(source.label or source.kind)) if source.outlet is None else plain_text(source.outlet)
         headline = (
             (described(source, with_kind=False) or self.messages["no_headline"])
-            if source.headline == NOT_STATED
+            if source.headline is None
             else f"{self.messages['quote_open']}{plain_text(source.headline)}{self.messages['quote_close']}"
         )
         return f"{outlet}, {headline}"

@@ -85,7 +85,12 @@ def as_data(value: object) -> object:
         return str(value)
     # Most values are text: taken as they are here, without a call each.
     if isinstance(value, BaseModel):
-        return {name: field if type(field) in _AS_IS else as_data(field) for name in _published(type(value)) if (field := getattr(value, name)) is not None}
+        required = _required(type(value))
+        return {
+            name: field if type(field) in _AS_IS else as_data(field)
+            for name in _published(type(value))
+            if (field := getattr(value, name)) is not None or name in required  # a required field's null: the article does not say
+        }
     if isinstance(value, dict):
         return {str(key): item if type(item) in _AS_IS else as_data(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -105,6 +110,13 @@ _AS_IS = frozenset({str, int, bool, type(None)})
 def _published(model: type[BaseModel]) -> tuple[str, ...]:
     """A model's fields that the JSON shows, in their order: worked out once per model."""
     return tuple(name for name in model.model_fields if name not in UNPUBLISHED)
+
+
+@cache
+def _required(model: type[BaseModel]) -> frozenset[str]:
+    """A model's fields every entry writes, even as `null`: the JSON keeps them, so that its
+    readers find the same names in every entry."""
+    return frozenset(name for name, info in model.model_fields.items() if info.is_required())
 
 
 _INERT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

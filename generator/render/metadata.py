@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from generator.content.briefing import Content
 from generator.core.inline import plain_text
-from generator.present.values import NOT_STATED
 from generator.render.feed import updates_of
 
 
@@ -32,11 +31,11 @@ def news_article(content: Content) -> dict:
 
 def _citation(source) -> dict:
     work = {"@type": "NewsArticle"}
-    if source.headline != NOT_STATED:
+    if source.headline is not None:
         work["headline"] = plain_text(source.headline)
-    if source.outlet != NOT_STATED:
+    if source.outlet is not None:
         work["publisher"] = {"@type": "Organization", "name": plain_text(source.outlet)}
-    if source.byline != NOT_STATED:
+    if source.byline is not None:
         work["author"] = {"@type": "Person", "name": plain_text(source.byline)}
     if source.url:
         work["url"] = source.url

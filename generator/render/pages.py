@@ -29,7 +29,7 @@ from generator.i18n.messages import Messages
 from generator.kinds import Context
 from generator.kinds.registry import KINDS
 from generator.present.tables import csv_text
-from generator.present.values import NOT_STATED, Citations, Presenter
+from generator.present.values import Citations, Presenter
 from generator.render import sandbox
 from generator.render.briefing_data import briefing_json
 from generator.render.embed import code_block, embed_meta, iframe
@@ -124,7 +124,6 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
         "t": messages,
         "briefing": content.briefing,
         "links": links,
-        "not_stated": NOT_STATED,
         "sides": {side.id: side for side in content.briefing.sides},
         "briefing_data": Markup(BRIEFING_DATA),
     }

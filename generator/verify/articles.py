@@ -242,8 +242,17 @@ class Archive:
         if key not in self.found:
             inner = words.split(" ")[1:-1]
             vocabulary = self.words.setdefault(source_id, set(self.texts[source_id].split(" ")))
-            self.found[key] = all(word in vocabulary for word in inner) and words in self.texts[source_id]
+            text = self.texts[source_id]
+            self.found[key] = all(word in vocabulary for word in inner) and words in text and _as_whole_words(words).search(text) is not None
         return self.found[key]
+
+
+def _as_whole_words(words: str) -> re.Pattern:
+    """The words where they stand whole: "able to support it" is not in "unable to support
+    it", nor "5 homes" in "15 homes"."""
+    before = r"(?<![^\W_])" if words[:1].isalnum() else ""
+    after = r"(?![^\W_])" if words[-1:].isalnum() else ""
+    return re.compile(before + re.escape(words) + after)
 
 
 def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, readers: Readers) -> tuple[Archive, list[Problem]]:
@@ -265,8 +274,9 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, reader
             continue
         texts[source.id] = normalise(raw[source.id])
         languages[source.id] = source.language or readers.language
-        read[source.id] = readers(languages[source.id]).read(raw[source.id]).figures
-        figures[source.id] = ArticleFigures.of(read[source.id])
+        reading = readers(languages[source.id]).read(raw[source.id])
+        read[source.id] = reading.figures
+        figures[source.id] = ArticleFigures.of(reading.figures, reading.not_figures)
     digests = {source_id: hashlib.sha256(text.encode()).hexdigest()[:20] for source_id, text in texts.items()}
     return Archive(texts, figures, digests, raw, languages, read=read), problems
 

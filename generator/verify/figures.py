@@ -12,20 +12,22 @@ the number says what kind of figure it is:
 - a range of any of these (`50 to 80 mm`, `between 12,000 and 15,000`), or an approximate one.
 
 What is not a figure, and why (written down in the docs' verification page):
-- a year (four digits, no unit): dates are checked through `when`;
+- a year (four digits, no word after them that they could count: `since 1987`, not `1937 rescues`);
 - a day of a month (`June 5`, `5 juin`);
 - an ordinal (`21st`, `2e`): a rank, not a quantity;
 - an identifier: a number joined to letters (`G7`, `F-35`, `COVID-19`), after a word that
-  names things by number (`Section 301`, `Flight 12`), or after a capitalised name (`Boeing 737`).
+  names things by number (`Section 301`, `Flight 12`), or after a capitalised name with no
+  word after it (`a Boeing 737.`, not `Tuesday 52 rescues`).
 Number words under three (`one`, `two`) are not read: they are most often not figures.
 
 Figures compare as quantities, not strings: `90 minutes` is `an hour and a half`, and
-`190 km/h` supports `118 mph`, the fact's value converted (pint) and rounded to the
-article's digits.
+`190 km/h` supports `118 mph`: converted (pint) and rounded to the other's digits, each
+value gives the other.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -70,6 +72,7 @@ class Figure:
 class NotFigure:
     why: str  # one of NOT_FIGURES
     written: str
+    value: Decimal | None = None  # in an article, what a count or a number alone may still be found as
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class Reader:
         )
         percent = [symbols.get("percentSign", "%"), "%", *lexicon["percent"]]
         self.percent = re.compile(rf"^[\s\u00a0\u202f-]*{_alternation(percent)}(?!\w)", re.IGNORECASE)
+        self.kept_words = re.compile(rf"(?<!\w){_alternation(lexicon['percent'])}(?!\w)", re.IGNORECASE) if lexicon["percent"] else None
         self.scales = {key.lower() if len(key) > 2 else key: Decimal(str(value)) for key, value in lexicon["scales"].items()}
         self.scale = re.compile(rf"^[\s\u00a0\u202f]*(?P<word>{_alternation(lexicon['scales'])})(?!\w)", re.IGNORECASE)
         self.power_of_ten = re.compile(r"^[\s\u00a0\u202f]+(?P<power>10{3,15})(?!\d)")  # text2num writes `billion` so
@@ -144,7 +148,8 @@ class Reader:
                 self.currency_symbols.setdefault(symbol, code)
             for count in (1, 2):
                 name = get_currency_name(code, count, locale)
-                for form in {name, name.split()[0], name.split()[-1]} if name else set():
+                # The name, and its noun alone ("pounds", not "British"): a country's adjective makes no amount of money.
+                for form in {name, name.split()[0 if lexicon["currency_noun"] == "first" else -1]} if name else set():
                     if len(form) > 3:
                         self.currency_names.setdefault(form.lower(), code)
         of = _alternation(lexicon["of"])
@@ -202,7 +207,7 @@ class Reader:
 
     def read(self, text: str) -> Reading:
         """Every figure in `text`, and every number that is not one (with why)."""
-        words = _InDigits(text, self.base)
+        words = _InDigits(text, self.base, self.kept_words)
         parts = self._numbers(words.text, words)
         reading = Reading()
         index, previous = 0, None
@@ -218,7 +223,7 @@ class Reader:
             previous = part
             written = words.original(part["start"], part["end"])
             if part["kind"] in NOT_FIGURES:
-                reading.not_figures.append(NotFigure(part["kind"], written))
+                reading.not_figures.append(NotFigure(part["kind"], written, part["low"]))
             else:
                 reading.figures.append(Figure(part["kind"], part["low"], part["high"], part["unit"], written, part["approximate"], part["digits"]))
             index += 1
@@ -312,14 +317,23 @@ class Reader:
             return "duration", end + duration.end()
         if self.joined_before.search(before) or self.joined_after.match(after):
             return "identifier", end
+        # A word after the number may be what it counts ("1937 rescues", "Tuesday 52 rescues"):
+        # then it is a figure, and checked, not a year or a name. (After a month's name it is
+        # still a day: "May 12 to reduce" is more common than "November 30 rescues".)
+        counts_something = self.word_after.match(after) is not None
         if 1 <= value <= 31 and value == value.to_integral_value() and (self.month_after.match(after) or self.month_before.search(before)):
             return "date", end
-        if re.fullmatch(r"[12]\d{3}", token):
+        if re.fullmatch(r"[12]\d{3}", token) and not counts_something:
             return "year", end
         if self.identifier_word.search(before):
             return "identifier", end
         capitalised = self.capitalised_before.search(before)
-        if capitalised and capitalised["before"] not in ("", ".", "!", "?", ":", "\n", '"', "“") and not self.approximately.search(before):
+        if (
+            capitalised
+            and not counts_something
+            and capitalised["before"] not in ("", ".", "!", "?", ":", "\n", '"', "“")
+            and not self.approximately.search(before)
+        ):
             return "identifier", end
         return ("count" if self.word_after.match(after) else "number"), end
 
@@ -363,55 +377,80 @@ class Reader:
         }
 
 
+def _segments(text: str, keep: re.Pattern | None):
+    """The stretches of a text that text2num may convert: between digits and sentence ends,
+    and around the words that must stay as they are (`pour cent` is not "per 100")."""
+    for stretch in re.finditer(r"[^\d.!?;\n]+", text):
+        start = stretch.start()
+        for kept in keep.finditer(text, stretch.start(), stretch.end()) if keep else ():
+            if kept.start() > start:
+                yield start, kept.start()
+            start = kept.end()
+        if stretch.end() > start:
+            yield start, stretch.end()
+
+
 class _InDigits:
     """A text with its number words written in digits (text2num), and the way back: which
     words of the original a span of the new text stands for. Only the stretches between
     numbers in digits are converted, so that digits are read as the language writes them."""
 
-    def __init__(self, text: str, language: str):
+    def __init__(self, text: str, language: str, keep: re.Pattern | None = None):
         self.source = text  # as written: what messages quote
         original = text.translate(_DASHES)  # one character for one, so positions hold in both
         self.pieces: list[tuple[int, int, int, int, bool]] = []  # new start, new end, old start, old end, converted
         if language not in NUMBER_WORD_LANGUAGES or not re.search(r"[^\W\d_]{3}", original):
             self.text = original
+            self._index()
             return
         from text_to_num import alpha2digit  # (deferred: only texts with words need it)
 
         out, position, length = [], 0, 0
-        for stretch in re.finditer(r"[^\d]+", original):
-            if stretch.start() > position:
-                out.append(original[position : stretch.start()])
-                length += stretch.start() - position
-            piece = stretch.group(0)
+        # Numbers do not run over a sentence's end: a stretch ends there too, so that none is
+        # the size of a whole article (text2num, and the way back, take time with its length).
+        for start, end in _segments(original, keep):
+            if start > position:
+                out.append(original[position:start])
+                length += start - position
+            piece = original[start:end]
             try:
                 new = alpha2digit(piece, language) if re.search(r"[^\W\d_]{3}", piece) else piece
             except Exception:  # text2num declines some texts; their numbers in digits are still read
                 new = piece
             if new != piece:
-                self.pieces.append((length, length + len(new), stretch.start(), stretch.end(), True))
+                self.pieces.append((length, length + len(new), start, end, True))
             out.append(new)
             length += len(new)
-            position = stretch.end()
+            position = end
         out.append(original[position:])
         self.text = "".join(out)
+        self._index()
+
+    def _index(self) -> None:
+        """Where each converted stretch starts and ends, and how far the text has moved before
+        it: each position is then found in the pieces by bisection, not by a walk through them."""
+        self._starts = [piece[0] for piece in self.pieces]
+        self._ends = [piece[1] for piece in self.pieces]
+        self._shifts = [0]
+        for new_start, new_end, old_start, old_end, _ in self.pieces:
+            self._shifts.append(self._shifts[-1] + (old_end - old_start) - (new_end - new_start))
 
     def from_words(self, position: int) -> bool:
-        return any(start <= position < end for start, end, *_ in self.pieces)
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
 
     def original(self, start: int, end: int) -> str:
         """The original words behind `text[start:end]`."""
         return self.source[self._old(start, is_end=False) : self._old(end, is_end=True)].strip()
 
     def _old(self, position: int, *, is_end: bool) -> int:
-        shift = 0
-        for new_start, new_end, old_start, old_end, _ in self.pieces:
-            if new_end <= position and not (is_end and new_end == position and new_start < position):
-                shift += (old_end - old_start) - (new_end - new_start)
-                continue
-            if new_start <= position <= new_end:
-                return self._inside(new_start, new_end, old_start, old_end, position, is_end=is_end)
-            break
-        return position + shift
+        passed = bisect.bisect_right(self._ends, position)  # the pieces that end before the position
+        if is_end and passed and self._ends[passed - 1] == position and self._starts[passed - 1] < position:
+            passed -= 1  # an end that is a piece's own end is mapped inside it
+        if passed < len(self.pieces) and self._starts[passed] <= position <= self._ends[passed]:
+            new_start, new_end, old_start, old_end, _ = self.pieces[passed]
+            return self._inside(new_start, new_end, old_start, old_end, position, is_end=is_end)
+        return position + self._shifts[passed]
 
     def _inside(self, new_start: int, new_end: int, old_start: int, old_end: int, position: int, *, is_end: bool) -> int:
         """A position inside a converted stretch, mapped through the words it kept."""
@@ -469,8 +508,12 @@ class ArticleFigures:
     convertible: dict[tuple[str, str, int], set[tuple[Decimal, Decimal]]] = field(default_factory=dict)  # kind, unit, digits: values
 
     @classmethod
-    def of(cls, figures: list[Figure]) -> ArticleFigures:
+    def of(cls, figures: list[Figure], not_figures: list[NotFigure] = ()) -> ArticleFigures:
+        """`not_figures`: the article's years, dates and identifiers, whose numbers a fact's
+        count or number alone may still be found as (the article's "in 2025" is a year, the
+        fact's "2025 rescues" a count: both read the same number)."""
         known = cls()
+        known.values.update((number.value, number.value) for number in not_figures if number.value is not None)
         for figure in figures:
             for low, high in {(figure.low, figure.high), (figure.low, figure.low), (figure.high, figure.high)}:
                 known.exact.add((figure.kind, figure.unit, low, high))
@@ -492,7 +535,12 @@ class ArticleFigures:
             if kind != fact.kind or unit == fact.unit:
                 continue
             ends = [_converted(end, fact.unit, unit) for end in (fact.low, fact.high)]
-            if None not in ends and (_rounded(ends[0], digits), _rounded(ends[1], digits)) in values:
+            if None in ends:
+                continue
+            found = (_rounded(ends[0], digits), _rounded(ends[1], digits))
+            # Both ways: rounded to one digit, "1 km" would support any distance from 0.5 to 1.5 km.
+            back = [_converted(end, unit, fact.unit) for end in found] if found in values else [None]
+            if None not in back and (_rounded(back[0], fact.digits), _rounded(back[-1], fact.digits)) == (fact.low, fact.high):
                 return True
         if fact.low != fact.high:  # a range the article gives as its two ends
             return all(self.report(Figure(fact.kind, end, end, fact.unit, fact.written)) for end in (fact.low, fact.high))

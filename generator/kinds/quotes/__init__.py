@@ -66,7 +66,7 @@ class Quote(Model):
     kind: Literal["direct", "paraphrase"]
     context: Text
     when: When
-    venue: VenueRef | None = None  # one of the briefing's `venues`, or `not stated`
+    venue: VenueRef | None = None  # one of the briefing's `venues`; left out where the article does not say
     sources: SourceIds | None = None  # with `wordings`, each wording has its own
     differences: list[DifferenceRef] = []  # the entries of the differences page about what was said
 
