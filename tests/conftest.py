@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.briefing import load_content
+from generator.core.errors import ContentError
 from generator.core.settings import Settings
 from generator.pipeline import build
 from generator.render.pages import template_file
@@ -174,6 +176,14 @@ def browser(chromium):
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+def content_problems(content_dir: Path, archive: bool = True, **options) -> list[str]:
+    """The problems the check reports for a briefing, checked against its own `archive/`
+    (or, with `archive=False`, against its verification record), as the editor reads them."""
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir, content_dir / "archive" if archive else None, **options)
+    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.fixture

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import content_problems as archive_problems
 from conftest import edit
 from generator.check.briefing import load_content
-from generator.core.errors import ContentError
 from generator.verify.articles import normalise
 from generator.verify.figures import Reader
-
-
-def archive_problems(content_dir) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content_dir, content_dir / "archive")
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_the_tiny_briefing_matches_its_articles(tiny_copy):

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, TINY_CONTENT, edit
+from conftest import ROOT, edit
+from conftest import content_problems as problems
 from generator.check.briefing import load_content
-from generator.core.errors import ContentError
 from generator.verify.articles import Readers, claims
 
 SQUALL = Path(__file__).resolve().parent / "briefings" / "squall"
@@ -55,12 +55,6 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
     return target
 
 
-def problems(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content, content / "archive")
-    return [str(problem) for problem in caught.value.problems]
-
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_mixed_language_briefing_is_verified_in_each_article_s_language(tmp_path, language):
     content = squall_copy(tmp_path, language)
@@ -84,6 +78,10 @@ ENGLISH_MUTATIONS = [
     ("around 2:40 a.m.", "around 2:50 a.m.", "figure '2:50 a.m.'"),
     ("{value: 118, unit: mph", "{value: 128, unit: mph", "figure '128 mph'"),
     ("{value: 12000, unit: residents", "{value: 21000, unit: residents", "figure '21000'"),
+    # A count that looks like a year, or follows a capitalised word, is still a count.
+    ("carried out 37 rescues overnight", "carried out 1937 rescues overnight", "figure '1937'"),
+    ("Rescue crews carried out 37 rescues", "On Tuesday crews carried out 52 rescues", "figure '52'"),
+    ("Rescue crews carried out 37 rescues", "In Port Avel crews made 40 rescues", "figure '40'"),
 ]
 
 
@@ -143,35 +141,18 @@ def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_
     assert f"briefing.yml:{line}:" in problem and "figure '0.9 miles' not found in wire" in problem, problem
 
 
-@pytest.mark.parametrize(
-    "typed, mistyped, reported",
-    [
-        ("carried out 37 rescues overnight", "carried out 1937 rescues overnight", "figure '1937'"),  # four digits, yet a count
-        ("Rescue crews carried out 37 rescues", "On Tuesday crews carried out 52 rescues", "figure '52'"),  # after a capitalised word
-        ("Rescue crews carried out 37 rescues", "In Port Avel crews made 40 rescues", "figure '40'"),
-    ],
-)
-def test_a_count_that_looks_like_a_year_or_follows_a_name_is_still_checked(tmp_path, typed, mistyped, reported):
-    content = squall_copy(tmp_path)
-    line = edit(content / "briefing.yml", typed, mistyped)
-    found = problems(content)
-    assert found and all(f"briefing.yml:{line}:" in problem and f"{reported} not found in " in problem for problem in found), found
-
-
-@pytest.mark.parametrize(
-    "quoted",
-    ["his bridge will carry us for another century", "This bridge will carry us for another cent", "bridge will carry us"],
-)
-def test_a_quote_is_found_only_as_whole_words_of_the_article(tmp_path, quoted):
-    content = tmp_path / "content"
-    shutil.copytree(TINY_CONTENT, content)
-    load_content(content, content / "archive")
+@pytest.mark.parametrize("quoted", ["his bridge will carry us for another century", "This bridge will carry us for another cent"])
+def test_a_quote_is_found_only_as_whole_words_of_the_article(tiny_copy, quoted):
+    content = tiny_copy
     line = edit(content / "quotes.yml", 'text: "This bridge will carry us for another century."', f'text: "{quoted}"')
-    if quoted == "bridge will carry us":  # a part of the quote, in whole words, is still the speaker's words
-        load_content(content, content / "archive")
-        return
     found = problems(content)
     assert [problem for problem in found if f"quotes.yml:{line}:" in problem and "direct quote not found word for word in gazette" in problem], found
+
+
+def test_a_quote_may_be_part_of_what_the_article_prints_in_whole_words(tiny_copy):
+    content = tiny_copy
+    edit(content / "quotes.yml", 'text: "This bridge will carry us for another century."', 'text: "bridge will carry us"')
+    load_content(content, content / "archive")
 
 
 def test_the_articles_own_words_for_a_date_are_checked(tmp_path):

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import content_problems as problems
 from conftest import edit
 from generator.check.briefing import load_content
-from generator.core.errors import ContentError
 from generator.core.settings import Settings
 from generator.pipeline import verified_content
 from generator.render.pages import render_pages
@@ -56,12 +56,6 @@ def storm_copy(tmp_path: Path) -> Path:
     content = tmp_path / "storm"
     shutil.copytree(STORM, content)
     return content
-
-
-def problems(content: Path, archive: bool = True) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content, content / "archive" if archive else None)
-    return [str(problem) for problem in caught.value.problems]
 
 
 # --- the page -----------------------------------------------------------------------------

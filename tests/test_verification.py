@@ -15,17 +15,12 @@ import sys
 import pytest
 
 from conftest import ROOT, edit
+from conftest import content_problems as problems
 from generator.check.briefing import load_content
 from generator.core.errors import ContentError
 from generator.core.settings import Settings
 from generator.pipeline import verified_content
 from generator.verify.articles import Readers, claims
-
-
-def problems(content_dir, archive=True, **options) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_content(content_dir, content_dir / "archive" if archive else None, **options)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def verify(content_dir) -> str:

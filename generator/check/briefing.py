@@ -20,7 +20,7 @@ from generator.content.models import SOURCES, VALID_ID, Briefing
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean
 from generator.core.inline import PAGE_LINK, page_links
-from generator.i18n.messages import available, catalogue
+from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
 from generator.load.reader import LoadedFile, load_file, read_content_text
@@ -385,11 +385,7 @@ def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, u
 def not_stated_spelt_out(files: dict[str, LoadedFile]) -> list[Problem]:
     """A value that is only a word for "not stated" (`not stated`, `non précisé`, in any
     catalogue's language) would be published as a name or a place: `null` says it."""
-    words = {}
-    for language in available():
-        word = catalogue(language).get("not_stated")
-        if word:
-            words[word.strip().casefold()] = word
+    words = {word.strip().casefold() for word in in_every_language("not_stated")}
     problems, stack = [], [(loaded, (), loaded.data) for loaded in files.values()]
     while stack:
         loaded, at, node = stack.pop()

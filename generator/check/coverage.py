@@ -69,7 +69,7 @@ def unused(content, archive_dir: Path) -> tuple[list[Unused], list[Unused]]:
             item = Unused(source_id, "passage", match.group(1), raw.count("\n", 0, match.start()) + 1)
             (known if (source_id, "passage", passage) in acknowledged else missing).append(item)
         first_of_each: dict[str, object] = {}
-        for figure in archive.read[source_id]:
+        for figure in archive.figures[source_id].figures:
             first_of_each.setdefault(figure.token, figure)
         for figure in first_of_each.values():
             if ArticleFigures.of([figure]).report_any(used):

@@ -70,6 +70,12 @@ def shipped(language: str) -> dict[str, str]:
     return words
 
 
+@functools.cache
+def in_every_language(key: str) -> frozenset[str]:
+    """The generator's own words for `key` in every language it has a catalogue for."""
+    return frozenset(words[key] for language in available() if (words := _read(language)).get(key))
+
+
 def catalogue_folders() -> tuple[Path, ...]:
     """The generator's catalogues, then those of the kinds loaded so far."""
     return (CATALOGUES, *_KIND_CATALOGUES)

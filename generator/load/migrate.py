@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.core.files import UnreadableFile, read_text
+from generator.load.reader import MAX_FILE_BYTES
 
 FORMAT = 3
 """The content format this generator reads."""
@@ -149,7 +150,7 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
 
     yaml = _round_trip()
     try:
-        text = read_text(content_dir, BRIEFING_FILE, 1_000_000, "a content file")
+        text = read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file")
     except FileNotFoundError:
         raise MigrationError(f"{content_dir / BRIEFING_FILE}: no such file; name the folder that holds the briefing") from None
     except UnreadableFile as error:
@@ -166,7 +167,7 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
         if path.suffix.lower() not in (".yml", ".yaml") or path.name in originals or path.name.startswith("."):
             continue
         try:
-            originals[path.name] = read_text(content_dir, path.name, 1_000_000, "a content file")
+            originals[path.name] = read_text(content_dir, path.name, MAX_FILE_BYTES, "a content file")
         except (OSError, UnreadableFile):  # left as it is, for `make check` to locate
             continue
     files = Migration(originals, yaml)

@@ -119,8 +119,6 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         data, builder = _document(text)
     except yaml.MarkedYAMLError as error:
         return None, [*characters, _syntax_problem(path, text, error)]
-    except yaml.reader.ReaderError as error:
-        return None, [*characters, _character_problem(path, text, error)]
     except yaml.YAMLError as error:  # anything else the parser refuses
         return None, [*characters, Problem(path, 1, 1, "", f"not valid YAML: {shown(error)}")]
     except _Stop as stop:  # too deep, too large: nothing more is read
@@ -643,19 +641,6 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark) -> tuple[int, 
     if last is not None and last.style in ('"', "'") and last.start_mark.line < mark.line == last.end_mark.line:
         return last.start_mark.line + 1, last.start_mark.column + 1
     return None
-
-
-def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
-    """A character YAML refuses, e.g. a control character pasted from a word processor.
-
-    The error's `position` counts characters in the pure-Python reader but bytes in
-    libyaml's, so the character is looked up instead: the first one is the one refused.
-    """
-    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
-    offset = text.find(character)
-    if offset < 0:
-        return Problem(path, 1, 1, "", f"not valid YAML: {error}")
-    return Problem(path, *_position(text, offset), "", f"{describe(character)} is not allowed in a content file: {why_refused(character)}; delete it")
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

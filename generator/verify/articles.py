@@ -30,7 +30,7 @@ from generator.core.errors import Problem
 from generator.core.files import UnreadableText, read_text
 from generator.core.inline import plain_text
 from generator.load.reader import LoadedFile, Path_
-from generator.verify.figures import DURATIONS, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling
+from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
 
@@ -82,7 +82,7 @@ class Readers:
 
     def scale(self, word: str | None) -> Decimal:
         """What a money unit's `word` (`billion`) multiplies its value by."""
-        return (self(self.language).scales.get(word) or self(self.language).scales.get((word or "").lower()) or Decimal(1)) if word else Decimal(1)
+        return (self(self.language).scale_of(word) or Decimal(1)) if word else Decimal(1)
 
 
 def _after_value(pattern: str) -> str:
@@ -227,7 +227,6 @@ class Archive:
     languages: dict[str, str] = field(default_factory=dict)
     words: dict[str, set[str]] = field(default_factory=dict)  # each text's space-separated words
     found: dict[tuple[str, str], bool] = field(default_factory=dict)  # (quote, source id): in it?
-    read: dict[str, list[Figure]] = field(default_factory=dict)  # each article's figures, as read
 
     def has(self, claim: Claim, source_id: str) -> bool:
         if claim.kind in ("quote", "words"):
@@ -257,7 +256,7 @@ def _as_whole_words(words: str) -> re.Pattern:
 
 def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, readers: Readers) -> tuple[Archive, list[Problem]]:
     """The articles of `sources`, each read in its own language."""
-    texts, figures, raw, read, languages, problems = {}, {}, {}, {}, {}, []
+    texts, figures, raw, languages, problems = {}, {}, {}, {}, []
     for index, source in enumerate(sources):
         name = source.archive_file or f"{source.id}.txt"
         try:
@@ -275,10 +274,9 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, reader
         texts[source.id] = normalise(raw[source.id])
         languages[source.id] = source.language or readers.language
         reading = readers(languages[source.id]).read(raw[source.id])
-        read[source.id] = reading.figures
         figures[source.id] = ArticleFigures.of(reading.figures, reading.not_figures)
     digests = {source_id: hashlib.sha256(text.encode()).hexdigest()[:20] for source_id, text in texts.items()}
-    return Archive(texts, figures, digests, raw, languages, read=read), problems
+    return Archive(texts, figures, digests, raw, languages), problems
 
 
 def check_against_archive(found: list[Claim], archive: Archive, files: dict[str, LoadedFile]) -> list[Problem]:
@@ -304,7 +302,7 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             if having
             else "correct it, or mark it `kind: paraphrase`"
             if claim.kind == "quote"
-            else _figure_advice(claim, [archive.read[source_id] for source_id in lacking])
+            else _figure_advice(claim, [archive.figures[source_id].figures for source_id in lacking])
         )
         problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}"))
     return problems
@@ -316,6 +314,6 @@ def _figure_advice(claim: Claim, read: list[list[Figure]]) -> str:
     if figure is None:
         return "check the number"
     alike = [each.written for figures in read for each in figures if each.kind == figure.kind]
-    if figure.kind in ("count", "number") or not alike:
+    if figure.kind in WITH_VALUE_ALONE or not alike:
         return "check the number"
     return f"check the number: the article gives {', '.join(f'“{shown(each, 40)}”' for each in dict.fromkeys(alike[:4]))}"

@@ -40,6 +40,8 @@ from babel.dates import get_month_names
 from babel.numbers import get_currency_name, get_currency_symbol
 from babel.units import format_unit
 
+from generator.i18n.messages import base_language
+
 WORDS = Path(__file__).parent / "words"
 NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "da"})  # what text2num reads
 FIGURE_KINDS = ("count", "number", "percent", "money", "duration", "measurement", "time")
@@ -101,8 +103,7 @@ def _plain(number: Decimal) -> str:
 @functools.cache
 def words_of(language: str) -> dict:
     """The words of `words/<language>.yml`, English where the language has no file."""
-    base = language.split("-")[0].split("_")[0].lower()
-    path = WORDS / f"{base}.yml"
+    path = WORDS / f"{base_language(language)}.yml"
     return yaml.safe_load((path if path.is_file() else WORDS / "en.yml").read_text(encoding="utf-8"))
 
 
@@ -118,7 +119,7 @@ class Reader:
 
     def __init__(self, language: str, units: tuple[UnitSpelling, ...] = (), currencies: tuple[str, ...] = ()):
         self.language = language
-        self.base = language.split("-")[0].split("_")[0].lower()
+        self.base = base_language(language)
         try:
             locale = Locale.parse(language.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
@@ -217,7 +218,7 @@ class Reader:
             merged = self._range(words.text, part, following) if following else None
             if merged is not None:
                 part, index = merged, index + 1
-            elif reading.not_figures and part["kind"] in WITH_VALUE_ALONE and previous is not None and previous["kind"] == "identifier":
+            elif part["kind"] in WITH_VALUE_ALONE and previous is not None and previous["kind"] == "identifier":
                 if self.listed.match(words.text[previous["end"] : part["start"]]):  # `sources 1, 3 and 5`: all identifiers
                     part = {**part, "kind": "identifier"}
             previous = part
@@ -287,7 +288,7 @@ class Reader:
         is_power = bool(scale) and "power" in scale.groupdict()
         # A short scale (`m`, `bn`, `k`) scales an amount of money only (`$3bn`, `3bn euros`): `6.1 m` is in metres.
         if scale and (is_power or symbol or len(scale["word"]) > 2 or self.currency_after.match(after[scale.end() :])):
-            multiplier = Decimal(scale["power"]) if is_power else self._scale(scale["word"])
+            multiplier = Decimal(scale["power"]) if is_power else self.scale_of(scale["word"])
             if multiplier:
                 part["low"] = part["high"] = value * multiplier
                 part["scale"] = multiplier
@@ -335,7 +336,7 @@ class Reader:
             and not self.approximately.search(before)
         ):
             return "identifier", end
-        return ("count" if self.word_after.match(after) else "number"), end
+        return ("count" if counts_something else "number"), end
 
     def _time(self, part: dict, hours: Decimal, minutes: int, rest: str, end: int) -> tuple[str, int]:
         hour = int(hours)
@@ -348,7 +349,8 @@ class Reader:
         part["low"] = part["high"] = Decimal(hour * 60 + minutes)
         return "time", end + (matched.end() if matched else 0)
 
-    def _scale(self, word: str) -> Decimal | None:
+    def scale_of(self, word: str) -> Decimal | None:
+        """What a scale word (`billion`, `M`) multiplies a number by, where the language has it."""
         return self.scales.get(word) or self.scales.get(word.lower())
 
     def _range(self, text: str, first: dict, second: dict) -> dict | None:
@@ -398,7 +400,7 @@ class _InDigits:
     def __init__(self, text: str, language: str, keep: re.Pattern | None = None):
         self.source = text  # as written: what messages quote
         original = text.translate(_DASHES)  # one character for one, so positions hold in both
-        self.pieces: list[tuple[int, int, int, int, bool]] = []  # new start, new end, old start, old end, converted
+        self.pieces: list[tuple[int, int, int, int]] = []  # each converted stretch: new start, new end, old start, old end
         if language not in NUMBER_WORD_LANGUAGES or not re.search(r"[^\W\d_]{3}", original):
             self.text = original
             self._index()
@@ -418,7 +420,7 @@ class _InDigits:
             except Exception:  # text2num declines some texts; their numbers in digits are still read
                 new = piece
             if new != piece:
-                self.pieces.append((length, length + len(new), start, end, True))
+                self.pieces.append((length, length + len(new), start, end))
             out.append(new)
             length += len(new)
             position = end
@@ -432,7 +434,7 @@ class _InDigits:
         self._starts = [piece[0] for piece in self.pieces]
         self._ends = [piece[1] for piece in self.pieces]
         self._shifts = [0]
-        for new_start, new_end, old_start, old_end, _ in self.pieces:
+        for new_start, new_end, old_start, old_end in self.pieces:
             self._shifts.append(self._shifts[-1] + (old_end - old_start) - (new_end - new_start))
 
     def from_words(self, position: int) -> bool:
@@ -448,8 +450,7 @@ class _InDigits:
         if is_end and passed and self._ends[passed - 1] == position and self._starts[passed - 1] < position:
             passed -= 1  # an end that is a piece's own end is mapped inside it
         if passed < len(self.pieces) and self._starts[passed] <= position <= self._ends[passed]:
-            new_start, new_end, old_start, old_end, _ = self.pieces[passed]
-            return self._inside(new_start, new_end, old_start, old_end, position, is_end=is_end)
+            return self._inside(*self.pieces[passed], position, is_end=is_end)
         return position + self._shifts[passed]
 
     def _inside(self, new_start: int, new_end: int, old_start: int, old_end: int, position: int, *, is_end: bool) -> int:
@@ -503,6 +504,7 @@ class ArticleFigures:
     """An article's figures, ready to be asked about: each range also counts for its ends.
     Indexed, so that a fact is looked up, not compared with every figure of the article."""
 
+    figures: list[Figure] = field(default_factory=list)  # as read, in the article's order
     exact: set[tuple[str, str, Decimal, Decimal]] = field(default_factory=set)  # kind, unit, low, high
     values: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # every figure's value but times of day
     convertible: dict[tuple[str, str, int], set[tuple[Decimal, Decimal]]] = field(default_factory=dict)  # kind, unit, digits: values
@@ -512,7 +514,7 @@ class ArticleFigures:
         """`not_figures`: the article's years, dates and identifiers, whose numbers a fact's
         count or number alone may still be found as (the article's "in 2025" is a year, the
         fact's "2025 rescues" a count: both read the same number)."""
-        known = cls()
+        known = cls(list(figures))
         known.values.update((number.value, number.value) for number in not_figures if number.value is not None)
         for figure in figures:
             for low, high in {(figure.low, figure.high), (figure.low, figure.low), (figure.high, figure.high)}:
