@@ -141,6 +141,31 @@ def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_
     assert f"briefing.yml:{line}:" in problem and "figure '0.9 miles' not found in wire" in problem, problem
 
 
+@pytest.mark.parametrize(
+    "reported",
+    ["The sea came 1 km inland on the coast road, and 2 km at the river mouth.", "The sea came between 1 and 2 km inland."],
+    ids=["ends apart", "a range"],
+)
+@pytest.mark.parametrize("written, supported", [("0.6 to 1.2 miles", True), ("0.6 to 1.5 miles", False)])
+def test_a_range_in_another_unit_is_supported_each_end_rounded_to_its_own_digits(tmp_path, reported, written, supported):
+    content = squall_copy(tmp_path)
+    edit(
+        content / "briefing.yml",
+        "units:\n",
+        'units:\n  km: {shown: "{value} km", figure: measurement, measure: kilometer, written: {en: [km]}}\n  miles: {shown: "{value} miles", figure: measurement, measure: mile, written: {en: [miles]}}\n',
+    )
+    wire = content / "archive" / "wire.txt"
+    wire.write_text(wire.read_text(encoding="utf-8") + f"\n{reported}\n", encoding="utf-8")
+    # 1.2 miles is 1.93 km, which the article rounds to 2 km; 1.5 miles (2.41 km) it would not.
+    text = 'Forecasters expect a further 50 to 80 millimetres of rain by Thursday."\n    sources: [wire, courrier, diario]'
+    line = edit(content / "briefing.yml", text, text + f'\n  - text: "The sea came {written} inland."\n    sources: [wire]') + 2
+    if supported:
+        load_content(content, content / "archive")
+    else:
+        found = problems(content)
+        assert len(found) == 1 and f"briefing.yml:{line}:" in found[0] and f"figure '{written}' not found in wire" in found[0], found
+
+
 @pytest.mark.parametrize("quoted", ["his bridge will carry us for another century", "This bridge will carry us for another cent"])
 def test_a_quote_is_found_only_as_whole_words_of_the_article(tiny_copy, quoted):
     content = tiny_copy

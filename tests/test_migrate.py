@@ -120,3 +120,15 @@ def test_every_briefing_of_the_repository_is_in_the_current_format():
 
     for folder in (REAL_CONTENT, ROOT / "generator" / "new" / "scaffold", *sorted((ROOT / "tests" / "briefings").iterdir())):
         assert f"\nformat: {FORMAT}" in (folder / "briefing.yml").read_text(encoding="utf-8"), folder
+
+
+def test_a_file_that_cannot_be_read_as_yaml_stops_the_migration_and_changes_nothing(format_two):
+    quotes = format_two / "quotes.yml"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "- id: [unclosed\n", encoding="utf-8")
+    texts = {path.name: path.read_text(encoding="utf-8") for path in format_two.glob("*.yml")}
+    result = run_in_process("migrate", Settings(content_dir=format_two))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "quotes.yml cannot be read as YAML, so it cannot be migrated; run `make check` for where, correct it, then migrate again (nothing was changed)"
+    )
+    assert {path.name: path.read_text(encoding="utf-8") for path in format_two.glob("*.yml")} == texts

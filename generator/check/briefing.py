@@ -86,7 +86,8 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         problems += left_problems
         if left_out is not None:
             files["left-out"], entries["left-out"] = left_out, value
-    problems += unknown_files(content_dir, used | {close for _, close in misnamed.values()})
+    missing = sorted(name for name, (_, close) in misnamed.items() if close is None)
+    problems += unknown_files(content_dir, used | {close for _, close in misnamed.values() if close}, missing)
     known, where = vocabularies(briefing, pages, files)
     # A file that could not be read has said so: the references to its entries are not judged without them.
     unread = {page.kind.name for page in pages if page.kind.reads == "entries" and page.loaded is None}
@@ -362,41 +363,48 @@ def _page_link_problems(path: Path, text: str, pages: list[Page]) -> list[Proble
     return problems
 
 
-def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, used: set[str]) -> dict[str, tuple[Problem, str]]:
+def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, used: set[str]) -> dict[str, tuple[Problem, str | None]]:
     """`file: diferences.yml` where the folder holds `differences.yml`: the slip is in the
-    declaration, so that is where the problem stands, and the file keeps its right name."""
-    undeclared = [path.name for path in content_dir.iterdir() if path.suffix.lower() in (".yml", ".yaml") and path.name not in used]
+    declaration, so that is where the problem stands, and the file keeps its right name.
+    A declared file the folder lacks is said there too, with the folder's undeclared files,
+    one of which may be it. Each name maps to its problem and the close file, if any."""
+    undeclared = sorted(path.name for path in content_dir.iterdir() if path.suffix.lower() in (".yml", ".yaml") and path.name not in used)
     found = {}
     for index, declaration in enumerate(briefing.sections):
         name = declaration.file
         if not name or (content_dir / name).exists() or (content_dir / name).is_symlink():
             continue
         close = next(iter(difflib.get_close_matches(name, undeclared, n=1, cutoff=0.8)), None)
-        if close is None:
-            continue  # said when the file is read: it is missing
-        problem = loaded.problem(
-            ("sections", index, "file"),
-            f"there is no file '{shown(name)}' in the folder, but there is '{shown(close)}'; correct the name here to `{shown(close)}`",
-        )
-        found[name] = (problem, close)
+        if close:
+            advice = f", but there is '{shown(close)}'; correct the name here to `{shown(close)}`"
+        else:
+            others = [other for other in undeclared if other != LEFT_OUT_FILE]
+            listed = f" (the folder's files that no section reads: {', '.join(shown(other) for other in others)})" if others else ""
+            advice = f"; correct the name here{listed}, or write the file"
+        found[name] = (loaded.problem(("sections", index, "file"), f"there is no file '{shown(name)}' in the folder{advice}"), close)
     return found
+
+
+def _bare(words: str) -> str:
+    """Words as compared, whatever their case, spacing or closing full stop ("Not stated.")."""
+    return " ".join(words.casefold().split()).rstrip(".").strip()
 
 
 def not_stated_spelt_out(files: dict[str, LoadedFile]) -> list[Problem]:
     """A value that is only a word for "not stated" (`not stated`, `non précisé`, in any
     catalogue's language) would be published as a name or a place: `null` says it."""
-    words = {word.strip().casefold() for word in in_every_language("not_stated")}
+    words = {_bare(word) for word in in_every_language("not_stated")}
     problems, stack = [], [(loaded, (), loaded.data) for loaded in files.values()]
     while stack:
         loaded, at, node = stack.pop()
         items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
         for key, value in items:
-            if isinstance(value, str) and value.strip().casefold() in words:
+            if isinstance(value, str) and _bare(value) in words:
                 problems.append(
                     loaded.problem(
                         (*at, key),
                         f"'{shown(value)}' would be published as it stands, as if the article gave it; "
-                        "where the article does not say, write `null` (the same in every language), or leave the field out where it is optional",
+                        "where the article does not say, write `null` (the same in every language)",
                     )
                 )
             elif isinstance(value, (dict, list)):
@@ -404,9 +412,10 @@ def not_stated_spelt_out(files: dict[str, LoadedFile]) -> list[Problem]:
     return sorted(problems, key=lambda problem: (str(problem.file), problem.line, problem.column))
 
 
-def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:
+def unknown_files(content_dir: Path, used: set[str], missing: list[str] = ()) -> list[Problem]:
     """YAML files the briefing does not read: a misspelt name (`timline.yml`) would
-    otherwise leave its facts silently unpublished."""
+    otherwise leave its facts silently unpublished. Where a declared file is `missing`,
+    this may be it under another name."""
     problems = []
     for path in sorted(content_dir.iterdir()):
         name = path.name
@@ -414,10 +423,12 @@ def unknown_files(content_dir: Path, used: set[str]) -> list[Problem]:
             continue
         stems = {Path(known).stem: known for known in used}
         close = stems.get(path.stem) or next(iter(difflib.get_close_matches(path.stem, list(stems), n=1, cutoff=0.8)), None)
-        advice = (
-            f"rename it to `{stems.get(close, close)}`"
-            if close
-            else f"move it out of the folder, or declare a section that reads it in {BRIEFING_FILE} (its files are {', '.join(sorted(used))})"
-        )
+        if close:
+            advice = f"rename it to `{stems.get(close, close)}`"
+        elif missing:
+            declared = " or ".join(f"`{shown(name)}`" for name in missing)
+            advice = f"if it is the file {BRIEFING_FILE} names {declared}, correct that name there; otherwise move it out of the folder"
+        else:
+            advice = f"move it out of the folder, or declare a section that reads it in {BRIEFING_FILE} (its files are {', '.join(sorted(used))})"
         problems.append(Problem(path, 1, 1, "", f"'{shown(name)}' is not one of the briefing's files, so nothing in it is published; {advice}"))
     return problems

@@ -73,18 +73,23 @@ def _not_stated_as_null(files: Migration) -> None:
     for name in list(files.texts):
         text = files.text(name)
         spans = _mapping_values(text, NOT_STATED_BEFORE_3)
+        if spans is None:  # its `not stated` would stay, and the check then refuse it
+            raise MigrationError(
+                f"{name} cannot be read as YAML, so it cannot be migrated; run `make check` for where, correct it, then migrate again (nothing was changed)"
+            )
         for start, end in reversed(spans):
             text = text[:start] + "null" + text[end:]
         files.texts[name] = text
     files.data(BRIEFING_FILE)[FORMAT_FIELD] = 3
 
 
-def _mapping_values(text: str, wanted: str) -> list[tuple[int, int]]:
-    """Where, in the text, each mapping value that reads `wanted` is written (its quotes included)."""
+def _mapping_values(text: str, wanted: str) -> list[tuple[int, int]] | None:
+    """Where, in the text, each mapping value that reads `wanted` is written (its quotes
+    included); None where the text cannot be read as YAML."""
     try:  # PyYAML's own reader: its marks count characters, as Python indexes a text
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
-        return []  # `make check` locates what cannot be read
+        return None
     spans, stack = [], [root]
     while stack:
         node = stack.pop()
@@ -168,8 +173,8 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
             continue
         try:
             originals[path.name] = read_text(content_dir, path.name, MAX_FILE_BYTES, "a content file")
-        except (OSError, UnreadableFile):  # left as it is, for `make check` to locate
-            continue
+        except (OSError, UnreadableFile) as error:  # a file left unmigrated would be refused by the next check
+            raise MigrationError(f"{path}: {error}; correct it, then migrate again (nothing was changed)") from None
     files = Migration(originals, yaml)
     for version in range(found, FORMAT):
         MIGRATIONS[version](files)

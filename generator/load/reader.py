@@ -401,10 +401,10 @@ class _Builder:
         if not (whole and fraction):
             return None
         written = f"{whole[1]},{fraction[0]}"
-        return (
-            f"`{written}` is read as the number {whole[1]}, then a field named {fraction[0]}: inside `{{…}}` a comma separates fields; "
-            f"write the decimal with a point, `{whole[1]}.{fraction[0]}`"
-        )
+        read_as = f"`{written}` is read as the number {whole[1]}, then a field named {fraction[0]}: inside `{{…}}` a comma separates fields; "
+        if len(fraction[0]) == 3:  # a thousands separator as likely as a decimal comma
+            return read_as + f"write `{whole[1]}{fraction[0]}` for thousands, without the comma, or `{whole[1]}.{fraction[0]}` for a decimal"
+        return read_as + f"write the decimal with a point, `{whole[1]}.{fraction[0]}`"
 
     def _merge(self, frame: _Frame) -> None:
         """`<<: *defaults` (or a list of them): their fields, where the mapping has none of its own."""

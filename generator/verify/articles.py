@@ -30,7 +30,7 @@ from generator.core.errors import Problem
 from generator.core.files import UnreadableText, read_text
 from generator.core.inline import plain_text
 from generator.load.reader import LoadedFile, Path_
-from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling
+from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling, significant_digits
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
 
@@ -99,7 +99,7 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers
     written = unit.shown.replace("{value}", f"{quantity.value:g}") if unit else f"{quantity.value:g}"
     approximate = bool(quantity.qualifier)
     kind = unit.figure if unit and unit.figure else "number"
-    digits = len(str(value).replace(".", "").replace("-", "").lstrip("0")) or 1
+    digits = significant_digits(value)
     if kind == "money":
         currency = unit.currency or (readers.currencies[0] if readers.currencies else "")
         amount = value * readers.scale(unit.word)

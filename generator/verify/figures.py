@@ -492,6 +492,11 @@ def _converted(value: Decimal, unit: str, to: str) -> Decimal | None:
         return None
 
 
+def significant_digits(value: Decimal) -> int:
+    """The significant digits of a value as written in digits: `0.6` has one, `1.2` and `80` two."""
+    return len(str(value).replace(".", "").replace("-", "").lstrip("0")) or 1
+
+
 def _rounded(value: Decimal, digits: int) -> Decimal:
     if value == 0:
         return value
@@ -533,6 +538,8 @@ class ArticleFigures:
             return (fact.low, fact.high) in self.values
         if (fact.kind, fact.unit, fact.low, fact.high) in self.exact:
             return True
+        # Each end of a range is rounded to its own digits: "0.6 to 1.2 miles" is 0.6 to one, 1.2 to two.
+        low_digits, high_digits = (fact.digits, fact.digits) if fact.low == fact.high else map(significant_digits, (fact.low, fact.high))
         for (kind, unit, digits), values in self.convertible.items():
             if kind != fact.kind or unit == fact.unit:
                 continue
@@ -542,8 +549,11 @@ class ArticleFigures:
             found = (_rounded(ends[0], digits), _rounded(ends[1], digits))
             # Both ways: rounded to one digit, "1 km" would support any distance from 0.5 to 1.5 km.
             back = [_converted(end, unit, fact.unit) for end in found] if found in values else [None]
-            if None not in back and (_rounded(back[0], fact.digits), _rounded(back[-1], fact.digits)) == (fact.low, fact.high):
+            if None not in back and (_rounded(back[0], low_digits), _rounded(back[1], high_digits)) == (fact.low, fact.high):
                 return True
         if fact.low != fact.high:  # a range the article gives as its two ends
-            return all(self.report(Figure(fact.kind, end, end, fact.unit, fact.written)) for end in (fact.low, fact.high))
+            return all(
+                self.report(Figure(fact.kind, end, end, fact.unit, fact.written, digits=digits))
+                for end, digits in ((fact.low, low_digits), (fact.high, high_digits))
+            )
         return False
