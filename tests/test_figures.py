@@ -123,7 +123,9 @@ def test_an_article_in_another_unit_supports_the_fact_converted_and_rounded_to_i
     assert "figure '119 mph' not found in courrier, diario, which this fact cites; check the number: the article gives “190 km/h”" in problem
 
 
-def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_a_loose_figure(tmp_path):
+def squall_with_a_takeaway_in_miles(tmp_path, reported: str, takeaway: str):
+    """The squall briefing with km and miles declared, the wire reporting `reported`, and a
+    takeaway citing the wire."""
     content = squall_copy(tmp_path)
     edit(
         content / "briefing.yml",
@@ -131,10 +133,21 @@ def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_
         'units:\n  km: {shown: "{value} km", figure: measurement, measure: kilometer, written: {en: [km]}}\n  miles: {shown: "{value} miles", figure: measurement, measure: mile, written: {en: [miles]}}\n',
     )
     wire = content / "archive" / "wire.txt"
-    wire.write_text(wire.read_text(encoding="utf-8") + "\nThe sea came 1 km inland.\n", encoding="utf-8")
-    # 1 km is 0.62 miles: "0.6 miles" is what it says; 0.9 miles (1.45 km) only rounds to 1 km.
+    wire.write_text(wire.read_text(encoding="utf-8") + f"\n{reported}\n", encoding="utf-8")
     text = 'Forecasters expect a further 50 to 80 millimetres of rain by Thursday."\n    sources: [wire, courrier, diario]'
-    edit(content / "briefing.yml", text, text + '\n  - text: "The sea came 0.6 miles inland."\n    sources: [wire]')
+    edit(content / "briefing.yml", text, text + f'\n  - text: "{takeaway}"\n    sources: [wire]')
+    return content
+
+
+def line_of(path, text: str) -> int:
+    """The line of the file on which `text` stands."""
+    written = path.read_text(encoding="utf-8")
+    return written.count("\n", 0, written.index(text)) + 1
+
+
+def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_a_loose_figure(tmp_path):
+    # 1 km is 0.62 miles: "0.6 miles" is what it says; 0.9 miles (1.45 km) only rounds to 1 km.
+    content = squall_with_a_takeaway_in_miles(tmp_path, "The sea came 1 km inland.", "The sea came 0.6 miles inland.")
     load_content(content, content / "archive")
     line = edit(content / "briefing.yml", "The sea came 0.6 miles inland.", "The sea came 0.9 miles inland.")
     (problem,) = problems(content)
@@ -148,17 +161,9 @@ def test_a_conversion_must_hold_both_ways_so_a_rounded_article_does_not_support_
 )
 @pytest.mark.parametrize("written, supported", [("0.6 to 1.2 miles", True), ("0.6 to 1.5 miles", False)])
 def test_a_range_in_another_unit_is_supported_each_end_rounded_to_its_own_digits(tmp_path, reported, written, supported):
-    content = squall_copy(tmp_path)
-    edit(
-        content / "briefing.yml",
-        "units:\n",
-        'units:\n  km: {shown: "{value} km", figure: measurement, measure: kilometer, written: {en: [km]}}\n  miles: {shown: "{value} miles", figure: measurement, measure: mile, written: {en: [miles]}}\n',
-    )
-    wire = content / "archive" / "wire.txt"
-    wire.write_text(wire.read_text(encoding="utf-8") + f"\n{reported}\n", encoding="utf-8")
     # 1.2 miles is 1.93 km, which the article rounds to 2 km; 1.5 miles (2.41 km) it would not.
-    text = 'Forecasters expect a further 50 to 80 millimetres of rain by Thursday."\n    sources: [wire, courrier, diario]'
-    line = edit(content / "briefing.yml", text, text + f'\n  - text: "The sea came {written} inland."\n    sources: [wire]') + 2
+    content = squall_with_a_takeaway_in_miles(tmp_path, reported, f"The sea came {written} inland.")
+    line = line_of(content / "briefing.yml", f"The sea came {written} inland.")
     if supported:
         load_content(content, content / "archive")
     else:
