@@ -52,6 +52,13 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
         standfirst = "La tempête Iris a touché terre mardi près de Port-Avel avec des vents de 190 km/h ; environ 12 000 habitants ont été évacués."
         text = re.sub(r'standfirst: ".*"', f'standfirst: "{standfirst}"', text)
         path.write_text(text, encoding="utf-8")
+        # Its other files in French too: an English "24 hours" is no French duration.
+        edit(
+            target / "timeline.yml",
+            "Gusts reach 118 mph; 312 millimetres of rain fall in 24 hours.",
+            "Rafales de 190 km/h ; 312 millimètres de pluie en 24 heures.",
+        )
+        edit(target / "figures.yml", 'label: "Rain in 24 hours"', 'label: "Pluie en 24 heures"')
     return target
 
 
@@ -59,7 +66,7 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
 def test_the_mixed_language_briefing_is_verified_in_each_article_s_language(tmp_path, language):
     content = squall_copy(tmp_path, language)
     checked = load_content(content, content / "archive").verification
-    assert re.fullmatch(r"\d+ figures \(.*measurements.*\), 0 quotes and 1 wording of the articles checked against 4 articles in .+", checked)
+    assert re.fullmatch(r"\d+ figures \(.*measurements.*\), 0 quotes and \d+ wordings? of the articles checked against 4 articles in .+", checked)
 
 
 ENGLISH_MUTATIONS = [
@@ -76,12 +83,15 @@ ENGLISH_MUTATIONS = [
     ("€1.5 billion", "€2.5 billion", "figure '€2.5 billion'"),
     ("in 24 hours", "in 48 hours", "figure '48 hours'"),
     ("around 2:40 a.m.", "around 2:50 a.m.", "figure '2:50 a.m.'"),
-    ("{value: 118, unit: mph", "{value: 128, unit: mph", "figure '128 mph'"),
+    ("{max: 118, unit: mph", "{max: 128, unit: mph", "figure '128 mph'"),
     ("{value: 12000, unit: residents", "{value: 21000, unit: residents", "figure '21000'"),
     # A count that looks like a year, or follows a capitalised word, is still a count.
     ("carried out 37 rescues overnight", "carried out 1937 rescues overnight", "figure '1937'"),
     ("Rescue crews carried out 37 rescues", "On Tuesday crews carried out 52 rescues", "figure '52'"),
     ("Rescue crews carried out 37 rescues", "In Port Avel crews made 40 rescues", "figure '40'"),
+    # A count is found only as a count: the articles' "24 hours" and "80 millimetres" count no rescues.
+    ("carried out 37 rescues overnight", "carried out 24 rescues overnight", "figure '24'"),
+    ("carried out 37 rescues overnight", "carried out 80 rescues overnight", "figure '80'"),
 ]
 
 
@@ -96,6 +106,7 @@ FRENCH_MUTATIONS = [
     ("1,5 milliard", "2,5 milliard", "figure '2,5 milliard d’euros'"),
     ("en 24 heures", "en 48 heures", "figure '48 heures'"),
     ("vers 2 h 40", "vers 2 h 50", "figure '2 h 50'"),
+    ("37 sauvetages", "24 sauvetages", "figure '24'"),
 ]
 
 
@@ -289,3 +300,21 @@ def test_the_check_s_report_says_what_was_verified(tmp_path):
     assert result.returncode == 0, result.stderr
     verification = result.stderr.strip().splitlines()[-1].split("content is valid; ", 1)[1]
     assert summary.read_text(encoding="utf-8") == f"## Content check of `content`: valid\n\nVerified: {verification}.\n\n"
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Four articles agree, and three of the five sources say so.", [("own sources", "Four"), ("own sources", "three"), ("own sources", "five")]),
+        ("fr", "Quatre articles le disent, et trois des cinq sources aussi.", [("own sources", "Quatre"), ("own sources", "trois"), ("own sources", "cinq")]),
+        ("en", "Crews made 37 rescues, the articles say.", []),
+    ],
+)
+def test_a_count_of_the_briefings_own_articles_is_not_a_figure(language, text, expected):
+    from generator.verify.figures import Reader
+
+    reading = Reader(language, (), ())
+    found = reading.read(text)
+    assert [(number.why, number.written) for number in found.not_figures] == expected
+    if not expected:
+        assert [figure.written for figure in found.figures] == ["37"]

@@ -118,7 +118,9 @@ def test_migrate_from_format_two_writes_null_where_the_article_does_not_say_and_
 def test_every_briefing_of_the_repository_is_in_the_current_format():
     from conftest import REAL_CONTENT, ROOT
 
-    for folder in (REAL_CONTENT, ROOT / "generator" / "new" / "scaffold", *sorted((ROOT / "tests" / "briefings").iterdir())):
+    briefings = [path.parent for path in sorted((ROOT / "tests").glob("*/*/briefing.yml"))]  # the test briefings, and those of the kinds' tests
+    assert len(briefings) >= 5
+    for folder in (REAL_CONTENT, ROOT / "generator" / "new" / "scaffold", *briefings):
         assert f"\nformat: {FORMAT}" in (folder / "briefing.yml").read_text(encoding="utf-8"), folder
 
 
@@ -132,3 +134,51 @@ def test_a_file_that_cannot_be_read_as_yaml_stops_the_migration_and_changes_noth
         "quotes.yml cannot be read as YAML, so it cannot be migrated; run `make check` for where, correct it, then migrate again (nothing was changed)"
     )
     assert {path.name: path.read_text(encoding="utf-8") for path in format_two.glob("*.yml")} == texts
+
+
+@pytest.fixture
+def format_three(tmp_path):
+    """The tiny briefing in format 3, whose quantities said "up to" or "about" in words
+    (`qualifier:`), inside braces and as a block."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    briefing = content / "briefing.yml"
+    briefing.write_text(briefing.read_text(encoding="utf-8").replace(f"format: {FORMAT} ", "format: 3 "), encoding="utf-8")
+    tariffs = content / "tariffs.yml"
+    text = tariffs.read_text(encoding="utf-8")
+    tariffs.write_text(
+        text.replace("  before: {value: 5, unit: percent}\n", '  before: {value: 5, unit: percent, qualifier: "up to"}\n').replace(
+            "  now: {value: 2, unit: percent}\n", "  now:\n    value: 2\n    qualifier: About  # as the gazette puts it\n    unit: percent\n"
+        ),
+        encoding="utf-8",
+    )
+    return content
+
+
+def test_migrate_from_format_three_writes_a_qualifier_as_structure_and_moves_no_other_line(format_three):
+    texts = {path.name: path.read_text(encoding="utf-8") for path in format_three.glob("*.yml")}
+    result = run_in_process("migrate", Settings(content_dir=format_three))
+    assert result.returncode == 0, result.stderr
+    after = {path.name: path.read_text(encoding="utf-8") for path in format_three.glob("*.yml")}
+    expected = dict(texts)
+    expected["briefing.yml"] = texts["briefing.yml"].replace("format: 3 ", f"format: {FORMAT} ")
+    expected["tariffs.yml"] = (
+        texts["tariffs.yml"]
+        .replace('  before: {value: 5, unit: percent, qualifier: "up to"}\n', "  before: {max: 5, unit: percent}\n")
+        .replace("    qualifier: About  # as the gazette puts it\n", "    approximate: true  # as the gazette puts it\n")
+    )
+    assert after == expected
+    [toll] = load_content(format_three).entries("measures")
+    assert (toll.before.max, toll.before.value, toll.now.value, toll.now.approximate) == (5, None, 2, True)
+
+
+def test_a_qualifier_the_migration_does_not_know_stops_it_naming_the_line(format_three):
+    tariffs = format_three / "tariffs.yml"
+    text = tariffs.read_text(encoding="utf-8").replace('qualifier: "up to"', 'qualifier: "a whisker under"')
+    tariffs.write_text(text, encoding="utf-8")
+    texts = {path.name: path.read_text(encoding="utf-8") for path in format_three.glob("*.yml")}
+    result = run_in_process("migrate", Settings(content_dir=format_three))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = text[: text.index("a whisker under")].count("\n") + 1
+    assert result.stderr.strip().startswith(f"tariffs.yml:{line}: the qualifier 'a whisker under' has no structured form this migration knows;")
+    assert {path.name: path.read_text(encoding="utf-8") for path in format_three.glob("*.yml")} == texts

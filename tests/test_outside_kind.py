@@ -68,7 +68,7 @@ def test_without_the_package_the_check_says_the_kind_is_unknown_and_where_kinds_
     lines = [line for line in result.stderr.splitlines() if ": " in line and line.split(":")[1].isdigit()]
     assert len(lines) == 1, result.stderr
     assert lines[0].endswith(
-        "briefing.yml:13:12: briefing.sections[2].kind: unknown kind 'results'; the kinds are differences, measures, "
+        "briefing.yml:13:12: briefing.sections[2].kind: unknown kind 'results'; the kinds are differences, figures, guidance, measures, "
         "overview, page, people, positions, quotes, sources, timeline (a package adds others: install it beside the generator)"
     )
 

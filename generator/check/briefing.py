@@ -197,6 +197,7 @@ _SKIPPED_NOUNS = {
     "date": ("day of a month", "days of a month"),
     "ordinal": ("ordinal", "ordinals"),
     "identifier": ("identifier", "identifiers"),
+    "own sources": ("count of the briefing's articles", "counts of the briefing's articles"),
 }
 
 

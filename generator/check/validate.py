@@ -13,6 +13,7 @@ from generator.content.models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from generator.content.walk import model_classes
 from generator.core.characters import shown
 from generator.core.errors import Problem, closest, did_you_mean
+from generator.load.migrate import RETIRED_FIELDS
 from generator.load.reader import LoadedFile, Path_
 
 _TYPE_NAMES = {
@@ -98,6 +99,8 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         message = (
             f"`{shown(path[-1])}` is not a field here; see the README for the fields of this file"
             if str(path[-1]) in _field_names(model)
+            else f"`{path[-1]}` is a field of an older content format; {RETIRED_FIELDS[path[-1]]}"
+            if path[-1] in RETIRED_FIELDS
             else f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}"
         )
         return loaded.problem(path, message, at_key=True)

@@ -182,22 +182,54 @@ MIN_MAGNITUDE = 1e-6  # the smallest figure but zero: any smaller is a mistake, 
 prints, sums and charts exactly; `.nan`, `.inf` and `1.0e300` are mistakes."""
 
 
+Magnitude = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+
+
 class Quantity(Model):
-    """A number with its unit, one of the briefing's `units`: `{value: 5, unit: percent}`."""
+    """A number with its unit, one of the briefing's `units`: `{value: 5, unit: percent}`.
 
-    value: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+    A range gives its ends instead, `{min: 50, max: 80, unit: mm}`; one end alone reads
+    "up to" (`max`) or "at least" (`min`). `approximate: true` reads "about", `under`
+    "nearly" and `over` "more than". The words come from the site's language, so the
+    value stays a fact that translates and checks."""
+
+    value: Magnitude | None = None
+    min: Magnitude | None = None
+    max: Magnitude | None = None
+    approximate: bool | Literal["under", "over"] = False
     unit: UnitRef
-    qualifier: Text | None = None  # a word shown before the number, in the briefing's language: `up to`, `about`
 
-    @field_validator("value")
+    @field_validator("value", "min", "max")
     @classmethod
-    def _not_vanishingly_small(cls, value: float) -> float:
-        if value and abs(value) < MIN_MAGNITUDE:
+    def _not_vanishingly_small(cls, number: float | None) -> float | None:
+        if number and abs(number) < MIN_MAGNITUDE:
             raise ValueError(
-                f"{value:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
+                f"{number:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
                 "write it in a smaller unit, or check the number"
             )
-        return value
+        return number
+
+    @model_validator(mode="after")
+    def _one_number_or_a_range(self) -> Quantity:
+        if self.value is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give `value` (one number) or `min` and `max` (a range), not both")
+        if self.value is None and self.min is None and self.max is None:
+            raise ValueError("give `value` (one number), or `min` and `max` (a range; one of them alone reads “at least” or “up to”)")
+        if self.min is not None and self.max is not None:
+            if self.min > self.max:
+                raise ValueError(f"`min` ({self.min:g}) is above `max` ({self.max:g}); a range runs from the smaller number to the larger")
+            if self.min == self.max:
+                raise ValueError(f"`min` and `max` are both {self.min:g}: write `value: {self.min:g}`")
+        return self
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def point(self) -> float:
+        """The one number a chart or a sum may use: the value, or the range's one end."""
+        return self.value if self.value is not None else self.max if self.max is not None else self.min
 
 
 # --- facts -------------------------------------------------------------------

@@ -16,7 +16,7 @@ ENTRY_POINTS = "briefing.kinds"
 
 BUILT_IN = tuple(
     EntryPoint(name, f"generator.kinds.{name}:KIND", ENTRY_POINTS)
-    for name in ("overview", "people", "measures", "timeline", "quotes", "positions", "differences", "sources", "page")
+    for name in ("overview", "people", "measures", "timeline", "quotes", "positions", "differences", "figures", "guidance", "sources", "page")
 )
 """The generator's own kinds, declared as any package declares its kinds and loaded by the
 same call (`EntryPoint.load`), without the checkout having to be installed."""

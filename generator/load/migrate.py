@@ -19,7 +19,7 @@ import yaml
 from generator.core.files import UnreadableFile, read_text
 from generator.load.reader import MAX_FILE_BYTES
 
-FORMAT = 3
+FORMAT = 4
 """The content format this generator reads."""
 
 FORMAT_FIELD = "format"
@@ -60,6 +60,8 @@ def _number_the_format(files: Migration) -> None:
     briefing[FORMAT_FIELD] = 2
     briefing.yaml_add_eol_comment("the content format; `make migrate` brings an older briefing up to date", FORMAT_FIELD)
 
+
+_UNREADABLE = "{name} cannot be read as YAML, so it cannot be migrated; run `make check` for where, correct it, then migrate again (nothing was changed)"
 
 NOT_STATED_BEFORE_3 = "not stated"
 """Format 2's English keyword for what an article does not say: format 3 writes `null`."""
@@ -104,9 +106,118 @@ def _mapping_values(text: str, wanted: str) -> list[tuple[int, int]] | None:
     return sorted(spans)
 
 
+QUALIFIERS_BEFORE_4 = {
+    **dict.fromkeys(
+        [
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "some",
+            "an estimated",
+            "estimated",
+            "environ",
+            "quelque",
+            "aproximadamente",
+            "unos",
+            "unas",
+            "alrededor de",
+            "etwa",
+            "rund",
+            "ungefähr",
+            "circa",
+            "ca.",
+        ],
+        ("approximate", "true"),
+    ),
+    **dict.fromkeys(["nearly", "almost", "close to", "just under", "près de", "presque", "casi", "cerca de", "fast", "knapp"], ("approximate", "under")),
+    **dict.fromkeys(["more than", "over", "just over", "plus de", "más de", "mehr als", "über"], ("approximate", "over")),
+    **dict.fromkeys(["up to", "as much as", "as many as", "jusqu'à", "jusqu’à", "hasta", "bis zu"], ("max", None)),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "au moins", "al menos", "por lo menos", "mindestens"], ("min", None)),
+}
+"""Format 3's `qualifier:` words, and what format 4 writes for each: `approximate:` and its
+value, or the end of a range the number becomes (`up to 118` is `max: 118`)."""
+
+
+RETIRED_FIELDS = {
+    "qualifier": (
+        "content format 4 says it as structure: `approximate: true` (about), `approximate: under` (nearly) or "
+        "`approximate: over` (more than), or `max:` (up to) or `min:` (at least) in place of `value:`"
+    ),
+}
+"""Fields an older format had, and what the current one writes instead: the hint for an
+editor who types one from habit or from an old example."""
+
+
+def _qualifier_as_structure(files: Migration) -> None:
+    """3 → 4: a quantity's `qualifier:` was words in one language (`up to`), shown as typed
+    and checked by no one; format 4 says the same as structure, which every language
+    words its own way: `approximate: true`, `max: 118`. Edited in the text, so that no
+    other line moves; a word it does not know stops the migration, naming it."""
+    for name in list(files.texts):
+        text = files.text(name)
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            raise MigrationError(_UNREADABLE.format(name=name)) from None
+        edits = []
+        for mapping in _mappings(root):
+            keys = {key.value: (key, value) for key, value in mapping.value if isinstance(key, yaml.ScalarNode)}
+            if "qualifier" not in keys or "value" not in keys:
+                continue
+            key, value = keys["qualifier"]
+            words = " ".join(str(value.value).casefold().split())
+            if words not in QUALIFIERS_BEFORE_4:
+                line = key.start_mark.line + 1
+                raise MigrationError(
+                    f"{name}:{line}: the qualifier '{value.value}' has no structured form this migration knows; write it as "
+                    "`approximate: true` (about), `approximate: under` (nearly) or `approximate: over` (more than), or turn "
+                    "`value:` into `max:` (up to) or `min:` (at least), then migrate again (nothing was changed)"
+                )
+            field, written = QUALIFIERS_BEFORE_4[words]
+            if field == "approximate":
+                edits.append((key.start_mark.index, value.end_mark.index, f"approximate: {written}"))
+                continue
+            number_key = keys["value"][0]
+            edits.append((number_key.start_mark.index, number_key.end_mark.index, field))
+            edits.append((*_pair_span(text, mapping, key, value), ""))
+        for start, end, replacement in sorted(edits, reverse=True):
+            text = text[:start] + replacement + text[end:]
+        files.texts[name] = text
+    files.data(BRIEFING_FILE)[FORMAT_FIELD] = 4
+
+
+def _mappings(root):
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            yield node
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _pair_span(text: str, mapping, key, value) -> tuple[int, int]:
+    """Where a key and its value stand, with what separates them from the pair before
+    (`, ` inside braces), or with their whole line (a block mapping)."""
+    if mapping.flow_style:
+        index = next(number for number, (other, _) in enumerate(mapping.value) if other is key)
+        if index:
+            return mapping.value[index - 1][1].end_mark.index, value.end_mark.index
+        following = mapping.value[1][0].start_mark.index if len(mapping.value) > 1 else value.end_mark.index
+        return key.start_mark.index, following
+    line_start = text.rfind("\n", 0, key.start_mark.index) + 1
+    line_end = text.find("\n", value.end_mark.index)
+    if text[line_start : key.start_mark.index].strip() or text[value.end_mark.index : line_end].split("#")[0].strip():
+        return key.start_mark.index, value.end_mark.index  # the line holds more (`- qualifier: …`): only the pair goes
+    return line_start, len(text) if line_end == -1 else line_end + 1
+
+
 MIGRATIONS: dict[int, Callable[[Migration], None]] = {
     1: _number_the_format,
     2: _not_stated_as_null,
+    3: _qualifier_as_structure,
 }
 """From each format, what brings a briefing to the next: it changes the files in place."""
 

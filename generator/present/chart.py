@@ -155,7 +155,7 @@ def plan(histories, present, as_of) -> Plot:
 
     lines = []
     for measure, steps, until in dated:
-        made = tuple(Step(day(when.earliest), when, quantity.value, present.quantity(quantity)) for when, quantity in steps)
+        made = tuple(Step(day(when.earliest), when, quantity.point, present.quantity(quantity)) for when, quantity in steps)
         stop = day(until.earliest if until else end)
         corners: list[tuple[float, float]] = []
         for step in made:

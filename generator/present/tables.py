@@ -103,3 +103,17 @@ def sources(ids: Sequence[str], label: Callable[[str], str]) -> tuple[str, str]:
 
 
 SOURCE_COLUMNS = ("source_ids", "source_labels")
+
+QUANTITY_CELLS = ("value", "min", "max", "approximate", "unit")
+"""A quantity's columns, each a field of the content: a range keeps its two ends, and
+`approximate` is `true`, `under`, `over` or `false`."""
+
+
+def quantity_columns(name: str) -> tuple[str, ...]:
+    """The columns of a quantity named `name`: `before_value`, `before_min`, …"""
+    return tuple(f"{name}_{cell}" for cell in QUANTITY_CELLS)
+
+
+def quantity(value) -> tuple:
+    """A quantity's cells, in the order of `QUANTITY_CELLS`; empty cells where there is none."""
+    return tuple(getattr(value, cell) for cell in QUANTITY_CELLS) if value else (None,) * len(QUANTITY_CELLS)

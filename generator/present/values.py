@@ -18,6 +18,9 @@ from generator.content.models import PartialDate, Quantity, Source, UnitFormat, 
 from generator.core.inline import escape_text, plain_text
 from generator.i18n.messages import Messages
 
+APPROXIMATE_WORDS = {True: "quantity_about", "under": "quantity_under", "over": "quantity_over"}
+"""The message that says how a quantity's `approximate` reads: `about 90`, `nearly 600`, `more than 3`."""
+
 
 def locale_of(language: str) -> Locale:
     try:
@@ -85,15 +88,24 @@ class Presenter:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
     def quantity(self, quantity: Quantity | None, *, before_noun: bool = False) -> str:
-        """`5%`, `$4 billion`, `90 days` as the briefing's units show them, with the qualifier
-        (`90-minute`, before a noun, where the unit says how)."""
+        """`5%`, `$4 billion`, `90 days` as the briefing's units show them (`90-minute`, before
+        a noun, where the unit says how); a range `50–80 mm`, `up to 118 mph`, `at least 3`,
+        `about 12,000`, in the words of the site's language."""
         if quantity is None:
             return "–"
         unit = self.units.get(quantity.unit)
-        number = self.number(quantity.value, unit.decimals if unit else None)
+        decimals = unit.decimals if unit else None
+        if quantity.min is not None and quantity.max is not None:  # `50–80 mm`, `$4–5 billion`: the unit once
+            number = self.messages.format("number_range", low=self.number(quantity.min, decimals), high=self.number(quantity.max, decimals))
+        else:
+            number = self.number(quantity.point, decimals)
         form = (unit.before_noun or unit.shown) if unit and before_noun else unit.shown if unit else None
         text = form.replace("{value}", number) if form else f"{number} {quantity.unit}"
-        return f"{quantity.qualifier} {text}" if quantity.qualifier else text
+        if quantity.value is None and (quantity.min is None or quantity.max is None):
+            text = self.messages.format("quantity_up_to" if quantity.max is not None else "quantity_at_least", quantity=text)
+        if quantity.approximate:
+            return self.messages.format(APPROXIMATE_WORDS[quantity.approximate], quantity=text)
+        return text
 
     def window(self, since: When, until: When | None, duration: Quantity | None) -> str:
         """When a measure applies: `Mar 1 – May 30, 2024 (90 days)`, `*` if the editor supplied a date."""

@@ -94,22 +94,29 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers
     """A structured quantity as the figure an article would print, as its unit says; a unit
     with no `figure:` is checked as the number itself."""
     unit = units.get(quantity.unit)
-    value = Decimal(repr(quantity.value)).normalize()
-    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    written = unit.shown.replace("{value}", f"{quantity.value:g}") if unit else f"{quantity.value:g}"
-    approximate = bool(quantity.qualifier)
+    # A range is both its ends; "up to 118" (one end alone) is the figure 118, as an article prints it.
+    low, high = (_exact(quantity.min), _exact(quantity.max)) if quantity.min is not None and quantity.max is not None else (_exact(quantity.point),) * 2
+    number = f"{quantity.min:g}–{quantity.max:g}" if low != high else f"{quantity.point:g}"
+    written = unit.shown.replace("{value}", number) if unit else number
+    approximate = bool(quantity.approximate) or quantity.value is None
     kind = unit.figure if unit and unit.figure else "number"
-    digits = significant_digits(value)
+    digits = max(significant_digits(low), significant_digits(high))
     if kind == "money":
         currency = unit.currency or (readers.currencies[0] if readers.currencies else "")
-        amount = value * readers.scale(unit.word)
-        return Figure("money", amount, amount, currency, written, approximate, digits)
+        scale = readers.scale(unit.word)
+        return Figure("money", low * scale, high * scale, currency, written, approximate, digits)
     if kind == "duration":
         name = DURATIONS.get(unit.word or "", DURATIONS.get(quantity.unit.rstrip("s"), quantity.unit.rstrip("s")))
-        return Figure("duration", value, value, name, written, approximate, digits)
+        return Figure("duration", low, high, name, written, approximate, digits)
     if kind == "measurement":
-        return Figure("measurement", value, value, unit.measure or quantity.unit, written, approximate, digits)
-    return Figure(kind, value, value, "", written, approximate, digits)
+        return Figure("measurement", low, high, unit.measure or quantity.unit, written, approximate, digits)
+    return Figure(kind, low, high, "", written, approximate, digits)
+
+
+def _exact(number: float) -> Decimal:
+    """A content number as the decimal it was written as: `6.1`, not 6.0999…; `12000`, not `1.2E+4`."""
+    value = Decimal(repr(number)).normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 # --- the claims --------------------------------------------------------------------

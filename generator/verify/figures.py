@@ -45,9 +45,9 @@ from generator.i18n.messages import base_language
 WORDS = Path(__file__).parent / "words"
 NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "da"})  # what text2num reads
 FIGURE_KINDS = ("count", "number", "percent", "money", "duration", "measurement", "time")
-NOT_FIGURES = ("year", "date", "ordinal", "identifier")
+NOT_FIGURES = ("year", "date", "ordinal", "identifier", "own sources")
 DURATIONS = {"minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}  # CLDR's to pint's
-WITH_VALUE_ALONE = frozenset({"count", "number"})  # compared by value, whatever the article's figure is
+WITH_VALUE_ALONE = frozenset({"count", "number"})  # compared by value with the article's counts, numbers alone, years and identifiers
 CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF")  # always known beside the briefing's own
 
 _DASHES = str.maketrans({dash: "-" for dash in "‐‑‒–—―−"} | {"’": "'", "ʼ": "'"})  # dashes and apostrophes, as the words files write them
@@ -187,6 +187,12 @@ class Reader:
         self.joined_after = re.compile(r"^(?:-?[^\W\d_])")
         self.capitalised_before = re.compile(r"(?P<before>.?)[\s\u00a0\u202f]*\b(?P<word>[A-Z][\w'’]*)[\s\u00a0\u202f]+$")
         self.word_after = re.compile(r"^[\s\u00a0\u202f]+[^\W\d_]")
+        # "four articles", "two of the five sources": only the language's small words, or one number, between.
+        self.own_sources_after = re.compile(
+            rf"^(?:[\s\u00a0\u202f]+(?:{'|'.join(map(re.escape, lexicon['between_words']))}))*[\s\u00a0\u202f]+(?:[\w]+[\s\u00a0\u202f]+)?"
+            rf"(?:{'|'.join(map(re.escape, lexicon['own_sources']))})\b",
+            re.IGNORECASE,
+        )
 
     def _durations(self, locale: Locale) -> dict[str, str]:
         """Each way the language writes a duration unit (CLDR's long and short forms), to its pint name."""
@@ -218,6 +224,8 @@ class Reader:
             merged = self._range(words.text, part, following) if following else None
             if merged is not None:
                 part, index = merged, index + 1
+            elif following is not None and (changed := self._change(words.text, part, following)) is not None:
+                part = changed
             elif part["kind"] in WITH_VALUE_ALONE and previous is not None and previous["kind"] == "identifier":
                 if self.listed.match(words.text[previous["end"] : part["start"]]):  # `sources 1, 3 and 5`: all identifiers
                     part = {**part, "kind": "identifier"}
@@ -322,6 +330,8 @@ class Reader:
         # then it is a figure, and checked, not a year or a name. (After a month's name it is
         # still a day: "May 12 to reduce" is more common than "November 30 rescues".)
         counts_something = self.word_after.match(after) is not None
+        if counts_something and self.own_sources_after.match(after):
+            return "own sources", end
         if 1 <= value <= 31 and value == value.to_integral_value() and (self.month_after.match(after) or self.month_before.search(before)):
             return "date", end
         if re.fullmatch(r"[12]\d{3}", token) and not counts_something:
@@ -352,6 +362,15 @@ class Reader:
     def scale_of(self, word: str) -> Decimal | None:
         """What a scale word (`billion`, `M`) multiplies a number by, where the language has it."""
         return self.scales.get(word) or self.scales.get(word.lower())
+
+    def _change(self, text: str, first: dict, second: dict) -> dict | None:
+        """`from 45 to 38 euros`, `de 45 à 38 euros`: a change, not a range, whose first number
+        is in the second's unit and scale; it is that figure, not a count of anything."""
+        if first["kind"] not in WITH_VALUE_ALONE or second["kind"] in WITH_VALUE_ALONE or second["kind"] in NOT_FIGURES or second["kind"] == "time":
+            return None
+        if not self.range_to.match(text[first["end"] : second["start"]]):
+            return None
+        return {**first, "kind": second["kind"], "unit": second["unit"], "low": first["low"] * second["scale"], "high": first["high"] * second["scale"]}
 
     def _range(self, text: str, first: dict, second: dict) -> dict | None:
         """`50 to 80 mm`, `between 12,000 and 15,000`, `de 50 à 80`: one figure with both ends."""
@@ -511,7 +530,8 @@ class ArticleFigures:
 
     figures: list[Figure] = field(default_factory=list)  # as read, in the article's order
     exact: set[tuple[str, str, Decimal, Decimal]] = field(default_factory=set)  # kind, unit, low, high
-    values: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # every figure's value but times of day
+    values: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # the values of its counts and numbers alone, years and identifiers
+    numbers: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # every figure's value but times of day, and those above
     convertible: dict[tuple[str, str, int], set[tuple[Decimal, Decimal]]] = field(default_factory=dict)  # kind, unit, digits: values
 
     @classmethod
@@ -521,11 +541,14 @@ class ArticleFigures:
         fact's "2025 rescues" a count: both read the same number)."""
         known = cls(list(figures))
         known.values.update((number.value, number.value) for number in not_figures if number.value is not None)
+        known.numbers.update(known.values)
         for figure in figures:
             for low, high in {(figure.low, figure.high), (figure.low, figure.low), (figure.high, figure.high)}:
                 known.exact.add((figure.kind, figure.unit, low, high))
-                if figure.kind != "time":
+                if figure.kind in WITH_VALUE_ALONE:  # "24 rescues" is not supported by "24 hours"
                     known.values.add((low, high))
+                if figure.kind != "time":
+                    known.numbers.add((low, high))
                 if figure.kind in ("duration", "measurement"):
                     known.convertible.setdefault((figure.kind, figure.unit, figure.digits), set()).add((low, high))
         return known
@@ -534,8 +557,10 @@ class ArticleFigures:
         return any(self.report(fact) for fact in facts)
 
     def report(self, fact: Figure) -> bool:
-        if fact.kind in WITH_VALUE_ALONE:
+        if fact.kind == "count":
             return (fact.low, fact.high) in self.values
+        if fact.kind == "number":  # a number nothing classifies is found as any number of the article ("45 €" as "45 euros")
+            return (fact.low, fact.high) in self.numbers
         if (fact.kind, fact.unit, fact.low, fact.high) in self.exact:
             return True
         # Each end of a range is rounded to its own digits: "0.6 to 1.2 miles" is 0.6 to one, 1.2 to two.

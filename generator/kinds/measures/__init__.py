@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from generator.content.models import Id, Model, Quantity, RefTo, SideRef, SourceIds, Text, When
 from generator.kinds import Card, Context, Embed, Kind, Row, Table
@@ -33,6 +33,16 @@ class Measure(Model):
     covers: Text
     covers_value: Quantity | None = None
     sources: SourceIds
+
+    @field_validator("before", "now")
+    @classmethod
+    def _one_number(cls, quantity: Quantity) -> Quantity:
+        if quantity.min is not None and quantity.max is not None:
+            raise ValueError(
+                f"this is a range ({quantity.min:g} to {quantity.max:g}); a measure's `before` and `now` are compared "
+                "and charted as one number each: give the `value` the articles use, with `approximate: true` where they say about"
+            )
+        return quantity
 
     @model_validator(mode="after")
     def _in_order(self) -> Measure:
@@ -140,14 +150,14 @@ def tables(page, context: Context) -> list[Table]:
             cells.text(measure.name),
             measure.imposed_by,
             measure.applied_to,
-            *_quantity(measure.before),
+            *cells.quantity(measure.before),
             measure.before_event,
-            *_quantity(measure.now),
+            *cells.quantity(measure.now),
             cells.iso(measure.since),
             cells.iso(measure.until),
-            *_quantity(measure.duration)[:2],
+            *cells.quantity(measure.duration),
             cells.text(measure.covers),
-            *_quantity(measure.covers_value)[:2],
+            *cells.quantity(measure.covers_value),
             " ".join(present.editor_date_notes([measure.since, measure.until])) or None,
             *cells.sources(measure.sources, label),
         )
@@ -161,20 +171,14 @@ def tables(page, context: Context) -> list[Table]:
                 "name",
                 "imposed_by",
                 "applied_to",
-                "before_value",
-                "before_unit",
-                "before_qualifier",
+                *cells.quantity_columns("before"),
                 "before_event",
-                "now_value",
-                "now_unit",
-                "now_qualifier",
+                *cells.quantity_columns("now"),
                 "since",
                 "until",
-                "duration_value",
-                "duration_unit",
+                *cells.quantity_columns("duration"),
                 "covers",
-                "covers_value",
-                "covers_unit",
+                *cells.quantity_columns("covers"),
                 "date_notes",
                 *cells.SOURCE_COLUMNS,
             ),
@@ -195,12 +199,7 @@ def chart_points(page, context: Context):
         points = [("before_event", before.when, measure.before)] if before else []
         points += [("since", measure.since, measure.now)] + ([("until", measure.until, measure.now)] if measure.until else [])
         for name, when, quantity in points:
-            yield (measure.id, cells.text(measure.name), name, cells.iso(when), quantity.value, quantity.unit, context.content.still_to_come(when))
-
-
-def _quantity(quantity) -> tuple:
-    """A quantity's cells: its value, its unit, its qualifier."""
-    return (quantity.value, quantity.unit, quantity.qualifier) if quantity else (None, None, None)
+            yield (measure.id, cells.text(measure.name), name, cells.iso(when), quantity.point, quantity.unit, context.content.still_to_come(when))
 
 
 def embed_view(page, view: dict) -> dict | None:

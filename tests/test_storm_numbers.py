@@ -1,0 +1,107 @@
+"""The storm briefing's numbers as a reader meets them: its `figures` table (single values,
+a range, an approximation, each with its markers), its `guidance` page (advice grouped by
+who gives it), the ranges on the home page's cards, and the CSV a reader takes away, built
+by both engines. Every value here is checked against the articles when the site is built."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from test_briefings import BRIEFINGS_DIR, ENGINES, Site, address_of, read, spaced
+
+from generator.content.models import Quantity, UnitFormat
+from generator.i18n.messages import Messages
+from generator.present.values import Presenter
+
+
+@pytest.fixture(scope="session")
+def squall(built):
+    def site(engine: str) -> Site:
+        return Site(built(BRIEFINGS_DIR / "squall", engine).site)
+
+    return site
+
+
+def without_markers(element) -> str:
+    """An element's text as read, its source markers (and their popovers) left out."""
+    return spaced(element.text(skip=lambda child: bool({"cite", "headerlink"} & child.classes)))
+
+
+def marked(element) -> bool:
+    return bool(element.find_all(cls="cite-marker"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_figures_table_reads_each_value_as_the_articles_give_it(squall, engine):
+    site = squall(engine)
+    article = site.article(address_of("squall", "figures"))
+    table = article.find("table")
+    assert [read(cell) for cell in table.find("thead").find_all("th")] == ["What", "Figure", "When", "Sources"]
+    rows = [
+        (row.attrs.get("id"), *(without_markers(cell) for cell in [row.find("th"), *row.find_all("td")][:3]), marked(row))
+        for row in table.find("tbody").find_all("tr")
+    ]
+    assert rows == [
+        ("figure-strongest-gust", "Strongest gust at landfall", "up to 118 mph", "November 4, 2025*", True),
+        ("figure-rainfall", "Rain in 24 hours at the harbour gauge", "312 mm", "–", True),
+        ("figure-more-rain", "More rain expected by Thursday", "50–80 mm", "–", True),
+        ("figure-evacuated", "Residents evacuated", "about 12,000", "–", True),
+        ("figure-waves", "Highest waves at the harbour wall", "6.1 m", "–", True),
+    ]
+    assert "* November 4, 2025: date supplied by the editor; the articles say “on Tuesday”." in read(article)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_guidance_page_says_whose_advice_each_item_is(squall, engine):
+    article = squall(engine).article(address_of("squall", "guidance"))
+    groups = [
+        (read(lead), [(item.attrs.get("id"), without_markers(item), marked(item)) for item in lead.next_sibling("ul").find_all("li")])
+        for lead in article.find_all(cls="advice-from")
+    ]
+    assert groups == [
+        (
+            "Advice from the regional council:",
+            [("advice-boil-water", "Boil tap water until further notice.", True), ("advice-seafront", "Keep away from the seafront.", True)],
+        ),
+        ("Advice the articles report without naming who gives it:", [("advice-schools", "Schools will stay closed for five days.", True)]),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_range_and_an_approximation_on_the_home_page_cards(squall, engine):
+    home = read(squall(engine).article(address_of("squall", "overview")))
+    for card in ("up to 118 mph the strongest gust as Iris made landfall", "about 12,000 residents evacuated", "50–80 mm more rain expected by Thursday"):
+        assert card in home
+
+
+def test_the_figures_data_keeps_a_range_as_its_two_ends(squall):
+    text = (squall("mkdocs").root / "data" / "figures-table.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    quantity = [(row["id"], row["value_value"], row["value_min"], row["value_max"], row["value_approximate"], row["value_unit"]) for row in rows]
+    assert quantity == [
+        ("strongest-gust", "", "", "118", "false", "mph"),
+        ("rainfall", "312", "", "", "false", "millimetres"),
+        ("more-rain", "", "50", "80", "false", "millimetres"),
+        ("evacuated", "12000", "", "", "true", "residents"),
+        ("waves", "6.1", "", "", "false", "metres"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, quantity, shown",
+    [
+        ("en", {"min": 50, "max": 80}, "50–80 mm"),
+        ("fr", {"min": 50, "max": 80}, "50 à 80 mm"),
+        ("en", {"value": 600, "approximate": "under"}, "nearly 600 mm"),
+        ("fr", {"value": 600, "approximate": "under"}, "près de 600 mm"),
+        ("en", {"value": 3, "approximate": "over"}, "more than 3 mm"),
+        ("fr", {"min": 3}, "au moins 3 mm"),
+        ("fr", {"max": 1500.5}, "jusqu’à 1\u202f500,5 mm"),
+        ("en", {"min": 1.5, "max": 2, "approximate": True}, "about 1.5–2 mm"),
+    ],
+)
+def test_a_quantity_reads_in_the_sites_language(language, quantity, shown):
+    present = Presenter(language, {"mm": UnitFormat(shown="{value} mm")}, Messages(language))
+    assert present.quantity(Quantity(unit="mm", **quantity)) == shown
