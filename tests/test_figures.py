@@ -89,6 +89,8 @@ ENGLISH_MUTATIONS = [
     ("carried out 37 rescues overnight", "carried out 1937 rescues overnight", "figure '1937'"),
     ("Rescue crews carried out 37 rescues", "On Tuesday crews carried out 52 rescues", "figure '52'"),
     ("Rescue crews carried out 37 rescues", "In Port Avel crews made 40 rescues", "figure '40'"),
+    # "About 1200" is an estimate, not a year.
+    ('- text: "About 12,000 residents were evacuated."', '- text: "Residents evacuated: about 1200."', "figure '1200'"),
     # A count is found only as a count: the articles' "24 hours" and "80 millimetres" count no rescues.
     ("carried out 37 rescues overnight", "carried out 24 rescues overnight", "figure '24'"),
     ("carried out 37 rescues overnight", "carried out 80 rescues overnight", "figure '80'"),

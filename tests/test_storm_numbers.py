@@ -39,10 +39,10 @@ def test_the_figures_table_reads_each_value_as_the_articles_give_it(squall, engi
     article = site.article(address_of("squall", "figures"))
     table = article.find("table")
     assert [read(cell) for cell in table.find("thead").find_all("th")] == ["What", "Figure", "When", "Sources"]
-    rows = [
-        (row.attrs.get("id"), *(without_markers(cell) for cell in [row.find("th"), *row.find_all("td")][:3]), marked(row))
-        for row in table.find("tbody").find_all("tr")
-    ]
+    body = table.find("tbody").find_all("tr")
+    assert {cell.parent.tag for row in body for cell in row.find_all("td")} == {"tr"}, "a cell outside its row (a paragraph around it)"
+    assert [len(row.find_all("td")) for row in body] == [3] * len(body)
+    rows = [(row.attrs.get("id"), *(without_markers(cell) for cell in [row.find("th"), *row.find_all("td")][:3]), marked(row)) for row in body]
     assert rows == [
         ("figure-strongest-gust", "Strongest gust at landfall", "up to 118 mph", "November 4, 2025*", True),
         ("figure-rainfall", "Rain in 24 hours at the harbour gauge", "312 mm", "–", True),

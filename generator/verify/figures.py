@@ -334,7 +334,8 @@ class Reader:
             return "own sources", end
         if 1 <= value <= 31 and value == value.to_integral_value() and (self.month_after.match(after) or self.month_before.search(before)):
             return "date", end
-        if re.fullmatch(r"[12]\d{3}", token) and not counts_something:
+        # "about 1200" is a number someone estimated, not a year.
+        if re.fullmatch(r"[12]\d{3}", token) and not counts_something and not self.approximately.search(before):
             return "year", end
         if self.identifier_word.search(before):
             return "identifier", end
