@@ -59,6 +59,13 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
             "Rafales de 190 km/h ; 312 millimètres de pluie en 24 heures.",
         )
         edit(target / "figures.yml", 'label: "Rain in 24 hours"', 'label: "Pluie en 24 heures"')
+        # Its quotes the other way round: the English one translated, the French one as printed.
+        edit(target / "quotes.yml", '  translation: {words: "No one will sleep outside tonight", by: "the desk"}\n', "")
+        edit(
+            target / "quotes.yml",
+            '  text: "We will rebuild every home."\n',
+            '  text: "We will rebuild every home."\n  translation: {words: "Nous reconstruirons chaque maison.", by: "la rédaction"}\n',
+        )
     return target
 
 
@@ -66,7 +73,7 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
 def test_the_mixed_language_briefing_is_verified_in_each_article_s_language(tmp_path, language):
     content = squall_copy(tmp_path, language)
     checked = load_content(content, content / "archive").verification
-    assert re.fullmatch(r"\d+ figures \(.*measurements.*\), 0 quotes and \d+ wordings? of the articles checked against 4 articles in .+", checked)
+    assert re.fullmatch(r"\d+ figures \(.*measurements.*\), \d+ quotes? and \d+ wordings? of the articles checked against 4 articles in .+", checked)
 
 
 ENGLISH_MUTATIONS = [
@@ -200,7 +207,8 @@ def test_a_quote_may_be_part_of_what_the_article_prints_in_whole_words(tiny_copy
 
 def test_the_articles_own_words_for_a_date_are_checked(tmp_path):
     content = squall_copy(tmp_path)
-    line = edit(content / "timeline.yml", 'as_reported: "on Tuesday"', 'as_reported: "by Monday afternoon"')
+    landfall = 'when: {date: "2025-11-04", editor_supplied: true, as_reported: "on Tuesday"}'
+    line = edit(content / "timeline.yml", landfall, landfall.replace("on Tuesday", "by Monday afternoon"))
     (problem,) = problems(content)
     assert problem.endswith(
         f"timeline.yml:{line}:66: timeline[landfall].when.as_reported: the articles' words 'by Monday afternoon' not found in any of wire, courrier; "
@@ -320,3 +328,43 @@ def test_a_count_of_the_briefings_own_articles_is_not_a_figure(language, text, e
     assert [(number.why, number.written) for number in found.not_figures] == expected
     if not expected:
         assert [figure.written for figure in found.figures] == ["37"]
+
+
+# --- quotes the articles print in another language -----------------------------------------
+
+
+def test_a_quote_printed_in_french_without_a_translation_is_refused_where_it_stands(tmp_path):
+    content = squall_copy(tmp_path)
+    line = edit(content / "quotes.yml", '  translation: {words: "No one will sleep outside tonight", by: "the desk"}\n', "") - 1
+    (problem,) = problems(content)
+    assert problem.endswith(
+        f"quotes.yml:{line}:9: quotes[no-one-outside].text: the articles it cites print these words in fr, and this briefing is in en: "
+        'show them translated, with who translated them (`translation: {words: "…", by: "the desk"}`); '
+        "the words as printed stay here, checked against the article"
+    )
+
+
+def test_a_translated_quote_is_checked_in_the_language_it_was_printed_in(tmp_path):
+    content = squall_copy(tmp_path)
+    line = edit(content / "quotes.yml", 'text: "Personne ne dormira dehors ce soir"', 'text: "Personne ne dormira dehors cette nuit"')
+    (problem,) = problems(content)
+    assert f"quotes.yml:{line}:" in problem and "direct quote not found word for word in courrier" in problem
+
+
+def test_a_translation_of_words_an_article_prints_in_the_briefings_language_is_refused(tmp_path):
+    content = squall_copy(tmp_path)
+    line = (
+        edit(content / "quotes.yml", '  text: "We will rebuild every home."\n', '  text: "We will rebuild every home."\n  translation: {words: "x", by: "y"}\n')
+        + 1
+    )
+    (problem,) = problems(content)
+    assert f"quotes.yml:{line}:" in problem and "quotes[rebuild].translation: an article it cites prints these words in en, the briefing's language" in problem
+
+
+def test_a_number_in_a_translation_is_checked_against_the_article_as_a_quantity(tmp_path):
+    content = squall_copy(tmp_path)
+    edit(content / "archive" / "courrier.txt", "« Personne ne dormira dehors ce soir »", "« Personne ne dormira dehors ce soir, ni les 12 000 évacués »")
+    edit(content / "quotes.yml", 'text: "Personne ne dormira dehors ce soir"', 'text: "Personne ne dormira dehors ce soir, ni les 12 000 évacués"')
+    line = edit(content / "quotes.yml", 'words: "No one will sleep outside tonight"', 'words: "No one will sleep outside tonight, nor the 21,000 evacuated"')
+    (problem,) = problems(content)
+    assert f"quotes.yml:{line}:" in problem and "figure '21,000' not found in courrier" in problem

@@ -105,3 +105,72 @@ def test_the_figures_data_keeps_a_range_as_its_two_ends(squall):
 def test_a_quantity_reads_in_the_sites_language(language, quantity, shown):
     present = Presenter(language, {"mm": UnitFormat(shown="{value} mm")}, Messages(language))
     assert present.quantity(Quantity(unit="mm", **quantity)) == shown
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_events_of_one_day_stand_in_the_order_of_their_times_with_their_zone(squall, engine):
+    site = squall(engine)
+    article = site.article(address_of("squall", "timeline"))
+    events = [
+        (read(heading.find(cls="timeline-date")), read(heading).removeprefix(read(heading.find(cls="timeline-date"))).strip())
+        for heading in article.find_all("h3")
+    ]
+    # Written power cut first, landfall at 02:40 second: the day without a time leads, then by time.
+    assert events == [
+        ("November 4, 2025", "Iris makes landfall near Port Avel"),
+        ("November 4, 2025, 2:40 AM GMT", "Iris comes ashore, the coastguard says"),
+        ("November 4, 2025, 4:10 AM GMT", "Power is cut to the harbour district"),
+    ]
+    rows = list(csv.DictReader(io.StringIO((site.root / "data" / "timeline-events.csv").read_text(encoding="utf-8"))))
+    assert [(row["id"], row["date"]) for row in rows] == [
+        ("landfall", "2025-11-04"),
+        ("ashore", "2025-11-04T02:40+00:00"),
+        ("power-cut", "2025-11-04T04:10+00:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, zone, shown",
+    [
+        ("en", "Europe/London", "November 4, 2025, 2:40 AM GMT"),
+        ("fr", "Europe/Paris", "4 novembre 2025 à 02:40 UTC+1"),
+        ("en", "Asia/Kolkata", "November 4, 2025, 2:40 AM UTC+5:30"),
+        ("en", "America/New_York", "November 4, 2025, 2:40 AM EST"),
+    ],
+)
+def test_a_time_reads_in_the_sites_language_with_its_zone(language, zone, shown):
+    from generator.content.models import When
+
+    present = Presenter(language, {}, Messages(language))
+    assert " ".join(present.span(When(date="2025-11-04", time="02:40", zone=zone)).split()) == shown
+
+
+def test_events_in_two_zones_are_ordered_by_the_moment():
+    from generator.content.models import When, in_date_order
+
+    class Event:
+        def __init__(self, name, when):
+            self.name, self.when = name, when
+
+    # 08:00 in Paris (07:00 UTC) comes before 07:30 in London (07:30 UTC).
+    events = [
+        Event("london", When(date="2025-11-04", time="07:30", zone="Europe/London")),
+        Event("paris", When(date="2025-11-04", time="08:00", zone="Europe/Paris")),
+    ]
+    assert [event.name for event in in_date_order(events)] == ["paris", "london"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quote_printed_in_french_is_shown_as_a_translation_with_the_original_a_click_away(squall, engine):
+    article = squall(engine).article(address_of("squall", "quotes"))
+    quote = article.find(id="quote-no-one-outside")
+    words = quote.find("p")
+    assert without_markers(words) == "“No one will sleep outside tonight” (translated from French by the desk)"
+    original = quote.find("details")
+    assert read(original.find("summary")) == "As printed, in French"
+    printed = original.find("p")
+    assert printed.attrs.get("lang") == "fr" and read(printed) == "“Personne ne dormira dehors ce soir”"
+    # A quote the articles print in English is quoted as printed, with nothing said of translation.
+    english = article.find(id="quote-rebuild")
+    assert not english.find_all("details") and not english.find_all(cls="quote-translated")
+    assert read(english.find("p")) == "“We will rebuild every home.”"

@@ -222,3 +222,41 @@ def test_a_quote_cited_to_the_wrong_article_is_told_where_it_is_once(tiny_copy):
     assert len(found) == 1 and found[0].endswith(
         "direct quote not found word for word in radio, which this fact cites; it is in gazette: cite only the articles that report it"
     ), found
+
+
+# --- figures the desk vouches for: unchecked.yml ------------------------------------------
+
+
+def vouch(content_dir, fact: str, figure: str, why: str) -> None:
+    with (content_dir / "unchecked.yml").open("a", encoding="utf-8") as file:
+        file.write(f'- fact: "{fact}"\n  figure: "{figure}"\n  why: "{why}"\n')
+
+
+def test_a_figure_the_desk_vouches_for_is_left_unchecked_and_the_record_says_why(tiny_copy):
+    edit(tiny_copy / "briefing.yml", "for $4 billion.", "for $4 billion, 12% over budget.")
+    assert any("figure '12%' not found in gazette, radio" in problem for problem in problems(tiny_copy))
+    vouch(tiny_copy, "briefing.yml takeaways[1].text", "12%", "the council's budget paper, page 3; no article gives the overrun")
+    said = verify(tiny_copy)
+    assert "; 1 figure left unchecked, with why, in unchecked.yml" in said
+    record = (tiny_copy / "verification.yml").read_text(encoding="utf-8")
+    assert record.endswith(
+        'unchecked:\n  "briefing.yml takeaways[1].text":\n'
+        '    - {what: "figure \'12%\'", why: "the council\'s budget paper, page 3; no article gives the overrun"}\n'
+    )
+    load_content(tiny_copy)  # without the articles too: the record has the rest
+    # The figure beside it is still checked: $5 billion is refused.
+    edit(tiny_copy / "briefing.yml", "for $4 billion, 12%", "for $5 billion, 12%")
+    assert any("figure '$5 billion' not found in gazette, radio" in problem for problem in problems(tiny_copy))
+
+
+@pytest.mark.parametrize(
+    "fact, figure, message",
+    [
+        ("briefing.yml takeaways[9].text", "12%", "no figure '12%' in 'briefing.yml takeaways[9].text' for the check to leave aside"),
+        ("briefing.yml takeaways[1].text", "$4 billion", "figure '$4 billion' is in the articles it cites after all: remove this entry, so that it is checked"),
+    ],
+)
+def test_an_entry_that_vouches_for_nothing_or_for_a_verified_figure_is_refused(tiny_copy, fact, figure, message):
+    vouch(tiny_copy, fact, figure, "a reason")
+    found = problems(tiny_copy)
+    assert len(found) == 1 and "unchecked.yml:" in found[0] and message in found[0], found

@@ -12,11 +12,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator.check.coverage import LEFT_OUT_FILE, LeftOut
 from generator.check.references import check_references
 from generator.check.validate import validate_file
-from generator.content.briefing import Content, Page
-from generator.content.models import SOURCES, VALID_ID, Briefing
+from generator.content.briefing import Content, Page, entries_with_paths
+from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean
 from generator.core.inline import PAGE_LINK, page_links
@@ -24,11 +26,23 @@ from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
 from generator.load.reader import LoadedFile, load_file, read_content_text
-from generator.verify.articles import Found, Readers, check_against_archive, claims, read_archive
+from generator.verify.articles import Claim, Found, Readers, check_against_archive, claims, read_archive
 from generator.verify.figures import FIGURE_KINDS, NOT_FIGURES, known_measure
-from generator.verify.record import RECORD_FILE, Record, check_against_record, read_record, record_text
+from generator.verify.record import RECORD_FILE, Record, check_against_record, fact_name, read_record, record_text
 
 BRIEFING_FILE = "briefing.yml"
+UNCHECKED_FILE = "unchecked.yml"
+
+
+class Unchecked(Model):
+    """One entry of `unchecked.yml`: a figure the check cannot confirm in the articles and
+    the desk vouches for, with why; the verification record shows it beside what was verified."""
+
+    fact: Text  # the fact's file and field, as the check names it: `briefing.yml takeaways[3].text`
+    figure: Text  # the figure as the fact writes it: `1200`
+    why: Text  # what a reviewer needs to accept it: where the article gives it, or why it is no figure
+
+
 BRIEFING_VOCABULARIES = {"sides": ("sides",), "units": ("units",), "venues": ("venues",)}
 """What references may name that a list of briefing.yml declares, and that list's field."""
 
@@ -81,6 +95,12 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
         page.entries, page.loaded = value, page_file
         key = SOURCES if page.kind.name == SOURCES else page_file.path.stem
         files[key], entries[key] = page_file, value
+    unchecked = None
+    if (content_dir / UNCHECKED_FILE).is_file():  # figures the desk vouches for where the check cannot
+        unchecked_file, value, unchecked_problems = _entries(content_dir / UNCHECKED_FILE, Unchecked)
+        problems += unchecked_problems
+        used.add(UNCHECKED_FILE)
+        unchecked = (unchecked_file, value) if unchecked_file is not None else None
     if (content_dir / LEFT_OUT_FILE).is_file():  # what `make coverage` is told was left out on purpose
         left_out, value, left_problems = _entries(content_dir / LEFT_OUT_FILE, LeftOut)
         problems += left_problems
@@ -92,12 +112,13 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     # A file that could not be read has said so: the references to its entries are not judged without them.
     unread = {page.kind.name for page in pages if page.kind.reads == "entries" and page.loaded is None}
     reference_problems, cited = check_references(entries, files, known, where, complete=complete, declared=BRIEFING_VOCABULARIES, unread=unread)
+    problems += untranslated_quotes(entries, files, briefing)
     spelt = not_stated_spelt_out(files)
     said = {(problem.file, problem.line, problem.column) for problem in spelt}
     problems += spelt + [problem for problem in reference_problems if (problem.file, problem.line, problem.column) not in said]
     verification, record, unclassified = "", None, []
     if SOURCES in entries:
-        verify_problems, verification, record, unclassified = _verify(entries, files, briefing, content_dir, archive_dir, require_verified)
+        verify_problems, verification, record, unclassified = _verify(entries, files, briefing, content_dir, archive_dir, require_verified, unchecked)
         problems += verify_problems
     if problems:
         raise ContentError(problems)
@@ -138,7 +159,13 @@ def _entries(path: Path, model, *, is_list: bool = True) -> tuple[LoadedFile | N
 
 
 def _verify(
-    entries: dict, files: dict[str, LoadedFile], briefing: Briefing, content_dir: Path, archive_dir: Path | None, require_verified: bool
+    entries: dict,
+    files: dict[str, LoadedFile],
+    briefing: Briefing,
+    content_dir: Path,
+    archive_dir: Path | None,
+    require_verified: bool,
+    unchecked: tuple[LoadedFile, list] | None = None,
 ) -> tuple[list[Problem], str, str | None, list[str]]:
     """The quotes and figures checked against the articles, else against the verification
     record: the problems, what was verified and how (a sentence), the record to write, and
@@ -154,7 +181,10 @@ def _verify(
     # A quantity in a unit the briefing does not declare is reported as such: read as a
     # number alone, its figure would only add a false alarm beside it.
     found.claims = [claim for claim in found.claims if not claim.unit or claim.unit in briefing.units]
+    found.claims, left, aside_problems = _set_aside(found.claims, unchecked, files)
+    problems += aside_problems
     counted = _checked(found)
+    aside = f"; {_count(len(left), 'figure')} left unchecked, with why, in {UNCHECKED_FILE}" if left else ""
     unclassified = [
         str(
             files[claim.file].problem(
@@ -172,15 +202,49 @@ def _verify(
     ]
     if archive_dir is None:
         problems += check_against_record(found.claims, saved or Record({}, set()), files, [source.id for source in entries[SOURCES]])
-        return problems, f"{counted} verified by the verification record ({RECORD_FILE}){_not_figures(found)}", None, unclassified
+        return problems, f"{counted} verified by the verification record ({RECORD_FILE}){_not_figures(found)}{aside}", None, unclassified
     archive, archive_problems = read_archive(archive_dir, entries[SOURCES], files[SOURCES], readers)
     problems += archive_problems
     if archive_problems:  # an article that cannot be read would only add false alarms about what it reports
         unread = {source.id for source in entries[SOURCES]} - set(archive.texts)
         found.claims = [claim for claim in found.claims if not (claim.cited and set(claim.cited) & unread)]
     problems += check_against_archive(found.claims, archive, files)
-    sentence = f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{_not_figures(found)}"
-    return problems, sentence, record_text(found.claims, archive, files), unclassified
+    problems += [
+        unchecked[0].problem((index,), f"figure '{shown(claim.written)}' is in the articles it cites after all: remove this entry, so that it is checked")
+        for index, claim, _ in left
+        if not check_against_archive([claim], archive, files)
+    ]
+    sentence = f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{_not_figures(found)}{aside}"
+    return problems, sentence, record_text(found.claims, archive, files, [(claim, why) for _, claim, why in left]), unclassified
+
+
+def _set_aside(found: list[Claim], unchecked: tuple[LoadedFile, list] | None, files: dict[str, LoadedFile]) -> tuple[list[Claim], list, list[Problem]]:
+    """The figures `unchecked.yml` vouches for, taken out of the check: each entry names a
+    figure of a fact, as the check names them, and must match one. Returns the claims left
+    to check, those set aside (entry index, claim, why) and the entries that match nothing."""
+    if unchecked is None:
+        return found, [], []
+    loaded, entries = unchecked
+    wanted = {(entry.fact, entry.figure): (index, entry) for index, entry in enumerate(entries)}
+    kept, left, matched = [], [], set()
+    for claim in found:
+        key = (fact_name(files[claim.file], claim), claim.written)
+        if claim.kind == "figure" and key in wanted:
+            index, entry = wanted[key]
+            left.append((index, claim, entry.why))
+            matched.add(key)
+        else:
+            kept.append(claim)
+    problems = [
+        loaded.problem(
+            (index, "figure"),
+            f"no figure '{shown(entry.figure)}' in '{shown(entry.fact)}' for the check to leave aside: write the fact as the check names it "
+            "(`briefing.yml takeaways[3].text`) and the figure as the fact writes it, or remove the entry",
+        )
+        for key, (index, entry) in wanted.items()
+        if key not in matched
+    ]
+    return kept, left, problems
 
 
 _FIGURE_NOUNS = {
@@ -384,6 +448,50 @@ def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, u
             advice = f"; correct the name here{listed}, or write the file"
         found[name] = (loaded.problem(("sections", index, "file"), f"there is no file '{shown(name)}' in the folder{advice}"), close)
     return found
+
+
+def untranslated_quotes(entries: dict, files: dict[str, LoadedFile], briefing: Briefing) -> list[Problem]:
+    """A direct quote the articles print in another language than the briefing's is shown
+    as a `translation` (the words as printed stay beside it, verified); one they print in
+    the briefing's language needs none. Any model with a `translation` field is held to it."""
+    languages = {source.id: source.language or briefing.language for source in entries.get(SOURCES, [])}
+    problems = []
+    for key, value in entries.items():
+        if key == SOURCES or key not in files:
+            continue
+        stack = [(at, model, False) for at, model in entries_with_paths(value)]
+        while stack:
+            at, model, direct = stack.pop()
+            if not isinstance(model, BaseModel):
+                continue
+            says = model.quotes_directly() if isinstance(model, Model) else None
+            direct = says if says is not None else direct
+            if direct and "translation" in type(model).model_fields and getattr(model, "sources", None):
+                printed = sorted({languages.get(source, briefing.language) for source in model.sources})
+                foreign = [language for language in printed if language != briefing.language]
+                if foreign and len(foreign) == len(printed) and model.translation is None:
+                    problems.append(
+                        files[key].problem(
+                            (*at, "text") if getattr(model, "text", None) is not None else (*at, "fragments"),
+                            f"the articles it cites print these words in {', '.join(foreign)}, and this briefing is in {briefing.language}: "
+                            f'show them translated, with who translated them (`translation: {{words: "…", by: "the desk"}}`); '
+                            "the words as printed stay here, checked against the article",
+                        )
+                    )
+                elif model.translation is not None and len(foreign) < len(printed):
+                    problems.append(
+                        files[key].problem(
+                            (*at, "translation"),
+                            f"an article it cites prints these words in {briefing.language}, the briefing's language: "
+                            "quote them as printed and remove `translation`, or cite only the articles that print them in another language",
+                        )
+                    )
+            for name in type(model).model_fields:
+                child = getattr(model, name)
+                for index, item in enumerate(child) if isinstance(child, list) else ((None, child),):
+                    if isinstance(item, BaseModel):
+                        stack.append(((*at, name) if index is None else (*at, name, index), item, direct))
+    return problems
 
 
 def _bare(words: str) -> str:

@@ -90,6 +90,11 @@ class Content:
     def page(self, kind: str) -> Page | None:
         return next((page for page in self.pages if page.kind.name == kind), None)
 
+    def language_of(self, source_id: str) -> str:
+        """The language an article is written in: its own `language`, else the briefing's."""
+        source = next((source for source in self.sources if source.id == source_id), None)
+        return (source.language if source else None) or self.briefing.language
+
     @property
     def home(self) -> Page:
         return self.pages[0]

@@ -11,12 +11,15 @@ Cross-references are checked later, in `check/references.py`, because they span 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import zoneinfo
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from generator.core.characters import shown
+from generator.core.errors import did_you_mean
 from generator.core.files import unsafe_name
 from generator.core.inline import plain_text
 from generator.i18n.messages import available, base_language, has_catalogue
@@ -145,6 +148,34 @@ DateValue = Annotated[
 """A date as editors write it, `2024-03-01`, parsed into a `PartialDate`."""
 
 
+_TIME_OF_DAY = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")  # a name, never a path
+
+
+def _time_of_day(value: object) -> str:
+    if not isinstance(value, str) or not _TIME_OF_DAY.match(value):
+        raise ValueError(f'\'{shown(str(value))}\' is not a time of day; write it as 24-hour `HH:MM` in quotes, like `time: "02:40"` or `"14:05"`')
+    return value
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _zone_name(value: object) -> str:
+    if not isinstance(value, str) or not _ZONE_NAME.match(value) or value not in _zones():
+        near = did_you_mean(value, sorted(_zones())) if isinstance(value, str) else ""
+        raise ValueError(
+            f"'{shown(str(value))}' is not a time zone of the tz database" + (near or "; write one like `Europe/London`, `America/New_York` or `UTC`")
+        )
+    return value
+
+
+TimeOfDay = Annotated[str, BeforeValidator(_time_of_day), WithJsonSchema({"type": "string", "pattern": _TIME_OF_DAY.pattern, "description": "24-hour HH:MM"})]
+ZoneName = Annotated[str, BeforeValidator(_zone_name), WithJsonSchema({"type": "string", "description": "a tz database zone: Europe/London"})]
+
+
 class When(Model):
     """When something happened, as precisely as the sources allow.
 
@@ -154,12 +185,29 @@ class When(Model):
 
     date: DateValue
     until: DateValue | None = None
+    time: TimeOfDay | None = None  # `"02:40"`, 24-hour, local to `zone`: for events of one day that need ordering
+    zone: ZoneName | None = None  # where the time is local, as the tz database names it: `Europe/London`
     editor_supplied: bool = False
     as_reported: Annotated[Text, OneOfItsSources()] | None = None
     derived: Text | None = None  # how the editor worked the date out, where no article gives it: `90 days from March 1`
 
+    @property
+    def instant(self) -> dt.datetime | None:
+        """The moment, where a time is given, in its zone: what orders events of one day."""
+        if self.time is None or self.zone is None:
+            return None
+        hours, minutes = map(int, self.time.split(":"))
+        return dt.datetime(self.date.year, self.date.month, self.date.day, hours, minutes, tzinfo=zoneinfo.ZoneInfo(self.zone))
+
     @model_validator(mode="after")
     def _check(self) -> When:
+        if self.time is not None:
+            if self.date.precision != "day" or (self.until and self.until != self.date):
+                raise ValueError("a `time` belongs to one day: give `date` as YYYY-MM-DD, with no `until`")
+            if self.zone is None:
+                raise ValueError("a `time` needs its `zone`, the place's time zone as the tz database names it (`Europe/London`, `America/New_York`, `UTC`)")
+        elif self.zone is not None:
+            raise ValueError('`zone` says where a `time` is local: give the `time` (`"02:40"`), or leave `zone` out')
         if self.derived and not self.editor_supplied:
             raise ValueError("a date the editor derived is editor-supplied: add `editor_supplied: true`")
         if self.editor_supplied and not (self.as_reported or self.derived):
@@ -170,8 +218,27 @@ class When(Model):
 
 
 def in_date_order(entries: list) -> list:
-    """Entries with a `when`, oldest first; a stable sort, so entries of one date keep the editor's order."""
-    return sorted(entries, key=lambda entry: entry.when.date.earliest)
+    """Entries with a `when`, oldest first, and those of one day by their time (in UTC, so
+    that zones compare), those with no time first; a stable sort, so entries of one date
+    and no time keep the editor's order."""
+
+    def key(entry):
+        instant = entry.when.instant
+        return (entry.when.date.earliest, instant is not None, instant.astimezone(dt.UTC).timestamp() if instant else 0)
+
+    return sorted(entries, key=key)
+
+
+# --- translations -------------------------------------------------------------
+
+
+class Translation(Model):
+    """Words an article prints in another language than the briefing's, as the briefing
+    shows them: translated, by whom. The words as printed stay beside it, verified in the
+    article's own language; the translation is never passed off as the speaker's words."""
+
+    words: Text  # in the briefing's language
+    by: Text  # who translated them: "the desk", "Le Courrier's English edition"
 
 
 # --- quantities --------------------------------------------------------------

@@ -84,9 +84,12 @@ def neutralised(text: str) -> str:
 
 
 def iso(when: When | None) -> str | None:
-    """A date as ISO 8601, as precise as the content: `2024`, `2024-03-01`, a range `2024-03-01/2024-03-03`."""
+    """A date as ISO 8601, as precise as the content: `2024`, `2024-03-01`, a range
+    `2024-03-01/2024-03-03`, a moment with its offset `2025-11-04T02:40+00:00`."""
     if when is None:
         return None
+    if when.instant is not None:
+        return when.instant.isoformat(timespec="minutes")
     return f"{when.date}/{when.until}" if when.until and when.until != when.date else str(when.date)
 
 

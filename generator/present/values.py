@@ -5,12 +5,14 @@ every function returns text that is safe inside generated Markdown."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_datetime, format_interval, format_skeleton, format_time
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
@@ -58,6 +60,8 @@ class Presenter:
         """A date, or a range written as compactly as the language allows: `Mar 1 – 3, 2024`.
         Each range is written once: pages, embeds and tables show it again."""
         start, end = when.date, when.until
+        if when.instant is not None:
+            return self.messages.format("date_at_time", date=self.date(start), time=self.time_of_day(when.instant))
         if end is None or end == start:
             return self.date(start)
         key = (start.year, start.month, start.day, end.year, end.month, end.day)
@@ -69,6 +73,20 @@ class Presenter:
                 else f"{self.date(start)} – {self.date(end)}"
             )
         return text
+
+    def language_name(self, code: str) -> str:
+        """A language as the site's language names it: `French`, `anglais`."""
+        return locale_of(code).get_language_name(self.locale) or code
+
+    def time_of_day(self, instant: dt.datetime) -> str:
+        """`2:40 AM GMT`, `02:40 UTC+1`: the time as the language writes it, and its zone as
+        readers know it where CLDR has a short name, else as its offset from UTC."""
+        zone = format_datetime(instant, "z", tzinfo=instant.tzinfo, locale=self.locale)
+        offset = re.fullmatch(r"([+-])(\d\d)(\d\d)", zone)
+        if offset:
+            sign, hours, minutes = offset.groups()
+            zone = f"UTC{sign}{int(hours)}" + (f":{minutes}" if minutes != "00" else "") if (hours, minutes) != ("00", "00") else "UTC"
+        return f"{format_time(instant, 'short', tzinfo=instant.tzinfo, locale=self.locale)} {zone}"
 
     def dated(self, when: When) -> dict:
         """The date, and where the editor supplied it, the articles' own words or how it was

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.content.briefing import entries_with_paths
-from generator.content.models import SOURCES, Model, Quantity, Source, UnitFormat
+from generator.content.models import SOURCES, Model, Quantity, Source, UnitFormat, When
 from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import Problem
@@ -182,6 +182,7 @@ def claims(entries: dict[str, object], readers: Readers) -> Found:
     figure in the content, with what it cites; and the numbers that are not figures."""
     found, skipped = [], []
     reader = readers(None)
+    languages = {source.id: source.language for source in entries.get(SOURCES, [])}
     for key, value in entries.items():
         if key == SOURCES:  # the articles themselves, not facts they report
             continue
@@ -191,13 +192,21 @@ def claims(entries: dict[str, object], readers: Readers) -> Found:
                     continue
                 cited = tuple(visit.sources) if visit.sources else None
                 one_of = visit.marks.one_of_its_sources
+                if isinstance(visit.owner, When) and visit.path[-1] in ("time", "zone"):
+                    if visit.path[-1] == "time":  # "02:40" is a time of day the articles report, as "2:40 a.m." or "2 h 40"
+                        hours, minutes = map(int, visit.value.split(":"))
+                        figure = Figure("time", Decimal(hours * 60 + minutes), Decimal(hours * 60 + minutes), "", visit.value)
+                        found.append(Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=one_of, figure=figure))
+                    continue
                 if isinstance(visit.value, str):
                     if visit.marks.verbatim and is_direct(visit):
                         words = quote_words(visit.value)
                         found.append(Claim("quote", words, visit.value, key, visit.path, cited))
                     elif one_of:
                         found.append(Claim("words", quote_words(visit.value), visit.value, key, visit.path, cited, one_of=True))
-                    reading = reader.read(plain_text(visit.value))
+                    # Words quoted as printed are in the language of the articles that print them.
+                    printed = {languages.get(source) or readers.language for source in cited or ()} if visit.marks.verbatim else set()
+                    reading = (readers(printed.pop()) if len(printed) == 1 else reader).read(plain_text(visit.value))
                     figures = reading.figures
                     skipped += [Skipped(key, visit.path, number) for number in reading.not_figures]
                 elif isinstance(visit.value, Quantity):

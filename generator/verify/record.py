@@ -25,7 +25,8 @@ RECORD_FORMAT = 2
 _HEADER = [
     "# Written by `make check` where the articles are at hand; read by it where they are not.",
     "# For each article, its hash and language; for each fact (file and field), what was verified",
-    "# in which article, and a hash of what was found there. Do not edit: re-verify instead",
+    "# in which article, and a hash of what was found there; under `unchecked`, the figures",
+    "# unchecked.yml vouches for, and why. Do not edit: re-verify instead",
     "# (`make check ARCHIVE=folder-of-the-articles`).",
 ]
 
@@ -70,9 +71,10 @@ def fact_name(loaded: LoadedFile, claim: Claim) -> str:
     return f"{loaded.path.name} {label[len(loaded.path.stem) :].lstrip('.')}"
 
 
-def record_text(found: list[Claim], archive: Archive, files: dict[str, LoadedFile]) -> str:
-    """The record of `found`, as verified against `archive`: the same claims and articles
-    always give the same bytes."""
+def record_text(found: list[Claim], archive: Archive, files: dict[str, LoadedFile], unchecked: list[tuple[Claim, str]] = ()) -> str:
+    """The record of `found`, as verified against `archive`, and of the figures left
+    unchecked with why (`unchecked.yml`): the same claims and articles always give the
+    same bytes."""
     facts: dict[str, set[str]] = {}
     for claim in found:
         for source_id in archive.texts:
@@ -89,6 +91,15 @@ def record_text(found: list[Claim], archive: Archive, files: dict[str, LoadedFil
     for fact in sorted(facts):
         lines.append(f"  {json.dumps(fact, ensure_ascii=False)}:")
         lines += [f"    - {item}" for item in sorted(facts[fact])]
+    left: dict[str, set[str]] = {}
+    for claim, why in unchecked:
+        item = "{" + f"what: {json.dumps(claim.what, ensure_ascii=False)}, why: {json.dumps(why, ensure_ascii=False)}" + "}"
+        left.setdefault(fact_name(files[claim.file], claim), set()).add(item)
+    if left:  # a reviewer reads what no article vouches for, and why, beside what one does
+        lines.append("unchecked:")
+        for fact in sorted(left):
+            lines.append(f"  {json.dumps(fact, ensure_ascii=False)}:")
+            lines += [f"    - {item}" for item in sorted(left[fact])]
     return "\n".join(lines) + "\n"
 
 

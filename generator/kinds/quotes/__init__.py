@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from markupsafe import Markup
 from pydantic import ConfigDict, Field, model_validator
 
-from generator.content.models import FieldProblem, Id, Model, RefTo, SourceIds, Text, VenueRef, Verbatim, When, in_date_order
+from generator.content.models import FieldProblem, Id, Model, RefTo, SourceIds, Text, Translation, VenueRef, Verbatim, When, in_date_order
 from generator.core.inline import escape_text, plain_text, render_inline
 from generator.kinds import Context, Kind
 
@@ -35,6 +35,7 @@ class Wording(Model):
 
     text: Quoted | None = None
     fragments: Fragments | None = None
+    translation: Translation | None = None  # where the articles print it in another language than the briefing's
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -62,6 +63,7 @@ class Quote(Model):
     speaker: PersonRef
     text: Quoted | None = None
     fragments: Fragments | None = None  # where the articles quote it in pieces
+    translation: Translation | None = None  # where the articles print it in another language than the briefing's
     wordings: Annotated[list[Wording], Field(min_length=2)] | None = None  # where the articles word it differently
     kind: Literal["direct", "paraphrase"]
     context: Text
@@ -82,7 +84,7 @@ class Quote(Model):
             return self
         if self.wordings is None:
             raise FieldProblem("wordings", f"expected {_EXPECTED['wordings']}, got nothing")
-        for name in ("text", "fragments", "sources"):
+        for name in ("text", "fragments", "translation", "sources"):
             if name in self.model_fields_set:
                 raise FieldProblem(name, f"each of the `wordings` has its own words and sources; move `{name}` into one of them")
         return self
@@ -120,10 +122,15 @@ def _words_given(model: Quote | Wording, what: str) -> None:
 @dataclass(frozen=True)
 class ShownWording:
     """A wording as the page shows it: its words, fragments joined by the language's mark
-    of words left out, and the articles that print it."""
+    of words left out, and the articles that print it. A translated wording shows the
+    translation, says so and by whom, and keeps the words as printed a click away."""
 
     words: Markup
     sources: list[str]
+    original: Markup | None = None  # the words as the articles print them, where `words` is a translation
+    original_language: str = ""  # its language's code, for the reader's browser and screen reader (`lang`)
+    translated: Markup = Markup()  # "translated from French by the desk"
+    original_label: Markup = Markup()  # "As printed, in French": what opens the original
 
 
 @dataclass(frozen=True)
@@ -159,10 +166,17 @@ def view(page, context: Context) -> dict:
 
 def _shown(quote: Quote, differences: dict, context: Context) -> ShownQuote:
     gap = escape_text(context.messages["fragment_gap"])
-    wordings = [
-        ShownWording(gap.join(map(render_inline, wording.fragments)) if wording.fragments else render_inline(wording.text), list(wording.sources))
-        for wording in quote.all_wordings
-    ]
+    wordings = []
+    for wording in quote.all_wordings:
+        printed = gap.join(map(render_inline, wording.fragments)) if wording.fragments else render_inline(wording.text)
+        if wording.translation is None:
+            wordings.append(ShownWording(printed, list(wording.sources)))
+            continue
+        language = context.content.language_of(wording.sources[0])
+        name = context.present.language_name(language)
+        translated = escape_text(context.messages.format("translated_by", language=name, by=plain_text(wording.translation.by)))
+        label = escape_text(context.messages.format("original_words", language=name))
+        wordings.append(ShownWording(render_inline(wording.translation.words), list(wording.sources), printed, language, translated, label))
     linked = [
         (plain_text(differences[name].topic), _safe(context.links.entry("differences", differences[name]))) for name in quote.differences if name in differences
     ]
