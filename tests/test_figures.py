@@ -368,3 +368,26 @@ def test_a_number_in_a_translation_is_checked_against_the_article_as_a_quantity(
     line = edit(content / "quotes.yml", 'words: "No one will sleep outside tonight"', 'words: "No one will sleep outside tonight, nor the 21,000 evacuated"')
     (problem,) = problems(content)
     assert f"quotes.yml:{line}:" in problem and "figure '21,000' not found in courrier" in problem
+
+
+@pytest.mark.parametrize(
+    "file, typed, mistyped, reported",
+    [
+        ("guidance.yml", "closed for five days", "closed for two days", "figure 'two days'"),  # a number word under three, before a unit
+        ("briefing.yml", "Waves reached 6.1 metres", "Waves reached -6.1 metres", "figure '-6.1 metres'"),
+        ("briefing.yml", "Waves reached 6.1 metres", "Waves reached \u22126.1 metres", "figure '\u22126.1 metres'"),  # the minus sign
+        ("figures.yml", 'label: "Rain in 24 hours"', 'label: "Rain in one hour"', "figure 'one hour'"),
+    ],
+)
+def test_small_number_words_before_a_unit_and_minus_signs_are_read(tmp_path, file, typed, mistyped, reported):
+    content = squall_copy(tmp_path)
+    line = edit(content / file, typed, mistyped)
+    found = problems(content)
+    assert found and all(f"{file}:{line}:" in problem and f"{reported} not found in " in problem for problem in found), found
+
+
+def test_small_number_words_that_count_nothing_are_not_figures():
+    from generator.verify.figures import Reader
+
+    reading = Reader("en", (), ()).read("One of them said the two leaders would meet; no one knows when.")
+    assert reading.figures == []

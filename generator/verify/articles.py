@@ -30,7 +30,7 @@ from generator.core.errors import Problem
 from generator.core.files import UnreadableText, read_text
 from generator.core.inline import plain_text
 from generator.load.reader import LoadedFile, Path_
-from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling, significant_digits
+from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling, converted, significant_digits
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long article is some tens of kilobytes
 
@@ -329,7 +329,13 @@ def _figure_advice(claim: Claim, read: list[list[Figure]]) -> str:
     figure = claim.figure
     if figure is None:
         return "check the number"
-    alike = [each.written for figures in read for each in figures if each.kind == figure.kind]
+    alike = [each for figures in read for each in figures if each.kind == figure.kind]
     if figure.kind in WITH_VALUE_ALONE or not alike:
         return "check the number"
-    return f"check the number: the article gives {', '.join(f'“{shown(each, 40)}”' for each in dict.fromkeys(alike[:4]))}"
+
+    def distance(each: Figure) -> tuple:  # the nearest quantity first, converted where it converts: the likeliest slip
+        value = each.low if each.unit == figure.unit else converted(each.low, each.unit, figure.unit) if each.unit and figure.unit else None
+        return (value is None, abs(value - figure.low) / (abs(figure.low) or 1) if value is not None else 0)
+
+    nearest = dict.fromkeys(each.written for each in sorted(alike, key=distance))
+    return f"check the number: the article gives {', '.join(f'“{shown(each, 40)}”' for each in list(nearest)[:4])}"

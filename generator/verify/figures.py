@@ -18,7 +18,8 @@ What is not a figure, and why (written down in the docs' verification page):
 - an identifier: a number joined to letters (`G7`, `F-35`, `COVID-19`), after a word that
   names things by number (`Section 301`, `Flight 12`), or after a capitalised name with no
   word after it (`a Boeing 737.`, not `Tuesday 52 rescues`).
-Number words under three (`one`, `two`) are not read: they are most often not figures.
+Number words under three (`one`, `two`) are read only before a unit ("two days", "deux
+jours"): "one of them" and "the two leaders" are most often not figures.
 
 Figures compare as quantities, not strings: `90 minutes` is `an hour and a half`, and
 `190 km/h` supports `118 mph`: converted (pint) and rounded to the other's digits, each
@@ -252,9 +253,13 @@ class Reader:
         found = []
         for match in self.number.finditer(text):
             value = self._value(match.group(1))
-            if value is None or (value < 3 and words.from_words(match.start())):
-                continue  # `one`, `two`, `unas`: number words under three are not read
+            if value is None:
+                continue
+            # `one`, `two`, `unas`: number words under three are read only where a unit follows ("two days").
+            small_word = value < 3 and words.from_words(match.start())
             start, end = match.start(), match.end()
+            if _signed(text, start):  # `-6.1`, `−5` (the minus sign): a negative number, not a dash
+                value, start = -value, start - 1
             if found and found[-1]["end"] > start:  # read as part of the one before (minutes, a scale)
                 continue
             before, after = text[max(0, start - 60) : start], text[end : end + 120]  # windows: a long article is read in linear time
@@ -270,6 +275,8 @@ class Reader:
                 "scale": Decimal(1),
             }
             part["kind"], part["end"] = self._classify(text, part, before, after, match.group(1))
+            if small_word and (part["kind"] in WITH_VALUE_ALONE or part["kind"] in NOT_FIGURES):
+                continue  # "one of them", "the two leaders": most often not figures
             found.append(part)
         return found
 
@@ -399,6 +406,15 @@ class Reader:
         }
 
 
+def _signed(text: str, start: int) -> bool:
+    """Whether the number at `start` has a minus sign: U+2212, or a hyphen that follows a
+    space, a bracket or the text's start (not `2024-25`, not `pages 5-6`)."""
+    if start == 0:
+        return False
+    sign = text[start - 1]
+    return sign == "\u2212" or (sign == "-" and (start == 1 or text[start - 2] in " \t\n\u00a0(["))
+
+
 def _segments(text: str, keep: re.Pattern | None):
     """The stretches of a text that text2num may convert: between digits and sentence ends,
     and around the words that must stay as they are (`pour cent` is not "per 100")."""
@@ -436,7 +452,7 @@ class _InDigits:
                 length += start - position
             piece = original[start:end]
             try:
-                new = alpha2digit(piece, language) if re.search(r"[^\W\d_]{3}", piece) else piece
+                new = alpha2digit(piece, language, threshold=0) if re.search(r"[^\W\d_]{3}", piece) else piece
             except Exception:  # text2num declines some texts; their numbers in digits are still read
                 new = piece
             if new != piece:
@@ -504,7 +520,8 @@ def known_measure(name: str) -> bool:
     return True
 
 
-def _converted(value: Decimal, unit: str, to: str) -> Decimal | None:
+def converted(value: Decimal, unit: str, to: str) -> Decimal | None:
+    """A value in another unit of its dimension (pint), or None where the units do not convert."""
     registry = _registry()
     try:
         return Decimal(str(registry.Quantity(float(value), unit).to(to).magnitude))
@@ -569,12 +586,12 @@ class ArticleFigures:
         for (kind, unit, digits), values in self.convertible.items():
             if kind != fact.kind or unit == fact.unit:
                 continue
-            ends = [_converted(end, fact.unit, unit) for end in (fact.low, fact.high)]
+            ends = [converted(end, fact.unit, unit) for end in (fact.low, fact.high)]
             if None in ends:
                 continue
             found = (_rounded(ends[0], digits), _rounded(ends[1], digits))
             # Both ways: rounded to one digit, "1 km" would support any distance from 0.5 to 1.5 km.
-            back = [_converted(end, unit, fact.unit) for end in found] if found in values else [None]
+            back = [converted(end, unit, fact.unit) for end in found] if found in values else [None]
             if None not in back and (_rounded(back[0], low_digits), _rounded(back[1], high_digits)) == (fact.low, fact.high):
                 return True
         if fact.low != fact.high:  # a range the article gives as its two ends
