@@ -59,6 +59,11 @@ def _briefing_options(parser: argparse.ArgumentParser, defaults: Settings, given
     parser.add_argument(
         "--require-verified", action="store_true", help="fail unless every quote and figure is verified, against --archive or the verification record", **keep
     )
+    parser.add_argument(
+        "--editor-language",
+        help="the language of the check's messages (default: EDITOR_LANGUAGE, else the briefing's language where there is a catalogue for it, else English)",
+        **({"default": defaults.editor_language} if given_before else keep),
+    )
 
 
 def _command_options(parser: argparse.ArgumentParser, names: tuple[str, ...], defaults: Settings) -> None:
@@ -161,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         site_url=given["site_url"] if "site_url" in vars(arguments) else defaults.site_url,
         require_verified=arguments.require_verified,
         write_record=True,
+        editor_language=arguments.editor_language,
     )
     from generator import pipeline  # after argument parsing, so `--help` stays instant
 
@@ -204,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             from generator.check.briefing import load_content
 
-            content = load_content(settings.content_dir, settings.archive_dir)
+            content = load_content(settings.content_dir, settings.archive_dir, editor_language=settings.editor_language)
             missing, known = unused(content, settings.archive_dir)
             print(report(missing, known, len(content.sources)))
             return 1 if missing else 0
@@ -236,10 +242,14 @@ def main(argv: list[str] | None = None) -> int:
 
             return serve(settings, given["address"])
     except ContentError as error:
+        from generator.i18n.editor import say, speaking
+
         count = len(error.problems)
         content = os.path.abspath(settings.content_dir)
-        where = "in the content" if all(os.path.abspath(problem.file).startswith(content + os.sep) for problem in error.problems) else "found"
-        print(f"{error}\n{count} problem{'s' if count != 1 else ''} {where}; nothing was built.", file=sys.stderr)
+        inside = all(os.path.abspath(problem.file).startswith(content + os.sep) for problem in error.problems)
+        with speaking(error.language):
+            where = say("where_content" if inside else "where_found")
+            print(f"{error}\n{say('summary_one' if count == 1 else 'summary_many', count=count, where=where)}", file=sys.stderr)
         return 1
     except SiteBuildError as error:
         print(f"{error}\nThe site could not be built; the previous site was left as it was.", file=sys.stderr)

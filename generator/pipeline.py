@@ -48,9 +48,9 @@ def verified_content(settings: Settings) -> Content:
     # The briefing's own templates are checked with the content, so one run lists every problem.
     problems = template_problems(settings.content_dir / "templates")
     try:
-        content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified)
+        content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified, editor_language=settings.editor_language)
     except ContentError as error:
-        raise ContentError(problems + error.problems) from None
+        raise ContentError(problems + error.problems, error.language) from None
     if problems:
         raise ContentError(problems)
     if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):

@@ -127,7 +127,9 @@ def test_one_wrong_number_in_a_fact_is_refused_where_it_stands(tmp_path, languag
     content = squall_copy(tmp_path, language)
     line = edit(content / "briefing.yml", typed, mistyped)
     found = problems(content)
-    assert found and all(f"briefing.yml:{line}:" in problem and f"{reported} not found in " in problem for problem in found), found
+    # A French briefing's editors read it in French (the editors' catalogue).
+    said = f"{reported} not found in " if language == "en" else f"chiffre « {reported.removeprefix('figure ').strip(chr(39))} » introuvable dans "
+    assert found and all(f"briefing.yml:{line}:" in problem and said in problem for problem in found), found
 
 
 def test_an_article_in_another_unit_supports_the_fact_converted_and_rounded_to_its_digits(tmp_path):
@@ -277,7 +279,7 @@ def test_any_figure_the_check_reports_with_one_digit_changed_is_refused(tmp_path
     text = path.read_text(encoding="utf-8")
     assume(text.count(written) == 1)
     path.write_text(text.replace(written, mistyped), encoding="utf-8")
-    assert any(f"figure '{mistyped}" in problem or f"'{mistyped}'" in problem for problem in problems(content))
+    assert any(f"figure '{mistyped}" in problem or f"'{mistyped}'" in problem or f"« {mistyped}" in problem for problem in problems(content))
 
 
 def test_the_check_s_report_for_a_pull_request_lists_problems_in_code_blocks(tmp_path):

@@ -21,11 +21,13 @@ from generator.content.briefing import Content, Page, entries_with_paths
 from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean
+from generator.core.files import UnreadableFile, read_text
 from generator.core.inline import PAGE_LINK, page_links
+from generator.i18n.editor import declared_language, editor_language_for, speaking
 from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
-from generator.load.reader import LoadedFile, load_file, read_content_text
+from generator.load.reader import MAX_FILE_BYTES, LoadedFile, load_file, read_content_text
 from generator.verify.articles import Claim, Found, Readers, check_against_archive, claims, read_archive
 from generator.verify.figures import FIGURE_KINDS, NOT_FIGURES, known_measure
 from generator.verify.record import RECORD_FILE, Record, check_against_record, fact_name, read_record, record_text
@@ -47,13 +49,32 @@ BRIEFING_VOCABULARIES = {"sides": ("sides",), "units": ("units",), "venues": ("v
 """What references may name that a list of briefing.yml declares, and that list's field."""
 
 
-def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_verified: bool = False) -> Content:
+def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_verified: bool = False, editor_language: str | None = None) -> Content:
     """The briefing in `content_dir`, or a `ContentError` listing every problem.
 
     Quotes and figures are verified against the articles in `archive_dir`, else against
     the verification record where there is one. With `require_verified` (CI, the Pages
-    workflow), every one of them must be verified one way or the other.
+    workflow), every one of them must be verified one way or the other. The problems are
+    said in `editor_language`, else in the briefing's language where there is a catalogue
+    of editors' messages for it, else in English.
     """
+    language = editor_language or _declared_language(content_dir)
+    with speaking(language):
+        try:
+            return _load_content(content_dir, archive_dir, require_verified=require_verified)
+        except ContentError as error:
+            error.language = editor_language_for(language)
+            raise
+
+
+def _declared_language(content_dir: Path) -> str | None:
+    try:
+        return declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file"))
+    except (OSError, UnreadableFile):  # said when the file is read
+        return None
+
+
+def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verified: bool) -> Content:
     if not content_dir.is_dir():
         raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
     if archive_dir is not None and not archive_dir.is_dir():

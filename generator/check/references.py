@@ -12,6 +12,7 @@ from generator.content.models import SOURCES
 from generator.content.walk import visits
 from generator.core.errors import Problem, did_you_mean, renamed_to
 from generator.core.inline import link_problems
+from generator.i18n.editor import say, suggestion
 from generator.kinds.registry import KINDS
 from generator.load.reader import LoadedFile, Path_
 
@@ -106,8 +107,8 @@ def _unknown(collection: str, value: str, ids: set[str], unnamed: set[str], wher
     """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept.
     `ids`: the collection's, for a hint (none past the first few hundred unknown ids);
     `unnamed`: those of them no field names, where a renamed id is."""
-    unknown, advice = f"unknown {_NOUNS.get(collection, collection)} '{value}'", where.get(collection, "add it or correct it")
-    hint = did_you_mean(value, ids)
+    unknown, advice = say("unknown_reference", noun=_NOUNS.get(collection, collection), value=value), where.get(collection, "add it or correct it")
+    hint = suggestion(value, ids)
     if hint and collection == "units":  # a new unit is as likely as a misspelt one
         return f"{unknown}{hint} If not, {advice}"
     if hint:

@@ -12,19 +12,21 @@ from generator.content.briefing import Entries
 from generator.content.models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from generator.content.walk import model_classes
 from generator.core.characters import shown
-from generator.core.errors import Problem, closest, did_you_mean
+from generator.core.errors import Problem, closest
+from generator.i18n.editor import say, suggestion
 from generator.load.migrate import RETIRED_FIELDS
 from generator.load.reader import LoadedFile, Path_
 
 _TYPE_NAMES = {
-    "string_type": "text",
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "bool_type": "true or false",
-    "list_type": "a list (entries starting with `- `)",
-    "dict_type": "a mapping of `field: value` lines",
-    "model_type": "a mapping of `field: value` lines",
+    "string_type": "type_text",
+    "float_type": "type_number",
+    "int_type": "type_whole_number",
+    "bool_type": "type_true_or_false",
+    "list_type": "type_list",
+    "dict_type": "type_mapping",
+    "model_type": "type_mapping",
 }
+"""Each type a field may expect, as its message in the editors' catalogue names it."""
 
 
 def validate_file(model: type[BaseModel], loaded: LoadedFile, *, is_list: bool = True) -> tuple[object, list[Problem]]:
@@ -93,7 +95,7 @@ def _data_path(data: object, loc: tuple) -> Path_:
 def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseModel]) -> Problem:
     kind, value = detail["type"], detail.get("input")
     if kind == "missing":
-        message = f"required field `{path[-1]}` is missing; add it"
+        message = say("field_missing", name=path[-1])
         return loaded.problem(path[:-1], message, field_path=path)
     if kind == "extra_forbidden":
         message = (
@@ -101,11 +103,11 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
             if str(path[-1]) in _field_names(model)
             else f"`{path[-1]}` is a field of an older content format; {RETIRED_FIELDS[path[-1]]}"
             if path[-1] in RETIRED_FIELDS
-            else f"unknown field `{shown(path[-1])}`{did_you_mean(str(path[-1]), _field_names(model))}"
+            else say("field_unknown", name=shown(path[-1]), suggestion=suggestion(str(path[-1]), _field_names(model)))
         )
         return loaded.problem(path, message, at_key=True)
     if kind in _TYPE_NAMES:
-        message = f"expected {_TYPE_NAMES[kind]}, got {_kind(value)}"
+        message = say("expected", wanted=say(_TYPE_NAMES[kind]), got=_kind(value))
         # `name: no` or `outlet: 1999` is text to the editor; say why YAML read it otherwise.
         if kind == "string_type" and isinstance(value, bool):
             message += "; unquoted, YAML reads yes, no, on, off, true and false as true or false: put the text in quotes"
@@ -119,7 +121,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
             form = f"is not a valid id; ids are in lower case: write `{shown(value.lower())}`"
         message = f"'{shown(value)}' {form}"
     elif kind == "string_too_short":
-        message = "must not be empty"
+        message = say("must_not_be_empty")
     elif kind == "string_too_long":
         message = f"is longer than {detail['ctx']['max_length']} characters; shorten it"
     elif kind == "finite_number":
@@ -193,15 +195,15 @@ def _field_names(model: type[BaseModel]) -> frozenset[str]:
 
 def _kind(value: object) -> str:
     if value is None:
-        return "nothing"
+        return say("got_nothing")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return say("got_number", value=value)
     if isinstance(value, str):
-        return f"the text '{shown(value)}'"
+        return say("got_text", value=shown(value))
     if isinstance(value, list):
-        return "a list"
+        return say("got_list")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("got_mapping")
     return type(value).__name__

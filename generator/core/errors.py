@@ -29,8 +29,9 @@ class Problem:
 class ContentError(Exception):
     """Raised with every problem found in one run, so an editor fixes them all at once."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], language: str | None = None):
         self.problems = sorted(set(problems))
+        self.language = language  # the editors' language the problems are said in, for what is said about them
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 

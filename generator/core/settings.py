@@ -24,6 +24,7 @@ class Settings:
     site_url: str | None = field(default_factory=lambda: os.environ.get("SITE_URL") or None)  # the published address
     require_verified: bool = False  # every quote and figure verified, by the articles or the record (CI, publishing)
     write_record: bool = False  # after a check against the articles, update the content's verification record (the CLI does)
+    editor_language: str | None = field(default_factory=lambda: os.environ.get("EDITOR_LANGUAGE") or None)  # editors' messages; else the briefing's language
 
 
 # What a published address may hold: a host name or address, a port, a path of plain

@@ -29,6 +29,7 @@ from generator.core.characters import shown
 from generator.core.errors import Problem
 from generator.core.files import UnreadableText, read_text
 from generator.core.inline import plain_text
+from generator.i18n.editor import say
 from generator.load.reader import LoadedFile, Path_
 from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling, converted, significant_digits
 
@@ -304,23 +305,27 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             continue
         having = [source_id for source_id in archive.texts if archive.has(claim, source_id)]
         what = {
-            "quote": "direct quote not found word for word",
-            "words": f"the articles' words '{shown(claim.written)}' not found",
-            "figure": f"figure '{shown(claim.written)}' not found",
+            "quote": say("not_found_quote"),
+            "words": say("not_found_words", words=shown(claim.written)),
+            "figure": say("not_found_figure", figure=shown(claim.written)),
         }[claim.kind]
         if claim.cited is None or claim.one_of:
-            advice = {"figure": "check the number", "quote": "correct the words", "words": "write the words as an article gives them"}[claim.kind]
-            where = "any article" if claim.cited is None else f"any of {', '.join(lacking)}"
-            problems.append(files[claim.file].problem(claim.path, f"{what} in {where}; {advice}"))
+            advice = say({"figure": "advice_check_number", "quote": "advice_correct_words", "words": "advice_words_as_given"}[claim.kind])
+            message = (
+                say("in_any_article", what=what, advice=advice)
+                if claim.cited is None
+                else say("in_any_of", what=what, articles=", ".join(lacking), advice=advice)
+            )
+            problems.append(files[claim.file].problem(claim.path, message))
             continue
         advice = (
-            f"it is in {', '.join(having)}: cite only the articles that report it"
+            say("advice_cite_only", articles=", ".join(having))
             if having
-            else "correct it, or mark it `kind: paraphrase`"
+            else say("advice_quote_or_paraphrase")
             if claim.kind == "quote"
             else _figure_advice(claim, [archive.figures[source_id].figures for source_id in lacking])
         )
-        problems.append(files[claim.file].problem(claim.path, f"{what} in {', '.join(lacking)}, which this fact cites; {advice}"))
+        problems.append(files[claim.file].problem(claim.path, say("in_cited", what=what, articles=", ".join(lacking), advice=advice)))
     return problems
 
 
@@ -328,14 +333,14 @@ def _figure_advice(claim: Claim, read: list[list[Figure]]) -> str:
     """`check the number`, with the article's figures of the same kind where it has some."""
     figure = claim.figure
     if figure is None:
-        return "check the number"
+        return say("advice_check_number")
     alike = [each for figures in read for each in figures if each.kind == figure.kind]
     if figure.kind in WITH_VALUE_ALONE or not alike:
-        return "check the number"
+        return say("advice_check_number")
 
     def distance(each: Figure) -> tuple:  # the nearest quantity first, converted where it converts: the likeliest slip
         value = each.low if each.unit == figure.unit else converted(each.low, each.unit, figure.unit) if each.unit and figure.unit else None
         return (value is None, abs(value - figure.low) / (abs(figure.low) or 1) if value is not None else 0)
 
     nearest = dict.fromkeys(each.written for each in sorted(alike, key=distance))
-    return f"check the number: the article gives {', '.join(f'“{shown(each, 40)}”' for each in list(nearest)[:4])}"
+    return say("advice_article_gives", figures=", ".join(f"“{shown(each, 40)}”" for each in list(nearest)[:4]))
