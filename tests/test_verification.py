@@ -232,6 +232,15 @@ def vouch(content_dir, fact: str, figure: str, why: str) -> None:
         file.write(f'- fact: "{fact}"\n  figure: "{figure}"\n  why: "{why}"\n')
 
 
+@pytest.mark.parametrize("named", ["briefing.takeaways[1].text", "briefing.yml takeaways[1].text"], ids=["as a problem names it", "as the record does"])
+def test_the_fact_is_named_as_the_problem_names_it_or_as_the_record_does(tiny_copy, named):
+    edit(tiny_copy / "briefing.yml", "for $4 billion.", "for $4 billion, 12% over budget.")
+    (problem,) = [problem for problem in problems(tiny_copy) if "12%" in problem]
+    assert "briefing.takeaways[1].text: figure '12%' not found" in problem
+    vouch(tiny_copy, named, "12%", "the council's budget paper")
+    assert "1 figure left unchecked" in verify(tiny_copy)
+
+
 def test_a_figure_the_desk_vouches_for_is_left_unchecked_and_the_record_says_why(tiny_copy):
     edit(tiny_copy / "briefing.yml", "for $4 billion.", "for $4 billion, 12% over budget.")
     assert any("figure '12%' not found in gazette, radio" in problem for problem in problems(tiny_copy))

@@ -20,7 +20,7 @@ from generator.check.validate import validate_file
 from generator.content.briefing import Content, Page, entries_with_paths
 from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text
 from generator.core.characters import shown
-from generator.core.errors import ContentError, Problem, did_you_mean
+from generator.core.errors import ContentError, Problem, did_you_mean, field_label
 from generator.core.files import UnreadableFile, read_text
 from generator.core.inline import PAGE_LINK, page_links
 from generator.i18n.editor import declared_language, editor_language_for, speaking
@@ -249,8 +249,11 @@ def _set_aside(found: list[Claim], unchecked: tuple[LoadedFile, list] | None, fi
     wanted = {(entry.fact, entry.figure): (index, entry) for index, entry in enumerate(entries)}
     kept, left, matched = [], [], set()
     for claim in found:
-        key = (fact_name(files[claim.file], claim), claim.written)
-        if claim.kind == "figure" and key in wanted:
+        # The fact as the record names it (`briefing.yml takeaways[3].text`) or as a problem does (`briefing.takeaways[3].text`).
+        loaded_file = files[claim.file]
+        names = (fact_name(loaded_file, claim), field_label(loaded_file.path.stem, claim.path, loaded_file.data))
+        key = next(((name, claim.written) for name in names if (name, claim.written) in wanted), None)
+        if claim.kind == "figure" and key is not None:
             index, entry = wanted[key]
             left.append((index, claim, entry.why))
             matched.add(key)
@@ -259,8 +262,8 @@ def _set_aside(found: list[Claim], unchecked: tuple[LoadedFile, list] | None, fi
     problems = [
         loaded.problem(
             (index, "figure"),
-            f"no figure '{shown(entry.figure)}' in '{shown(entry.fact)}' for the check to leave aside: write the fact as the check names it "
-            "(`briefing.yml takeaways[3].text`) and the figure as the fact writes it, or remove the entry",
+            f"no figure '{shown(entry.figure)}' in '{shown(entry.fact)}' for the check to leave aside: write the fact as the check's "
+            "problem names it (`briefing.takeaways[3].text`) and the figure as the problem quotes it, or remove the entry",
         )
         for key, (index, entry) in wanted.items()
         if key not in matched

@@ -287,6 +287,8 @@ class Quantity(Model):
                 raise ValueError(f"`min` ({self.min:g}) is above `max` ({self.max:g}); a range runs from the smaller number to the larger")
             if self.min == self.max:
                 raise ValueError(f"`min` and `max` are both {self.min:g}: write `value: {self.min:g}`")
+        elif self.value is None and self.approximate:
+            raise ValueError("one end alone already reads “up to” or “at least”: leave `approximate` out, or give `value` with it")
         return self
 
     @property

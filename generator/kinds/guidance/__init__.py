@@ -16,7 +16,7 @@ class Advice(Model):
 
     id: Id
     text: Text  # "Boil tap water before drinking it until further notice."
-    advised_by: Text | None = None  # "the regional council"; null where the articles do not say
+    advised_by: Text | None  # "the regional council"; written `null` where the articles do not say, never left out
     sources: SourceIds
 
 
