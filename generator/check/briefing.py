@@ -12,13 +12,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from generator.check.coverage import LEFT_OUT_FILE, LeftOut
 from generator.check.references import check_references
 from generator.check.validate import validate_file
 from generator.content.briefing import Content, Page, entries_with_paths
-from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text
+from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text, article_languages
+from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean, field_label
 from generator.core.files import UnreadableFile, read_text
@@ -28,7 +27,7 @@ from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
 from generator.load.reader import MAX_FILE_BYTES, LoadedFile, load_file, read_content_text
-from generator.verify.articles import Claim, Found, Readers, check_against_archive, claims, read_archive
+from generator.verify.articles import Claim, Found, Readers, check_against_archive, claims, is_direct, read_archive
 from generator.verify.figures import FIGURE_KINDS, NOT_FIGURES, known_measure
 from generator.verify.record import RECORD_FILE, Record, check_against_record, fact_name, read_record, record_text
 
@@ -478,25 +477,24 @@ def untranslated_quotes(entries: dict, files: dict[str, LoadedFile], briefing: B
     """A direct quote the articles print in another language than the briefing's is shown
     as a `translation` (the words as printed stay beside it, verified); one they print in
     the briefing's language needs none. Any model with a `translation` field is held to it."""
-    languages = {source.id: source.language or briefing.language for source in entries.get(SOURCES, [])}
-    problems = []
+    languages = article_languages(entries.get(SOURCES, []), briefing.language)
+    problems, seen = [], set()
     for key, value in entries.items():
         if key == SOURCES or key not in files:
             continue
-        stack = [(at, model, False) for at, model in entries_with_paths(value)]
-        while stack:
-            at, model, direct = stack.pop()
-            if not isinstance(model, BaseModel):
-                continue
-            says = model.quotes_directly() if isinstance(model, Model) else None
-            direct = says if says is not None else direct
-            if direct and "translation" in type(model).model_fields and getattr(model, "sources", None):
-                printed = sorted({languages.get(source, briefing.language) for source in model.sources})
+        for at, entry in entries_with_paths(value):
+            for visit in visits(entry, at):
+                model = visit.owner
+                if not (visit.marks.verbatim and visit.sources and "translation" in type(model).model_fields and is_direct(visit)) or id(model) in seen:
+                    continue
+                seen.add(id(model))  # its words once, however many fragments
+                words_at = visit.path[:-1] if isinstance(visit.path[-1], int) else visit.path  # `text`, or `fragments`
+                printed = sorted({languages.get(source, briefing.language) for source in visit.sources})
                 foreign = [language for language in printed if language != briefing.language]
                 if foreign and len(foreign) == len(printed) and model.translation is None:
                     problems.append(
                         files[key].problem(
-                            (*at, "text") if getattr(model, "text", None) is not None else (*at, "fragments"),
+                            words_at,
                             f"the articles it cites print these words in {', '.join(foreign)}, and this briefing is in {briefing.language}: "
                             f'show them translated, with who translated them (`translation: {{words: "…", by: "the desk"}}`); '
                             "the words as printed stay here, checked against the article",
@@ -505,16 +503,11 @@ def untranslated_quotes(entries: dict, files: dict[str, LoadedFile], briefing: B
                 elif model.translation is not None and len(foreign) < len(printed):
                     problems.append(
                         files[key].problem(
-                            (*at, "translation"),
+                            (*words_at[:-1], "translation"),
                             f"an article it cites prints these words in {briefing.language}, the briefing's language: "
                             "quote them as printed and remove `translation`, or cite only the articles that print them in another language",
                         )
                     )
-            for name in type(model).model_fields:
-                child = getattr(model, name)
-                for index, item in enumerate(child) if isinstance(child, list) else ((None, child),):
-                    if isinstance(item, BaseModel):
-                        stack.append(((*at, name) if index is None else (*at, name, index), item, direct))
     return problems
 
 

@@ -92,8 +92,7 @@ class Content:
 
     def language_of(self, source_id: str) -> str:
         """The language an article is written in: its own `language`, else the briefing's."""
-        source = next((source for source in self.sources if source.id == source_id), None)
-        return (source.language if source else None) or self.briefing.language
+        return models.article_languages(self.sources, self.briefing.language).get(source_id, self.briefing.language)
 
     @property
     def home(self) -> Page:

@@ -192,11 +192,19 @@ class When(Model):
     derived: Text | None = None  # how the editor worked the date out, where no article gives it: `90 days from March 1`
 
     @property
-    def instant(self) -> dt.datetime | None:
-        """The moment, where a time is given, in its zone: what orders events of one day."""
-        if self.time is None or self.zone is None:
+    def minutes(self) -> int | None:
+        """The time of day in minutes after midnight, as articles' times of day are compared."""
+        if self.time is None:
             return None
         hours, minutes = map(int, self.time.split(":"))
+        return hours * 60 + minutes
+
+    @property
+    def instant(self) -> dt.datetime | None:
+        """The moment, where a time is given, in its zone: what orders events of one day."""
+        if self.minutes is None or self.zone is None:
+            return None
+        hours, minutes = divmod(self.minutes, 60)
         return dt.datetime(self.date.year, self.date.month, self.date.day, hours, minutes, tzinfo=zoneinfo.ZoneInfo(self.zone))
 
     @model_validator(mode="after")
@@ -282,18 +290,24 @@ class Quantity(Model):
             raise ValueError("give `value` (one number) or `min` and `max` (a range), not both")
         if self.value is None and self.min is None and self.max is None:
             raise ValueError("give `value` (one number), or `min` and `max` (a range; one of them alone reads “at least” or “up to”)")
-        if self.min is not None and self.max is not None:
+        if self.is_range:
             if self.min > self.max:
                 raise ValueError(f"`min` ({self.min:g}) is above `max` ({self.max:g}); a range runs from the smaller number to the larger")
             if self.min == self.max:
                 raise ValueError(f"`min` and `max` are both {self.min:g}: write `value: {self.min:g}`")
-        elif self.value is None and self.approximate:
+        elif self.is_bound and self.approximate:
             raise ValueError("one end alone already reads “up to” or “at least”: leave `approximate` out, or give `value` with it")
         return self
 
     @property
     def is_range(self) -> bool:
-        return self.value is None
+        """Both ends given: `50–80 mm`."""
+        return self.min is not None and self.max is not None
+
+    @property
+    def is_bound(self) -> bool:
+        """One end alone: `up to 118 mph`, `at least 3`."""
+        return self.value is None and not self.is_range
 
     @property
     def point(self) -> float:
@@ -333,6 +347,11 @@ NotStatedOr = Annotated[
 ]
 """A field every source has, though its article may not give it: `null` is "not stated"
 in every language, where a word for it would be published as a name."""
+
+
+def article_languages(sources: list, default: str) -> dict[str, str]:
+    """Each article's language, by its source id: its own `language`, else the briefing's."""
+    return {source.id: source.language or default for source in sources}
 
 
 class Source(Model):

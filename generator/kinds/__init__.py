@@ -89,3 +89,9 @@ class Context:
     links: Links  # every link: `links.on(page, entry)`, `links.entry("people", person)`
     citations: Citations  # the source markers, and how each source is named (`label`)
     coverage: list | None = None  # who reports each fact, for the sources page and its table: worked out once
+
+
+def entry_rows(page: Page, context: Context, label: Callable[[BaseModel], str], entries: list | None = None) -> list[Row]:
+    """The sources table's rows for a page: each entry (of `entries`, in their order, else
+    the page's) as `label(entry)`, its link on the page, and the sources that report it."""
+    return [Row(page.title, label(entry), context.links.on(page, entry), entry.sources) for entry in (page.entries if entries is None else entries)]

@@ -74,36 +74,26 @@ def _not_stated_as_null(files: Migration) -> None:
     stands, so that no other line of the file moves."""
     for name in list(files.texts):
         text = files.text(name)
-        spans = _mapping_values(text, NOT_STATED_BEFORE_3)
-        if spans is None:  # its `not stated` would stay, and the check then refuse it
-            raise MigrationError(
-                f"{name} cannot be read as YAML, so it cannot be migrated; run `make check` for where, correct it, then migrate again (nothing was changed)"
-            )
+        spans = sorted(
+            (value.start_mark.index, value.end_mark.index)
+            for mapping in _mappings(_composed(text, name))
+            for _, value in mapping.value
+            if isinstance(value, yaml.ScalarNode) and value.value == NOT_STATED_BEFORE_3 and value.tag == "tag:yaml.org,2002:str"
+        )
         for start, end in reversed(spans):
             text = text[:start] + "null" + text[end:]
         files.texts[name] = text
     files.data(BRIEFING_FILE)[FORMAT_FIELD] = 3
 
 
-def _mapping_values(text: str, wanted: str) -> list[tuple[int, int]] | None:
-    """Where, in the text, each mapping value that reads `wanted` is written (its quotes
-    included); None where the text cannot be read as YAML."""
-    try:  # PyYAML's own reader: its marks count characters, as Python indexes a text
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+def _composed(text: str, name: str):
+    """The file's YAML nodes, whose marks say where each value stands in the text (PyYAML's
+    marks count characters, as Python indexes a text). A file that cannot be read stops the
+    migration: its old values would stay, and the check then refuse them."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
-        return None
-    spans, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            for _, value in node.value:
-                if isinstance(value, yaml.ScalarNode) and value.value == wanted and value.tag == "tag:yaml.org,2002:str":
-                    spans.append((value.start_mark.index, value.end_mark.index))
-                else:
-                    stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return sorted(spans)
+        raise MigrationError(_UNREADABLE.format(name=name)) from None
 
 
 QUALIFIERS_BEFORE_4 = {
@@ -156,12 +146,8 @@ def _qualifier_as_structure(files: Migration) -> None:
     other line moves; a word it does not know stops the migration, naming it."""
     for name in list(files.texts):
         text = files.text(name)
-        try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except (yaml.YAMLError, RecursionError):
-            raise MigrationError(_UNREADABLE.format(name=name)) from None
         edits = []
-        for mapping in _mappings(root):
+        for mapping in _mappings(_composed(text, name)):
             keys = {key.value: (key, value) for key, value in mapping.value if isinstance(key, yaml.ScalarNode)}
             if "qualifier" not in keys or "value" not in keys:
                 continue
@@ -188,6 +174,7 @@ def _qualifier_as_structure(files: Migration) -> None:
 
 
 def _mappings(root):
+    """Every mapping of a file's YAML nodes, however deep."""
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()

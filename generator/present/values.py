@@ -113,13 +113,13 @@ class Presenter:
             return "–"
         unit = self.units.get(quantity.unit)
         decimals = unit.decimals if unit else None
-        if quantity.min is not None and quantity.max is not None:  # `50–80 mm`, `$4–5 billion`: the unit once
+        if quantity.is_range:  # `50–80 mm`, `$4–5 billion`: the unit once
             number = self.messages.format("number_range", low=self.number(quantity.min, decimals), high=self.number(quantity.max, decimals))
         else:
             number = self.number(quantity.point, decimals)
         form = (unit.before_noun or unit.shown) if unit and before_noun else unit.shown if unit else None
         text = form.replace("{value}", number) if form else f"{number} {quantity.unit}"
-        if quantity.value is None and (quantity.min is None or quantity.max is None):
+        if quantity.is_bound:
             text = self.messages.format("quantity_up_to" if quantity.max is not None else "quantity_at_least", quantity=text)
         if quantity.approximate:
             return self.messages.format(APPROXIMATE_WORDS[quantity.approximate], quantity=text)

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.content.briefing import entries_with_paths
-from generator.content.models import SOURCES, Model, Quantity, Source, UnitFormat, When
+from generator.content.models import SOURCES, Model, Quantity, Source, UnitFormat, When, article_languages
 from generator.content.walk import visits
 from generator.core.characters import shown
 from generator.core.errors import Problem
@@ -96,10 +96,10 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers
     with no `figure:` is checked as the number itself."""
     unit = units.get(quantity.unit)
     # A range is both its ends; "up to 118" (one end alone) is the figure 118, as an article prints it.
-    low, high = (_exact(quantity.min), _exact(quantity.max)) if quantity.min is not None and quantity.max is not None else (_exact(quantity.point),) * 2
+    low, high = (_exact(quantity.min), _exact(quantity.max)) if quantity.is_range else (_exact(quantity.point),) * 2
     number = f"{quantity.min:g}–{quantity.max:g}" if low != high else f"{quantity.point:g}"
     written = unit.shown.replace("{value}", number) if unit else number
-    approximate = bool(quantity.approximate) or quantity.value is None
+    approximate = bool(quantity.approximate) or quantity.is_bound
     kind = unit.figure if unit and unit.figure else "number"
     digits = max(significant_digits(low), significant_digits(high))
     if kind == "money":
@@ -183,7 +183,7 @@ def claims(entries: dict[str, object], readers: Readers) -> Found:
     figure in the content, with what it cites; and the numbers that are not figures."""
     found, skipped = [], []
     reader = readers(None)
-    languages = {source.id: source.language for source in entries.get(SOURCES, [])}
+    languages = article_languages(entries.get(SOURCES, []), readers.language)
     for key, value in entries.items():
         if key == SOURCES:  # the articles themselves, not facts they report
             continue
@@ -195,8 +195,8 @@ def claims(entries: dict[str, object], readers: Readers) -> Found:
                 one_of = visit.marks.one_of_its_sources
                 if isinstance(visit.owner, When) and visit.path[-1] in ("time", "zone"):
                     if visit.path[-1] == "time":  # "02:40" is a time of day the articles report, as "2:40 a.m." or "2 h 40"
-                        hours, minutes = map(int, visit.value.split(":"))
-                        figure = Figure("time", Decimal(hours * 60 + minutes), Decimal(hours * 60 + minutes), "", visit.value)
+                        minutes = Decimal(visit.owner.minutes)
+                        figure = Figure("time", minutes, minutes, "", visit.value)
                         found.append(Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=one_of, figure=figure))
                     continue
                 if isinstance(visit.value, str):
@@ -206,7 +206,7 @@ def claims(entries: dict[str, object], readers: Readers) -> Found:
                     elif one_of:
                         found.append(Claim("words", quote_words(visit.value), visit.value, key, visit.path, cited, one_of=True))
                     # Words quoted as printed are in the language of the articles that print them.
-                    printed = {languages.get(source) or readers.language for source in cited or ()} if visit.marks.verbatim else set()
+                    printed = {languages.get(source, readers.language) for source in cited or ()} if visit.marks.verbatim else set()
                     reading = (readers(printed.pop()) if len(printed) == 1 else reader).read(plain_text(visit.value))
                     figures = reading.figures
                     skipped += [Skipped(key, visit.path, number) for number in reading.not_figures]

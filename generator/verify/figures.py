@@ -190,8 +190,8 @@ class Reader:
         self.word_after = re.compile(r"^[\s\u00a0\u202f]+[^\W\d_]")
         # "four articles", "two of the five sources": only the language's small words, or one number, between.
         self.own_sources_after = re.compile(
-            rf"^(?:[\s\u00a0\u202f]+(?:{'|'.join(map(re.escape, lexicon['between_words']))}))*[\s\u00a0\u202f]+(?:[\w]+[\s\u00a0\u202f]+)?"
-            rf"(?:{'|'.join(map(re.escape, lexicon['own_sources']))})\b",
+            rf"^(?:[\s\u00a0\u202f]+{_alternation(lexicon['between_words'])})*[\s\u00a0\u202f]+(?:[\w]+[\s\u00a0\u202f]+)?"
+            rf"{_alternation(lexicon['own_sources'])}\b",
             re.IGNORECASE,
         )
 

@@ -75,32 +75,31 @@ def record_text(found: list[Claim], archive: Archive, files: dict[str, LoadedFil
     """The record of `found`, as verified against `archive`, and of the figures left
     unchecked with why (`unchecked.yml`): the same claims and articles always give the
     same bytes."""
-    facts: dict[str, set[str]] = {}
-    for claim in found:
-        for source_id in archive.texts:
-            if archive.has(claim, source_id):
-                item = (
-                    "{"
-                    + f"what: {json.dumps(claim.what, ensure_ascii=False)}, in: {source_id}, found: {claim.digest(source_id, archive.digests[source_id])}"
-                    + "}"
-                )
-                facts.setdefault(fact_name(files[claim.file], claim), set()).add(item)
+    verified = [
+        (claim, f"in: {source_id}, found: {claim.digest(source_id, archive.digests[source_id])}")
+        for claim in found
+        for source_id in archive.texts
+        if archive.has(claim, source_id)
+    ]
     lines = [*_HEADER, f"format: {RECORD_FORMAT}", "articles:"]
     lines += [f"  {source_id}: {{hash: {digest}, language: {archive.languages[source_id]}}}" for source_id, digest in sorted(archive.digests.items())]
-    lines.append("verified:" + ("" if facts else " {}"))
+    lines += _section("verified", verified, files) or ["verified: {}"]
+    # A reviewer reads what no article vouches for, and why, beside what one does.
+    lines += _section("unchecked", [(claim, f"why: {json.dumps(why, ensure_ascii=False)}") for claim, why in unchecked], files)
+    return "\n".join(lines) + "\n"
+
+
+def _section(name: str, items: list[tuple[Claim, str]], files: dict[str, LoadedFile]) -> list[str]:
+    """A part of the record: each fact (file and field), then an item per claim of it, in
+    order; no lines where there is no item."""
+    facts: dict[str, set[str]] = {}
+    for claim, rest in items:
+        facts.setdefault(fact_name(files[claim.file], claim), set()).add("{" + f"what: {json.dumps(claim.what, ensure_ascii=False)}, {rest}" + "}")
+    lines = [f"{name}:"] if facts else []
     for fact in sorted(facts):
         lines.append(f"  {json.dumps(fact, ensure_ascii=False)}:")
         lines += [f"    - {item}" for item in sorted(facts[fact])]
-    left: dict[str, set[str]] = {}
-    for claim, why in unchecked:
-        item = "{" + f"what: {json.dumps(claim.what, ensure_ascii=False)}, why: {json.dumps(why, ensure_ascii=False)}" + "}"
-        left.setdefault(fact_name(files[claim.file], claim), set()).add(item)
-    if left:  # a reviewer reads what no article vouches for, and why, beside what one does
-        lines.append("unchecked:")
-        for fact in sorted(left):
-            lines.append(f"  {json.dumps(fact, ensure_ascii=False)}:")
-            lines += [f"    - {item}" for item in sorted(left[fact])]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def write_record(content_dir: Path, text: str) -> bool:

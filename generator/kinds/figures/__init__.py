@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.models import Id, Model, Quantity, SourceIds, Text, When
-from generator.kinds import Context, Kind, Row, Table
+from generator.kinds import Context, Kind, Row, Table, entry_rows
 from generator.present import tables as cells
 
 
@@ -43,9 +43,7 @@ def view(page, context: Context) -> dict:
 
 def coverage(page, context: Context) -> list[Row]:
     present, colon = context.present, context.messages["colon"]
-    return [
-        Row(page.title, f"{figure.label}{colon}{present.quantity(figure.value)}", context.links.on(page, figure), figure.sources) for figure in page.entries
-    ]
+    return entry_rows(page, context, lambda figure: f"{figure.label}{colon}{present.quantity(figure.value)}")
 
 
 def tables(page, context: Context) -> list[Table]:

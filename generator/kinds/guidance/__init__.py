@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.content.models import Id, Model, SourceIds, Text
 from generator.core.inline import plain_text
-from generator.kinds import Context, Kind, Row
+from generator.kinds import Context, Kind, Row, entry_rows
 
 
 class Advice(Model):
@@ -35,7 +35,7 @@ def view(page, context: Context) -> dict:
 
 
 def coverage(page, context: Context) -> list[Row]:
-    return [Row(page.title, plain_text(advice.text), context.links.on(page, advice), advice.sources) for advice in page.entries]
+    return entry_rows(page, context, lambda advice: plain_text(advice.text))
 
 
 KIND = Kind(

@@ -37,7 +37,7 @@ class Measure(Model):
     @field_validator("before", "now")
     @classmethod
     def _one_number(cls, quantity: Quantity) -> Quantity:
-        if quantity.min is not None and quantity.max is not None:
+        if quantity.is_range:
             raise ValueError(
                 f"this is a range ({quantity.min:g} to {quantity.max:g}); a measure's `before` and `now` are compared "
                 "and charted as one number each: give the `value` the articles use, with `approximate: true` where they say about"

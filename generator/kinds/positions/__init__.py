@@ -9,7 +9,7 @@ from pydantic import Field
 
 from generator.content.models import Id, Model, SideRef, SourceIds, Text
 from generator.core.inline import plain_text
-from generator.kinds import Context, Kind, Row
+from generator.kinds import Context, Kind, Row, entry_rows
 
 
 class Position(Model):
@@ -34,7 +34,7 @@ def view(page, context: Context) -> dict:
 
 def coverage(page, context: Context) -> list[Row]:
 
-    return [Row(page.title, plain_text(issue.title), context.links.on(page, issue), issue.sources) for issue in page.entries]
+    return entry_rows(page, context, lambda issue: plain_text(issue.title))
 
 
 KIND = Kind(

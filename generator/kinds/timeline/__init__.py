@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from generator.content.models import Id, Model, SourceRef, Text, When, in_date_order
 from generator.core.inline import plain_text
-from generator.kinds import Context, Embed, Kind, Row, Table
+from generator.kinds import Context, Embed, Kind, Row, Table, entry_rows
 from generator.present import tables as cells
 
 
@@ -48,15 +48,8 @@ def view(page, context: Context) -> dict:
 
 def coverage(page, context: Context) -> list[Row]:
 
-    return [
-        Row(
-            page.title,
-            f"{context.present.span(event.when)}{context.messages['colon']}{plain_text(event.title)}",
-            context.links.on(page, event),
-            event.sources,
-        )
-        for event in in_date_order(page.entries)
-    ]
+    colon = context.messages["colon"]
+    return entry_rows(page, context, lambda event: f"{context.present.span(event.when)}{colon}{plain_text(event.title)}", in_date_order(page.entries))
 
 
 def tables(page, context: Context) -> list[Table]:
