@@ -33,7 +33,7 @@ help:  ## list the targets
 site: $(INSTALLED)  ## validate the content, generate the pages, build the site (CONTENT=, ARCHIVE=, SITE=, ENGINE=, SITE_URL=)
 	$(GENERATOR) build --engine $(ENGINE) --site $(SITE)
 
-check: $(INSTALLED)  ## validate the content only (CONTENT=, ARCHIVE=, SUMMARY=file for a Markdown report); exit 1 with every problem found
+check: $(INSTALLED)  ## validate the content only (CONTENT=, ARCHIVE=, SUMMARY=file for a Markdown report, EDITOR_LANGUAGE=fr for the messages); exit 1 with every problem found
 	$(GENERATOR) check $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 PORT ?= 8000
