@@ -180,7 +180,10 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             for line in content.unclassified:  # checked, but not as a kind of figure: the editor sees each one
                 print(line, file=sys.stderr)
-            print(f"{settings.content_dir}: content is valid; {content.verification}", file=sys.stderr)
+            from generator.i18n.editor import say, speaking
+
+            with speaking(content.editor_language):
+                print(say("content_valid", folder=settings.content_dir, verification=content.verification), file=sys.stderr)
             if arguments.summary:
                 write_summary(arguments.summary, settings.content_dir, verification=content.verification, unclassified=content.unclassified)
         elif arguments.command == "generate":

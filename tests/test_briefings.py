@@ -229,7 +229,7 @@ def test_the_storm_has_no_measures_page_and_no_link_to_one(sites, engine):
             assert not re.search(r"measure|tariff", urlsplit(target).path), f"{address} links to {target}"
         assert not page.find_all(cls="measure-table") and not page.find_all(cls="chart"), address
     cards = site.article(BASE).find_all(cls="figure-value")
-    assert [read(card) for card in cards] == ["95 mph", "about 4,200", "38%", "112 mm"], (
+    assert [read(card) for card in cards] == ["up to 95 mph", "about 4,200", "38%", "112 mm"], (
         "the key figures, in the briefing's own units, and no before → now card"
     )
 

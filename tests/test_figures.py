@@ -23,9 +23,9 @@ from generator.verify.articles import Readers, claims
 SQUALL = Path(__file__).resolve().parent / "briefings" / "squall"
 
 FRENCH_TAKEAWAYS = """takeaways:
-  - text: "La tempête Iris a touché terre mardi avec des rafales de 190 km/h."
+  - text: "La tempête Iris a touché terre mardi avec des rafales jusqu’à 190 km/h."
     sources: [courrier, diario, wire]
-  - text: "Environ 12 000 habitants ont été évacués, douze mille selon le Courrier."
+  - text: "Environ 12 000 habitants ont été évacués, environ douze mille selon le Courrier."
     sources: [courrier, wire, diario]
   - text: "Il est tombé 312 millimètres de pluie en 24 heures."
     sources: [courrier, wire]
@@ -49,14 +49,14 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
         path = target / "briefing.yml"
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"takeaways:\n.*?\nkey_figures:", FRENCH_TAKEAWAYS, text, flags=re.DOTALL).replace("language: en", "language: fr")
-        standfirst = "La tempête Iris a touché terre mardi près de Port-Avel avec des vents de 190 km/h ; environ 12 000 habitants ont été évacués."
+        standfirst = "La tempête Iris a touché terre mardi près de Port-Avel avec des vents jusqu’à 190 km/h ; environ 12 000 habitants ont été évacués."
         text = re.sub(r'standfirst: ".*"', f'standfirst: "{standfirst}"', text)
         path.write_text(text, encoding="utf-8")
         # Its other files in French too: an English "24 hours" is no French duration.
         edit(
             target / "timeline.yml",
-            "Gusts reach 118 mph; 312 millimetres of rain fall in 24 hours.",
-            "Rafales de 190 km/h ; 312 millimètres de pluie en 24 heures.",
+            "Gusts of up to 118 mph; 312 millimetres of rain fall in 24 hours.",
+            "Rafales jusqu’à 190 km/h ; 312 millimètres de pluie en 24 heures.",
         )
         edit(target / "figures.yml", 'label: "Rain in 24 hours"', 'label: "Pluie en 24 heures"')
         # Its quotes the other way round: the English one translated, the French one as printed.
@@ -73,7 +73,11 @@ def squall_copy(tmp_path: Path, language: str = "en") -> Path:
 def test_the_mixed_language_briefing_is_verified_in_each_article_s_language(tmp_path, language):
     content = squall_copy(tmp_path, language)
     checked = load_content(content, content / "archive").verification
-    assert re.fullmatch(r"\d+ figures \(.*measurements.*\), \d+ quotes? and \d+ wordings? of the articles checked against 4 articles in .+", checked)
+    said = {
+        "en": r"\d+ figures \(.*measurements.*\), \d+ quotes? and \d+ wordings? of the articles checked against 4 articles in .+",
+        "fr": r"\d+ chiffres \(.*mesures.*\), \d+ citations? et \d+ formulations? des articles vérifiés dans 4 articles de .+",
+    }
+    assert re.fullmatch(said[language], checked)  # in the editor's language: the briefing's own
 
 
 ENGLISH_MUTATIONS = [
@@ -101,11 +105,23 @@ ENGLISH_MUTATIONS = [
     # A count is found only as a count: the articles' "24 hours" and "80 millimetres" count no rescues.
     ("carried out 37 rescues overnight", "carried out 24 rescues overnight", "figure '24'"),
     ("carried out 37 rescues overnight", "carried out 80 rescues overnight", "figure '80'"),
+    # What the words say of a number is checked too: no fact drops the article's "about" or "up to", or turns it round.
+    (
+        'About 12,000 residents were evacuated."\n    sources: [wire, courrier',
+        '12,000 residents were evacuated."\n    sources: [wire, courrier',
+        "figure '12,000'",
+    ),
+    ('gusts of up to 118 mph."\n    sources: [wire, courier', 'gusts of more than 118 mph."\n    sources: [wire, courier', "figure '118 mph'"),
+    ("{max: 118, unit: mph", "{value: 118, unit: mph", "figure '118 mph'"),
+    ("{value: 12000, unit: residents, approximate: true}", "{value: 12000, unit: residents, approximate: over}", "figure '12000'"),
 ]
 
 
 FRENCH_MUTATIONS = [
-    ("rafales de 190 km/h", "rafales de 210 km/h", "figure '210 km/h'"),
+    ("rafales jusqu’à 190 km/h", "rafales jusqu’à 210 km/h", "figure '210 km/h'"),
+    # What the words say of a number is checked too: "plus de" is not the article's "environ".
+    ("Environ 12 000 habitants", "Plus de 12 000 habitants", "figure '12 000'"),
+    ("rafales jusqu’à 190 km/h", "rafales de 190 km/h", "figure '190 km/h'"),
     ("Environ 12 000 habitants", "Environ 21 000 habitants", "figure '21 000'"),
     ("douze mille selon", "vingt et un mille selon", "figure 'vingt et un mille'"),
     ("312 millimètres", "321 millimètres", "figure '321 millimètres'"),

@@ -22,7 +22,7 @@ from generator.core.characters import shown
 from generator.core.errors import ContentError, Problem, did_you_mean, field_label
 from generator.core.files import UnreadableFile, read_text
 from generator.core.inline import PAGE_LINK, page_links
-from generator.i18n.editor import declared_language, editor_language_for, speaking
+from generator.i18n.editor import declared_language, editor_language_for, say, say_count, speaking
 from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
@@ -60,7 +60,9 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     language = editor_language or _declared_language(content_dir)
     with speaking(language):
         try:
-            return _load_content(content_dir, archive_dir, require_verified=require_verified)
+            content = _load_content(content_dir, archive_dir, require_verified=require_verified)
+            content.editor_language = editor_language_for(language)
+            return content
         except ContentError as error:
             error.language = editor_language_for(language)
             raise
@@ -192,7 +194,7 @@ def _verify(
     the numbers checked as numbers alone (no unit or noun says what they count), located."""
     saved = read_record(content_dir) if archive_dir is None else None
     if archive_dir is None and saved is None and not require_verified:
-        return [], "quotes and figures not verified: no articles (ARCHIVE=folder) and no verification record", None, []
+        return [], say("not_verified"), None, []
     readers = Readers(briefing.units, briefing.language)
     problems = _measure_problems(briefing, files["briefing"])
     if problems:  # nothing converts through an unknown unit: its figures would only add false alarms
@@ -204,17 +206,14 @@ def _verify(
     found.claims, left, aside_problems = _set_aside(found.claims, unchecked, files)
     problems += aside_problems
     counted = _checked(found)
-    aside = f"; {_count(len(left), 'figure')} left unchecked, with why, in {UNCHECKED_FILE}" if left else ""
+    aside = say("left_unchecked", figures=say_count("n_figure", len(left)), file=UNCHECKED_FILE) if left else ""
     unclassified = [
         str(
             files[claim.file].problem(
                 claim.path,
-                f"number '{shown(claim.written)}' is checked as the number alone: "
-                + (
-                    f"the unit '{shown(claim.unit)}' says no `figure:`; declare what it is in briefing.yml (`measurement`, with `measure:`, or `count`)"
-                    if claim.unit
-                    else "nothing after it says what it counts"
-                ),
+                say("number_alone_unit", number=shown(claim.written), unit=shown(claim.unit))
+                if claim.unit
+                else say("number_alone", number=shown(claim.written)),
             )
         )
         for claim in found.claims
@@ -222,7 +221,7 @@ def _verify(
     ]
     if archive_dir is None:
         problems += check_against_record(found.claims, saved or Record({}, set()), files, [source.id for source in entries[SOURCES]])
-        return problems, f"{counted} verified by the verification record ({RECORD_FILE}){_not_figures(found)}{aside}", None, unclassified
+        return problems, say("verified_by_record", checked=counted, file=RECORD_FILE, not_figures=_not_figures(found), aside=aside), None, unclassified
     archive, archive_problems = read_archive(archive_dir, entries[SOURCES], files[SOURCES], readers)
     problems += archive_problems
     if archive_problems:  # an article that cannot be read would only add false alarms about what it reports
@@ -230,11 +229,18 @@ def _verify(
         found.claims = [claim for claim in found.claims if not (claim.cited and set(claim.cited) & unread)]
     problems += check_against_archive(found.claims, archive, files)
     problems += [
-        unchecked[0].problem((index,), f"figure '{shown(claim.written)}' is in the articles it cites after all: remove this entry, so that it is checked")
+        unchecked[0].problem((index,), say("unchecked_found_after_all", figure=shown(claim.written)))
         for index, claim, _ in left
         if not check_against_archive([claim], archive, files)
     ]
-    sentence = f"{counted} checked against {_count(len(archive.texts), 'article')} in {archive_dir}{_not_figures(found)}{aside}"
+    sentence = say(
+        "checked_against",
+        checked=counted,
+        articles=say_count("n_article", len(archive.texts)),
+        folder=archive_dir,
+        not_figures=_not_figures(found),
+        aside=aside,
+    )
     return problems, sentence, record_text(found.claims, archive, files, [(claim, why) for _, claim, why in left]), unclassified
 
 
@@ -261,8 +267,7 @@ def _set_aside(found: list[Claim], unchecked: tuple[LoadedFile, list] | None, fi
     problems = [
         loaded.problem(
             (index, "figure"),
-            f"no figure '{shown(entry.figure)}' in '{shown(entry.fact)}' for the check to leave aside: write the fact as the check's "
-            "problem names it (`briefing.takeaways[3].text`) and the figure as the problem quotes it, or remove the entry",
+            say("unchecked_matches_nothing", figure=shown(entry.figure), fact=shown(entry.fact)),
         )
         for key, (index, entry) in wanted.items()
         if key not in matched
@@ -270,40 +275,43 @@ def _set_aside(found: list[Claim], unchecked: tuple[LoadedFile, list] | None, fi
     return kept, left, problems
 
 
-_FIGURE_NOUNS = {
-    "count": ("count", "counts"),
-    "number": ("number alone", "numbers alone"),
-    "percent": ("percentage", "percentages"),
-    "money": ("amount of money", "amounts of money"),
-    "duration": ("duration", "durations"),
-    "measurement": ("measurement", "measurements"),
-    "time": ("time of day", "times of day"),
-}
-_SKIPPED_NOUNS = {
-    "year": ("year", "years"),
-    "date": ("day of a month", "days of a month"),
-    "ordinal": ("ordinal", "ordinals"),
-    "identifier": ("identifier", "identifiers"),
-    "own sources": ("count of the briefing's articles", "counts of the briefing's articles"),
+_NOUNS = {  # each kind's noun in the editors' catalogues, counted (`say_count`)
+    "count": "n_count",
+    "number": "n_number",
+    "percent": "n_percent",
+    "money": "n_money",
+    "duration": "n_duration",
+    "measurement": "n_measurement",
+    "time": "n_time",
+    "year": "n_year",
+    "date": "n_date",
+    "ordinal": "n_ordinal",
+    "identifier": "n_identifier",
+    "own sources": "n_own_sources",
 }
 
 
 def _checked(found: Found) -> str:
-    """What was checked, by kind: `41 figures (12 counts, 9 measurements, …), 3 quotes and 2 wordings; not figures: 14 years, …`."""
+    """What was checked, by kind: `41 figures (12 counts, 9 measurements, …; 2 ranges; 3 approximate), 3 quotes and 2 wordings of the articles`."""
     figures = [claim.figure for claim in found.claims if claim.figure is not None]
     by_kind = Counter(figure.kind for figure in figures)
-    kinds = ", ".join(f"{by_kind[kind]} {_FIGURE_NOUNS[kind][by_kind[kind] != 1]}" for kind in FIGURE_KINDS if by_kind[kind])
-    ranges, approximate = sum(figure.low != figure.high for figure in figures), sum(figure.approximate for figure in figures)
-    extra = "".join(f"; {number} {noun}" for number, noun in ((ranges, "ranges" if ranges != 1 else "range"), (approximate, "approximate")) if number)
-    sentence = _count(len(figures), "figure") + (f" ({kinds}{extra})" if kinds else "")
-    sentence += f", {_count(found.count('quote'), 'quote')} and {_count(found.count('words'), 'wording')} of the articles"
-    return sentence
+    parts = [", ".join(say_count(_NOUNS[kind], by_kind[kind]) for kind in FIGURE_KINDS if by_kind[kind])]
+    ranges = sum(figure.low != figure.high for figure in figures)
+    approximate = sum(bool(figure.approximate) for figure in figures if figure.kind != "time")  # a timeline's time reads as the articles give it
+    parts += [say_count(noun, number) for noun, number in (("n_range", ranges), ("n_approximate", approximate)) if number]
+    return say(
+        "checked",
+        figures=say_count("n_figure", len(figures)) + (say("checked_kinds", kinds="; ".join(parts)) if by_kind else ""),
+        quotes=say_count("n_quote", found.count("quote")),
+        wordings=say_count("n_wording", found.count("words")),
+    )
 
 
 def _not_figures(found: Found) -> str:
     """The numbers left out as not figures, by why: `; not figures: 14 years, 20 days of a month`."""
     skipped = Counter(item.number.why for item in found.skipped)
-    return ("; not figures: " + ", ".join(f"{skipped[why]} {_SKIPPED_NOUNS[why][skipped[why] != 1]}" for why in NOT_FIGURES if skipped[why])) if skipped else ""
+    listed = ", ".join(say_count(_NOUNS[why], skipped[why]) for why in NOT_FIGURES if skipped[why])
+    return say("not_figures", listed=listed) if skipped else ""
 
 
 def _measure_problems(briefing: Briefing, loaded: LoadedFile) -> list[Problem]:
@@ -316,10 +324,6 @@ def _measure_problems(briefing: Briefing, loaded: LoadedFile) -> list[Problem]:
         for name, unit in briefing.units.items()
         if unit.measure and not known_measure(unit.measure)
     ]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], list[Problem]]:

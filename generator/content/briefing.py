@@ -74,7 +74,8 @@ class Content:
     sources: list[models.Source]
     pages: list[Page]
     citation_counts: Counter = field(default_factory=Counter)  # source id to how many facts cite it (from the checks)
-    verification: str = ""  # what was verified, and how, in a sentence
+    verification: str = ""  # what was verified, and how, in a sentence in the editor's language
+    editor_language: str = "en"  # the language of the editors' messages: `verification`, and what is said of it
     record: str | None = None  # the verification record to write, after a check against the articles
     unclassified: list[str] = field(default_factory=list)  # numbers checked as numbers alone, located, for the editor to see
     left_out: list = field(default_factory=list)  # what the articles report that the briefing leaves out on purpose (`left-out.yml`)

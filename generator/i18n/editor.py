@@ -12,6 +12,8 @@ import re
 from contextvars import ContextVar
 from pathlib import Path
 
+from babel import Locale
+
 from generator.core.errors import closest
 from generator.i18n.messages import base_language
 from generator.load.reader import load_file
@@ -60,6 +62,14 @@ def speaking(language: str | None):
 def say(key: str, **values: object) -> str:
     """A message in the editor's language: `say("field_missing", name="title")`."""
     return editor_catalogue(_language.get())[key].format(**values)
+
+
+def say_count(noun: str, count: int) -> str:
+    """`3 figures`, `1 figure`, `0 figure` in French: the catalogue's `{noun}_one` or
+    `{noun}_other`, as the language's plural rule (CLDR, through Babel) picks."""
+    catalogue = editor_catalogue(_language.get())
+    form = Locale.parse(_language.get()).plural_form(count)
+    return catalogue.get(f"{noun}_{form}", catalogue[f"{noun}_other"]).format(count=count)
 
 
 def suggestion(wrong: str, candidates) -> str:

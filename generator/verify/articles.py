@@ -91,6 +91,9 @@ def _after_value(pattern: str) -> str:
     return pattern.split("{value}", 1)[1].strip(" -\u00a0")
 
 
+QUANTITY_QUALIFIERS = {False: "", True: "about", "under": "under", "over": "over"}  # `approximate:` as the words an article would print
+
+
 def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers) -> Figure:
     """A structured quantity as the figure an article would print, as its unit says; a unit
     with no `figure:` is checked as the number itself."""
@@ -99,7 +102,7 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers
     low, high = (_exact(quantity.min), _exact(quantity.max)) if quantity.is_range else (_exact(quantity.point),) * 2
     number = f"{quantity.min:g}–{quantity.max:g}" if low != high else f"{quantity.point:g}"
     written = unit.shown.replace("{value}", number) if unit else number
-    approximate = bool(quantity.approximate) or quantity.is_bound
+    approximate = QUANTITY_QUALIFIERS[quantity.approximate] if not quantity.is_bound else "max" if quantity.max is not None else "min"
     kind = unit.figure if unit and unit.figure else "number"
     digits = max(significant_digits(low), significant_digits(high))
     if kind == "money":
@@ -196,7 +199,8 @@ def claims(entries: dict[str, object], readers: Readers) -> Found:
                 if isinstance(visit.owner, When) and visit.path[-1] in ("time", "zone"):
                     if visit.path[-1] == "time":  # "02:40" is a time of day the articles report, as "2:40 a.m." or "2 h 40"
                         minutes = Decimal(visit.owner.minutes)
-                        figure = Figure("time", minutes, minutes, "", visit.value)
+                        # A timeline's time reads as the moment the articles give, "around 2:40 a.m." too.
+                        figure = Figure("time", minutes, minutes, "", visit.value, "about")
                         found.append(Claim("figure", figure.token, figure.written, key, visit.path, cited, one_of=one_of, figure=figure))
                     continue
                 if isinstance(visit.value, str):
@@ -323,18 +327,25 @@ def check_against_archive(found: list[Claim], archive: Archive, files: dict[str,
             if having
             else say("advice_quote_or_paraphrase")
             if claim.kind == "quote"
-            else _figure_advice(claim, [archive.figures[source_id].figures for source_id in lacking])
+            else _figure_advice(claim, [archive.figures[source_id] for source_id in lacking])
         )
         problems.append(files[claim.file].problem(claim.path, say("in_cited", what=what, articles=", ".join(lacking), advice=advice)))
     return problems
 
 
-def _figure_advice(claim: Claim, read: list[list[Figure]]) -> str:
-    """`check the number`, with the article's figures of the same kind where it has some."""
+def _figure_advice(claim: Claim, read: list[ArticleFigures]) -> str:
+    """`check the number`, with the article's figures of the same kind where it has some; or,
+    where the article has the number with other words (`nearly`, `up to`), those words."""
     figure = claim.figure
     if figure is None:
         return say("advice_check_number")
-    alike = [each for figures in read for each in figures if each.kind == figure.kind]
+    qualified = dict.fromkeys(each.written for figures in read for each in figures.with_other_words(figure))
+    if qualified:
+        return say(
+            "advice_qualifier_quantity" if claim.unit else "advice_qualifier_text",
+            figures=", ".join(f"“{shown(each, 40)}”" for each in list(qualified)[:4]),
+        )
+    alike = [each for figures in read for each in figures.figures if each.kind == figure.kind]
     if figure.kind in WITH_VALUE_ALONE or not alike:
         return say("advice_check_number")
 

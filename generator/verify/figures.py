@@ -48,6 +48,18 @@ NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "da
 FIGURE_KINDS = ("count", "number", "percent", "money", "duration", "measurement", "time")
 NOT_FIGURES = ("year", "date", "ordinal", "identifier", "own sources")
 DURATIONS = {"minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}  # CLDR's to pint's
+QUALIFIERS = ("about", "under", "over", "max", "min")  # `about 12,000`, `nearly`, `more than`, `up to`, `at least`
+SUPPORTED_BY = {
+    # What an article's words must say of a number for a fact's to be what it reports: "about"
+    # may hedge a number the article gives exactly or nearly, but no fact adds a precision,
+    # a direction or a limit that the article does not give ("145%" of "up to 145%").
+    "": frozenset({""}),
+    "about": frozenset({"", "about", "under", "over"}),
+    "under": frozenset({"under"}),
+    "over": frozenset({"over", "min"}),
+    "max": frozenset({"max"}),
+    "min": frozenset({"min", "over"}),
+}
 WITH_VALUE_ALONE = frozenset({"count", "number"})  # compared by value with the article's counts, numbers alone, years and identifiers
 CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF")  # always known beside the briefing's own
 
@@ -62,13 +74,13 @@ class Figure:
     high: Decimal  # the same as `low` unless a range
     unit: str  # a currency code (money), a pint unit (durations, measurements), else ""
     written: str  # as the text has it
-    approximate: bool = False  # `about`, `environ`, `up to`
+    approximate: str = ""  # what the words before it say of it: one of QUALIFIERS, "" if nothing
     digits: int = 0  # the significant digits written, for comparing converted values
 
     @property
     def token(self) -> str:
-        """The figure as one string, as claims and the record keep it: `percent|5|5|`."""
-        return "|".join((self.kind, _plain(self.low), _plain(self.high), self.unit))
+        """The figure as one string, as claims and the record keep it: `percent|5|5|`, `money|6E+11|6E+11|USD|under`."""
+        return "|".join((self.kind, _plain(self.low), _plain(self.high), self.unit, *((self.approximate,) if self.approximate else ())))
 
 
 @dataclass(frozen=True)
@@ -164,7 +176,9 @@ class Reader:
         self.duration = re.compile(rf"^[\s\u00a0\u202f-]*(?P<unit>{_alternation(self.durations)})(?!\w)", re.IGNORECASE)
         self.units = {spelling.lower(): unit for unit in units for spelling in unit.spellings}
         self.unit = re.compile(rf"^[\s\u00a0\u202f-]*(?P<unit>{_alternation(self.units)})(?![^\W\d_])", re.IGNORECASE)
-        self.approximately = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['approximately'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.qualifier_of = {_one_space(phrase): qualifier for qualifier in QUALIFIERS for phrase in lexicon["approximately"][qualifier]}
+        self.approximately = re.compile(rf"(?:^|[^\w])(?P<phrase>{_alternation(self.qualifier_of)})[\s\u00a0\u202f]*$", re.IGNORECASE)
+        self.during = {_one_space(phrase) for phrase in lexicon.get("during", ())}
         self.range_to = re.compile(rf"^[\s\u00a0\u202f]*{_alternation(lexicon['range_to'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
         self.range_and = re.compile(rf"^[\s\u00a0\u202f]*{_alternation(lexicon['range_and'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
         self.range_between = re.compile(rf"(?:^|[^\w]){_alternation(lexicon['range_between'])}[\s\u00a0\u202f]*$", re.IGNORECASE)
@@ -270,7 +284,7 @@ class Reader:
                 "low": value,
                 "high": value,
                 "unit": "",
-                "approximate": bool(self.approximately.search(before)),
+                "approximate": self._qualifier(before),
                 "digits": digits,
                 "scale": Decimal(1),
             }
@@ -279,6 +293,11 @@ class Reader:
                 continue  # "one of them", "the two leaders": most often not figures
             found.append(part)
         return found
+
+    def _qualifier(self, before: str) -> str:
+        """What the words just before a number say of it: `nearly` is "under", `up to` "max"."""
+        found = self.approximately.search(before)
+        return self.qualifier_of[_one_space(found["phrase"])] if found else ""
 
     def _classify(self, text: str, part: dict, before: str, after: str, token: str) -> tuple[str, int]:
         end, value = part["end"], part["low"]
@@ -315,6 +334,7 @@ class Reader:
             part["unit"] = self.currency_symbols.get(name) or self.currency_names.get(name.lower()) or self.currency_symbols.get(name.upper(), "")
             if symbol:
                 part["start"] -= len(symbol.group(0))
+                part["approximate"] = self._qualifier(before[: symbol.start()])  # "nearly $600 billion"
             return "money", end + (currency.end() if currency and not symbol else 0)
         percent = self.percent.match(after)
         if percent:
@@ -330,6 +350,9 @@ class Reader:
         duration = self.duration.match(after)
         if duration:
             part["unit"] = self.durations[duration["unit"].lower()]
+            found = self.approximately.search(before)
+            if found and _one_space(found["phrase"]) in self.during:  # "over 24 hours": during them
+                part["approximate"] = ""
             return "duration", end + duration.end()
         if self.joined_before.search(before) or self.joined_after.match(after):
             return "identifier", end
@@ -404,6 +427,11 @@ class Reader:
             "approximate": first["approximate"] or second["approximate"],
             "digits": max(first["digits"], second["digits"]),
         }
+
+
+def _one_space(phrase: str) -> str:
+    """A phrase as the words files and the texts are compared: lower case, one space between words."""
+    return " ".join(phrase.lower().split())
 
 
 def _signed(text: str, start: int) -> bool:
@@ -544,13 +572,14 @@ def _rounded(value: Decimal, digits: int) -> Decimal:
 @dataclass
 class ArticleFigures:
     """An article's figures, ready to be asked about: each range also counts for its ends.
-    Indexed, so that a fact is looked up, not compared with every figure of the article."""
+    Indexed, so that a fact is looked up, not compared with every figure of the article;
+    each entry keeps what the article's words say of the number (`nearly`, `up to`)."""
 
     figures: list[Figure] = field(default_factory=list)  # as read, in the article's order
-    exact: set[tuple[str, str, Decimal, Decimal]] = field(default_factory=set)  # kind, unit, low, high
-    values: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # the values of its counts and numbers alone, years and identifiers
-    numbers: set[tuple[Decimal, Decimal]] = field(default_factory=set)  # every figure's value but times of day, and those above
-    convertible: dict[tuple[str, str, int], set[tuple[Decimal, Decimal]]] = field(default_factory=dict)  # kind, unit, digits: values
+    exact: dict[tuple[str, str, Decimal, Decimal], set[str]] = field(default_factory=dict)  # kind, unit, low, high
+    values: dict[tuple[Decimal, Decimal], set[str]] = field(default_factory=dict)  # the values of its counts and numbers alone, years and identifiers
+    numbers: dict[tuple[Decimal, Decimal], set[str]] = field(default_factory=dict)  # every figure's value but times of day, and those above
+    convertible: dict[tuple[str, str, int], dict[tuple[Decimal, Decimal], set[str]]] = field(default_factory=dict)  # kind, unit, digits: values
 
     @classmethod
     def of(cls, figures: list[Figure], not_figures: list[NotFigure] = ()) -> ArticleFigures:
@@ -558,28 +587,34 @@ class ArticleFigures:
         count or number alone may still be found as (the article's "in 2025" is a year, the
         fact's "2025 rescues" a count: both read the same number)."""
         known = cls(list(figures))
-        known.values.update((number.value, number.value) for number in not_figures if number.value is not None)
-        known.numbers.update(known.values)
+        for number in not_figures:
+            if number.value is not None:
+                for index in (known.values, known.numbers):
+                    index.setdefault((number.value, number.value), set()).add("")
         for figure in figures:
             for low, high in {(figure.low, figure.high), (figure.low, figure.low), (figure.high, figure.high)}:
-                known.exact.add((figure.kind, figure.unit, low, high))
+                qualifier = {figure.approximate}
+                known.exact.setdefault((figure.kind, figure.unit, low, high), set()).update(qualifier)
                 if figure.kind in WITH_VALUE_ALONE:  # "24 rescues" is not supported by "24 hours"
-                    known.values.add((low, high))
+                    known.values.setdefault((low, high), set()).update(qualifier)
                 if figure.kind != "time":
-                    known.numbers.add((low, high))
+                    known.numbers.setdefault((low, high), set()).update(qualifier)
                 if figure.kind in ("duration", "measurement"):
-                    known.convertible.setdefault((figure.kind, figure.unit, figure.digits), set()).add((low, high))
+                    known.convertible.setdefault((figure.kind, figure.unit, figure.digits), {}).setdefault((low, high), set()).update(qualifier)
         return known
 
     def report_any(self, facts: list[Figure]) -> bool:
         return any(self.report(fact) for fact in facts)
 
     def report(self, fact: Figure) -> bool:
+        """Whether the article gives the fact's figure, and its words allow the fact's own
+        (`nearly`, `up to`: SUPPORTED_BY)."""
+        allowed = SUPPORTED_BY[fact.approximate]
         if fact.kind == "count":
-            return (fact.low, fact.high) in self.values
+            return bool(self.values.get((fact.low, fact.high), set()) & allowed)
         if fact.kind == "number":  # a number nothing classifies is found as any number of the article ("45 €" as "45 euros")
-            return (fact.low, fact.high) in self.numbers
-        if (fact.kind, fact.unit, fact.low, fact.high) in self.exact:
+            return bool(self.numbers.get((fact.low, fact.high), set()) & allowed)
+        if self.exact.get((fact.kind, fact.unit, fact.low, fact.high), set()) & allowed:
             return True
         # Each end of a range is rounded to its own digits: "0.6 to 1.2 miles" is 0.6 to one, 1.2 to two.
         low_digits, high_digits = (fact.digits, fact.digits) if fact.low == fact.high else map(significant_digits, (fact.low, fact.high))
@@ -591,12 +626,24 @@ class ArticleFigures:
                 continue
             found = (_rounded(ends[0], digits), _rounded(ends[1], digits))
             # Both ways: rounded to one digit, "1 km" would support any distance from 0.5 to 1.5 km.
-            back = [converted(end, unit, fact.unit) for end in found] if found in values else [None]
+            back = [converted(end, unit, fact.unit) for end in found] if values.get(found, set()) & allowed else [None]
             if None not in back and (_rounded(back[0], low_digits), _rounded(back[1], high_digits)) == (fact.low, fact.high):
                 return True
         if fact.low != fact.high:  # a range the article gives as its two ends
             return all(
-                self.report(Figure(fact.kind, end, end, fact.unit, fact.written, digits=digits))
+                self.report(Figure(fact.kind, end, end, fact.unit, fact.written, fact.approximate, digits))
                 for end, digits in ((fact.low, low_digits), (fact.high, high_digits))
             )
         return False
+
+    def with_other_words(self, fact: Figure) -> list[Figure]:
+        """The article's figures of the fact's value whose words say otherwise of it (`nearly`
+        where the fact has `more than`, or nothing): most often the fact's slip."""
+        return [
+            figure
+            for figure in self.figures
+            if (figure.kind == fact.kind or {figure.kind, fact.kind} <= WITH_VALUE_ALONE)
+            and figure.unit == fact.unit
+            and (figure.low, figure.high) == (fact.low, fact.high)
+            and figure.approximate not in SUPPORTED_BY[fact.approximate]
+        ]
