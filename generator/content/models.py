@@ -310,6 +310,14 @@ class Quantity(Model):
         return self.value is None and not self.is_range
 
     @property
+    def qualifier(self) -> str:
+        """What an article's words would say of the number: "about", "under" (nearly), "over"
+        (more than), "max" (up to), "min" (at least), or "" for the number itself."""
+        if self.is_bound:
+            return "max" if self.max is not None else "min"
+        return "about" if self.approximate is True else self.approximate or ""
+
+    @property
     def point(self) -> float:
         """The one number a chart or a sum may use: the value, or the range's one end."""
         return self.value if self.value is not None else self.max if self.max is not None else self.min

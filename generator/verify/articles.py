@@ -91,9 +91,6 @@ def _after_value(pattern: str) -> str:
     return pattern.split("{value}", 1)[1].strip(" -\u00a0")
 
 
-QUANTITY_QUALIFIERS = {False: "", True: "about", "under": "under", "over": "over"}  # `approximate:` as the words an article would print
-
-
 def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers) -> Figure:
     """A structured quantity as the figure an article would print, as its unit says; a unit
     with no `figure:` is checked as the number itself."""
@@ -102,7 +99,7 @@ def figure_of(quantity: Quantity, units: dict[str, UnitFormat], readers: Readers
     low, high = (_exact(quantity.min), _exact(quantity.max)) if quantity.is_range else (_exact(quantity.point),) * 2
     number = f"{quantity.min:g}–{quantity.max:g}" if low != high else f"{quantity.point:g}"
     written = unit.shown.replace("{value}", number) if unit else number
-    approximate = QUANTITY_QUALIFIERS[quantity.approximate] if not quantity.is_bound else "max" if quantity.max is not None else "min"
+    approximate = quantity.qualifier
     kind = unit.figure if unit and unit.figure else "number"
     digits = max(significant_digits(low), significant_digits(high))
     if kind == "money":

@@ -294,10 +294,14 @@ class Reader:
             found.append(part)
         return found
 
-    def _qualifier(self, before: str) -> str:
-        """What the words just before a number say of it: `nearly` is "under", `up to` "max"."""
+    def _qualifier(self, before: str, *, phrase: bool = False) -> str:
+        """What the words just before a number say of it: `nearly` is "under", `up to` "max"
+        (or, with `phrase`, the words themselves)."""
         found = self.approximately.search(before)
-        return self.qualifier_of[_one_space(found["phrase"])] if found else ""
+        if not found:
+            return ""
+        words = _one_space(found["phrase"])
+        return words if phrase else self.qualifier_of[words]
 
     def _classify(self, text: str, part: dict, before: str, after: str, token: str) -> tuple[str, int]:
         end, value = part["end"], part["low"]
@@ -350,8 +354,7 @@ class Reader:
         duration = self.duration.match(after)
         if duration:
             part["unit"] = self.durations[duration["unit"].lower()]
-            found = self.approximately.search(before)
-            if found and _one_space(found["phrase"]) in self.during:  # "over 24 hours": during them
+            if self._qualifier(before, phrase=True) in self.during:  # "over 24 hours": during them
                 part["approximate"] = ""
             return "duration", end + duration.end()
         if self.joined_before.search(before) or self.joined_after.match(after):
