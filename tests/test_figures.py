@@ -113,6 +113,8 @@ ENGLISH_MUTATIONS = [
     ),
     ('gusts of up to 118 mph."\n    sources: [wire, courier', 'gusts of more than 118 mph."\n    sources: [wire, courier', "figure '118 mph'"),
     ("{max: 118, unit: mph", "{value: 118, unit: mph", "figure '118 mph'"),
+    # The Spanish "Unos 12.000" is "about" too, though text2num would read its "unos" as a number.
+    ("118 mph. About 12,000 residents", "118 mph. 12,000 residents", "figure '12,000'"),
     ("{value: 12000, unit: residents, approximate: true}", "{value: 12000, unit: residents, approximate: over}", "figure '12000'"),
 ]
 
@@ -146,6 +148,24 @@ def test_one_wrong_number_in_a_fact_is_refused_where_it_stands(tmp_path, languag
     # A French briefing's editors read it in French (the editors' catalogue).
     said = f"{reported} not found in " if language == "en" else f"chiffre « {reported.removeprefix('figure ').strip(chr(39))} » introuvable dans "
     assert found and all(f"briefing.yml:{line}:" in problem and said in problem for problem in found), found
+
+
+@pytest.mark.parametrize(
+    "typed, mistyped, quoted",
+    [
+        (
+            'gusts of up to 118 mph."\n    sources: [wire, courier',
+            'gusts of 118 mph."\n    sources: [wire, courier',
+            "“up to 118 mph”",
+        ),  # the words the fact dropped
+        ('- text: "About 12,000 residents', '- text: "Nearly 12,000 residents', "“About 12,000”, “Environ 12 000”, “Unos 12.000”"),
+    ],
+)
+def test_a_number_given_with_other_words_is_refused_with_the_articles_own_words(tmp_path, typed, mistyped, quoted):
+    content = squall_copy(tmp_path)
+    edit(content / "briefing.yml", typed, mistyped)
+    (problem,) = problems(content)
+    assert problem.endswith(f"the article gives {quoted}: write the number with its words for it, adding none and dropping none (“about”, “nearly”, “up to” …)")
 
 
 def test_an_article_in_another_unit_supports_the_fact_converted_and_rounded_to_its_digits(tmp_path):

@@ -358,7 +358,7 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
             if option not in kind.options:
                 hint = did_you_mean(option, kind.options) or (f"; it takes {', '.join(kind.options)}" if kind.options else "; it takes none")
                 problems.append(loaded.problem((*at, "options", option), f"a `{kind.name}` section has no option '{option}'{hint}", at_key=True))
-            elif option in kind.name_options and not VALID_ID.match(declaration.options[option]):
+            elif option in kind.name_options and not VALID_ID.fullmatch(declaration.options[option]):
                 problems.append(
                     loaded.problem(
                         (*at, "options", option),
@@ -423,7 +423,7 @@ def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedF
         # an id that is itself invalid does not, so no hint ever suggests it.
         data = page.loaded.data if page.loaded else None
         ids = (
-            {item["id"] for item in data if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.match(item["id"])}
+            {item["id"] for item in data if isinstance(item, dict) and isinstance(item.get("id"), str) and VALID_ID.fullmatch(item["id"])}
             if isinstance(data, list)
             else set()
         )

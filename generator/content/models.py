@@ -119,7 +119,7 @@ class PartialDate(Model):
             value = str(value)
         if not isinstance(value, str):
             raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
-        match = _PARTIAL_DATE.match(value.strip())
+        match = _PARTIAL_DATE.fullmatch(value.strip())
         if not match:
             raise ValueError(f"'{shown(value)}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
@@ -153,18 +153,19 @@ _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")  
 
 
 def _time_of_day(value: object) -> str:
-    if not isinstance(value, str) or not _TIME_OF_DAY.match(value):
+    if not isinstance(value, str) or not _TIME_OF_DAY.fullmatch(value):
         raise ValueError(f'\'{shown(str(value))}\' is not a time of day; write it as 24-hour `HH:MM` in quotes, like `time: "02:40"` or `"14:05"`')
     return value
 
 
 @functools.cache
 def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    # The tz database's own files that name no place: a reader's "localtime" is not the story's.
+    return frozenset(zoneinfo.available_timezones()) - {"localtime", "Factory", "posixrules", "posix", "right"}
 
 
 def _zone_name(value: object) -> str:
-    if not isinstance(value, str) or not _ZONE_NAME.match(value) or value not in _zones():
+    if not isinstance(value, str) or not _ZONE_NAME.fullmatch(value) or value not in _zones():
         near = did_you_mean(value, sorted(_zones())) if isinstance(value, str) else ""
         raise ValueError(
             f"'{shown(str(value))}' is not a time zone of the tz database" + (near or "; write one like `Europe/London`, `America/New_York` or `UTC`")

@@ -336,7 +336,7 @@ def _figure_advice(claim: Claim, read: list[ArticleFigures]) -> str:
     figure = claim.figure
     if figure is None:
         return say("advice_check_number")
-    qualified = dict.fromkeys(each.written for figures in read for each in figures.with_other_words(figure))
+    qualified = dict.fromkeys(each.as_said for figures in read for each in figures.with_other_words(figure))
     if qualified:
         return say(
             "advice_qualifier_quantity" if claim.unit else "advice_qualifier_text",

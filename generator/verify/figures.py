@@ -76,6 +76,11 @@ class Figure:
     written: str  # as the text has it
     approximate: str = ""  # what the words before it say of it: one of QUALIFIERS, "" if nothing
     digits: int = 0  # the significant digits written, for comparing converted values
+    said: str = ""  # as the text has it with the words that qualify it ("up to 118 mph"), for messages
+
+    @property
+    def as_said(self) -> str:
+        return self.said or self.written
 
     @property
     def token(self) -> str:
@@ -151,7 +156,10 @@ class Reader:
         )
         percent = [symbols.get("percentSign", "%"), "%", *lexicon["percent"]]
         self.percent = re.compile(rf"^[\s\u00a0\u202f-]*{_alternation(percent)}(?!\w)", re.IGNORECASE)
-        self.kept_words = re.compile(rf"(?<!\w){_alternation(lexicon['percent'])}(?!\w)", re.IGNORECASE) if lexicon["percent"] else None
+        # Words text2num must leave as they are: `pour cent` is not "per 100", and `unos`, `un peu moins de`
+        # say how near a number is, where text2num would read a "1".
+        kept = [*lexicon["percent"], *(phrase for qualifier in QUALIFIERS for phrase in lexicon["approximately"][qualifier])]
+        self.kept_words = re.compile(rf"(?<!\w){_alternation(kept)}(?!\w)", re.IGNORECASE) if kept else None
         self.scales = {key.lower() if len(key) > 2 else key: Decimal(str(value)) for key, value in lexicon["scales"].items()}
         self.scale = re.compile(rf"^[\s\u00a0\u202f]*(?P<word>{_alternation(lexicon['scales'])})(?!\w)", re.IGNORECASE)
         self.power_of_ten = re.compile(r"^[\s\u00a0\u202f]+(?P<power>10{3,15})(?!\d)")  # text2num writes `billion` so
@@ -249,9 +257,16 @@ class Reader:
             if part["kind"] in NOT_FIGURES:
                 reading.not_figures.append(NotFigure(part["kind"], written, part["low"]))
             else:
-                reading.figures.append(Figure(part["kind"], part["low"], part["high"], part["unit"], written, part["approximate"], part["digits"]))
+                said = self._with_qualifier(words, part) if part["approximate"] else ""
+                reading.figures.append(Figure(part["kind"], part["low"], part["high"], part["unit"], written, part["approximate"], part["digits"], said))
             index += 1
         return reading
+
+    def _with_qualifier(self, words: _InDigits, part: dict) -> str:
+        """The figure as written with the words before it that qualify it: "up to 118 mph"."""
+        window_start = max(0, part["start"] - 60)
+        found = self.approximately.search(words.text[window_start : part["start"]])
+        return words.original(window_start + found.start("phrase"), part["end"]) if found else ""
 
     def _value(self, token: str) -> Decimal | None:
         plain = token
