@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             for line in content.unclassified:  # checked, but not as a kind of figure: the editor sees each one
                 print(line, file=sys.stderr)
-            from generator.i18n.editor import say, speaking
+            from generator.core.editor import say, speaking
 
             with speaking(content.editor_language):
                 print(say("content_valid", folder=settings.content_dir, verification=content.verification), file=sys.stderr)
@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return serve(settings, given["address"])
     except ContentError as error:
-        from generator.i18n.editor import say, speaking
+        from generator.core.editor import say, speaking
 
         count = len(error.problems)
         content = os.path.abspath(settings.content_dir)

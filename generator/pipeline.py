@@ -54,7 +54,7 @@ def verified_content(settings: Settings) -> Content:
     if problems:
         raise ContentError(problems)
     if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):
-        from generator.i18n.editor import say, speaking
+        from generator.core.editor import say, speaking
 
         with speaking(content.editor_language):
             content.verification += say("record_updated", file=RECORD_FILE)

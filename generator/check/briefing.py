@@ -19,10 +19,10 @@ from generator.content.briefing import Content, Page, entries_with_paths
 from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text, article_languages
 from generator.content.walk import visits
 from generator.core.characters import shown
+from generator.core.editor import declared_language, editor_language_for, say, say_count, speaking
 from generator.core.errors import ContentError, Problem, did_you_mean, field_label
 from generator.core.files import UnreadableFile, read_text
 from generator.core.inline import PAGE_LINK, page_links
-from generator.i18n.editor import declared_language, editor_language_for, say, say_count, speaking
 from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem

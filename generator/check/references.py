@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 from generator.content.briefing import entries_with_paths
 from generator.content.models import SOURCES
 from generator.content.walk import visits
+from generator.core.editor import say, suggestion
 from generator.core.errors import Problem, did_you_mean, renamed_to
 from generator.core.inline import link_problems
-from generator.i18n.editor import say, suggestion
 from generator.kinds.registry import KINDS
 from generator.load.reader import LoadedFile, Path_
 

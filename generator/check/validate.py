@@ -12,8 +12,8 @@ from generator.content.briefing import Entries
 from generator.content.models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from generator.content.walk import model_classes
 from generator.core.characters import shown
+from generator.core.editor import say, suggestion
 from generator.core.errors import Problem, closest
-from generator.i18n.editor import say, suggestion
 from generator.load.migrate import RETIRED_FIELDS
 from generator.load.reader import LoadedFile, Path_
 

@@ -26,10 +26,10 @@ from generator.content.briefing import entries_with_paths
 from generator.content.models import SOURCES, Model, Quantity, Source, UnitFormat, When, article_languages
 from generator.content.walk import visits
 from generator.core.characters import shown
+from generator.core.editor import say
 from generator.core.errors import Problem
 from generator.core.files import UnreadableText, read_text
 from generator.core.inline import plain_text
-from generator.i18n.editor import say
 from generator.load.reader import LoadedFile, Path_
 from generator.verify.figures import DURATIONS, WITH_VALUE_ALONE, ArticleFigures, Figure, NotFigure, Reader, UnitSpelling, converted, significant_digits
 

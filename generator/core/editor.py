@@ -1,5 +1,5 @@
 """What the generator says to editors (the check's problems and its summary), from a
-catalogue per language (`generator/i18n/editor/en.yml`, `fr.yml`), in the editor's
+catalogue per language (`generator/core/editor/en.yml`, `fr.yml`), in the editor's
 language: the one asked for (`--editor-language`, `EDITOR_LANGUAGE=`), else the
 briefing's own where it has a catalogue, else English. The language holds for one
 check at a time (`speaking`), so that a process checking two briefings speaks each one's."""
@@ -12,11 +12,10 @@ import re
 from contextvars import ContextVar
 from pathlib import Path
 
+import yaml
 from babel import Locale
 
 from generator.core.errors import closest
-from generator.i18n.messages import base_language
-from generator.load.reader import load_file
 
 EDITOR_CATALOGUES = Path(__file__).parent / "editor"
 _language: ContextVar[str] = ContextVar("editor_language", default="en")
@@ -32,16 +31,22 @@ def editor_languages() -> list[str]:
 
 @functools.cache
 def editor_catalogue(language: str) -> dict[str, str]:
-    """One language's messages, read as safely as any content file; English fills none of its gaps."""
-    loaded, problems = load_file(EDITOR_CATALOGUES / f"{language}.yml")
-    if problems or loaded is None or not isinstance(loaded.data, dict):
-        raise EditorCatalogueError(f"{EDITOR_CATALOGUES / f'{language}.yml'} cannot be read: {problems[0] if problems else 'not a mapping'}")
-    return {str(key): str(value) for key, value in loaded.data.items()}
+    """One language's messages; English fills none of its gaps. The catalogues are the
+    generator's own files (their test reads them as strictly as content), so plain YAML
+    reads them here, below the reader that needs their words."""
+    path = EDITOR_CATALOGUES / f"{language}.yml"
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise EditorCatalogueError(f"{path} cannot be read: {error}") from None
+    if not isinstance(loaded, dict):
+        raise EditorCatalogueError(f"{path} cannot be read: not a mapping")
+    return {str(key): str(value) for key, value in loaded.items()}
 
 
 def editor_language_for(language: str | None) -> str:
     """The catalogue that speaks `language` (`fr` for `fr_CA`), else English."""
-    base = base_language(language) if language else "en"
+    base = language.replace("-", "_").split("_")[0].lower() if language else "en"  # `fr` for `fr_CA`
     return base if base in editor_languages() else "en"
 
 
