@@ -7,8 +7,10 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from generator.core.editor import current, say, say_count, speaking
 from generator.core.errors import ContentError
 from generator.core.settings import Settings, SettingsError
 from generator.site.build import ENGINES, SiteBuildError
@@ -27,18 +29,36 @@ def preview_docs(content: Path, address: str) -> Path:
     return PREVIEW_FOLDER / f"{name}-{where}-{port if port.isdigit() else 'address'}" / "docs"
 
 
-COMMANDS = {
-    # name: (what it does, the options it takes beside the briefing's)
-    "check": ("validate the content and render every page, without writing any", ("site_url", "summary")),
-    "generate": ("write the Markdown pages", ("docs", "config", "site_url")),
-    "build": ("generate the pages and build the site; the old site stays if anything fails", ("docs", "config", "site", "engine", "site_url")),
-    "serve": ("live preview that follows edits, with the content's problems over every page", ("docs", "config", "address")),
-    "new": ("start a new briefing in --content, a new folder", ()),
-    "schema": ("write the content files' JSON Schemas", ("schemas",)),
-    "coverage": ("list what the articles (--archive) report that no fact uses", ()),
-    "docs": ("build the project's own documentation (docs/ of a checkout), strictly", ()),
-    "migrate": ("rewrite a briefing written for an older content format in the current one, keeping its comments", ()),
+_COMMANDS = {
+    # name: (what it does: its key in the editors' catalogue; the options it takes beside the briefing's)
+    "check": ("cli_command_check", ("site_url", "summary")),
+    "generate": ("cli_command_generate", ("docs", "config", "site_url")),
+    "build": ("cli_command_build", ("docs", "config", "site", "engine", "site_url")),
+    "serve": ("cli_command_serve", ("docs", "config", "address")),
+    "new": ("cli_command_new", ()),
+    "schema": ("cli_command_schema", ("schemas",)),
+    "coverage": ("cli_command_coverage", ()),
+    "docs": ("cli_command_docs", ()),
+    "migrate": ("cli_command_migrate", ()),
 }
+
+
+class _Commands(Mapping):
+    """Each command with what it does, said in the editor's language as it is read (the
+    language is known only then), and the options it takes."""
+
+    def __getitem__(self, name: str) -> tuple[str, tuple[str, ...]]:
+        key, options = _COMMANDS[name]
+        return say(key), options
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_COMMANDS)
+
+    def __len__(self) -> int:
+        return len(_COMMANDS)
+
+
+COMMANDS = _Commands()
 
 
 def _briefing_options(parser: argparse.ArgumentParser, defaults: Settings, given_before: bool) -> None:
@@ -46,62 +66,40 @@ def _briefing_options(parser: argparse.ArgumentParser, defaults: Settings, given
     check`, as the Makefile does) or after it. After it, a default would undo the value
     given before, so there it has none."""
     keep = {} if given_before else {"default": argparse.SUPPRESS}
-    parser.add_argument(
-        "--content", type=Path, help="folder of the YAML content files (default: content)", **({"default": defaults.content_dir} if given_before else keep)
-    )
-    parser.add_argument(
-        "--archive",
-        type=Path,
-        help="folder of the articles' texts; quotes and figures are checked against it (default: the briefing's own archive/, if any)",
-        **({"default": defaults.archive_dir} if given_before else keep),
-    )
-    parser.add_argument("--no-archive", action="store_true", help="check without the articles, against the verification record", **keep)
-    parser.add_argument(
-        "--require-verified", action="store_true", help="fail unless every quote and figure is verified, against --archive or the verification record", **keep
-    )
-    parser.add_argument(
-        "--editor-language",
-        help="the language of the check's messages (default: EDITOR_LANGUAGE, else the briefing's language where there is a catalogue for it, else English)",
-        **({"default": defaults.editor_language} if given_before else keep),
-    )
+    parser.add_argument("--content", type=Path, help=say("cli_option_content"), **({"default": defaults.content_dir} if given_before else keep))
+    parser.add_argument("--archive", type=Path, help=say("cli_option_archive"), **({"default": defaults.archive_dir} if given_before else keep))
+    parser.add_argument("--no-archive", action="store_true", help=say("cli_option_no_archive"), **keep)
+    parser.add_argument("--require-verified", action="store_true", help=say("cli_option_require_verified"), **keep)
+    parser.add_argument("--editor-language", help=say("cli_option_editor_language"), **({"default": defaults.editor_language} if given_before else keep))
 
 
 def _command_options(parser: argparse.ArgumentParser, names: tuple[str, ...], defaults: Settings) -> None:
     options = {
-        "docs": lambda: parser.add_argument(
-            "--docs",
-            type=Path,
-            default=None,
-            help=f"where the Markdown pages are written (default: "
-            f"{defaults.docs_dir}; for serve, a folder of its own under {PREVIEW_FOLDER}/ per briefing and port)",
-        ),
-        "config": lambda: parser.add_argument("--config", type=Path, default=defaults.config_file, help="the MkDocs configuration (default: %(default)s)"),
-        "site": lambda: parser.add_argument("--site", type=Path, default=defaults.site_dir, help="where the site is built (default: %(default)s)"),
-        "engine": lambda: parser.add_argument(
-            "--engine", choices=ENGINES, default=defaults.engine, help="what builds the site from the MkDocs configuration (default: %(default)s)"
-        ),
-        "site_url": lambda: parser.add_argument(
-            "--site-url", default=defaults.site_url, help="the address the site is published at, for canonical links and the sitemap (default: $SITE_URL)"
-        ),
-        "address": lambda: parser.add_argument("--address", default="127.0.0.1:8000", help="host:port of the live preview (default: %(default)s)"),
-        "summary": lambda: parser.add_argument(
-            "--summary", type=Path, default=None, help="also append the check's report, in Markdown, to this file (CI: $GITHUB_STEP_SUMMARY)"
-        ),
-        "schemas": lambda: parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="where to write them (default: %(default)s)"),
+        "docs": lambda: parser.add_argument("--docs", type=Path, default=None, help=say("cli_option_docs", docs=defaults.docs_dir, preview=PREVIEW_FOLDER)),
+        "config": lambda: parser.add_argument("--config", type=Path, default=defaults.config_file, help=say("cli_option_config")),
+        "site": lambda: parser.add_argument("--site", type=Path, default=defaults.site_dir, help=say("cli_option_site")),
+        "engine": lambda: parser.add_argument("--engine", choices=ENGINES, default=defaults.engine, help=say("cli_option_engine")),
+        "site_url": lambda: parser.add_argument("--site-url", default=defaults.site_url, help=say("cli_option_site_url")),
+        "address": lambda: parser.add_argument("--address", default="127.0.0.1:8000", help=say("cli_option_address")),
+        "summary": lambda: parser.add_argument("--summary", type=Path, default=None, help=say("cli_option_summary")),
+        "schemas": lambda: parser.add_argument("--schemas", type=Path, default=Path("schemas"), help=say("cli_option_schemas")),
     }
     for name in names:
         options[name]()
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command line, its help in the editor's language: the one EDITOR_LANGUAGE names
+    (the briefing's own is not known before the options are read), else English."""
     defaults = Settings()
-    parser = argparse.ArgumentParser(prog="briefing", description="Publish an explainer briefing from YAML facts.")
-    _briefing_options(parser, defaults, given_before=True)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (summary, names) in COMMANDS.items():
-        command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
-        _briefing_options(command, defaults, given_before=False)
-        _command_options(command, names, defaults)
+    with speaking(defaults.editor_language):
+        parser = argparse.ArgumentParser(prog="briefing", description=say("cli_description"))
+        _briefing_options(parser, defaults, given_before=True)
+        commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+        for name, (summary, names) in COMMANDS.items():
+            command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+            _briefing_options(command, defaults, given_before=False)
+            _command_options(command, names, defaults)
     return parser
 
 
@@ -115,14 +113,14 @@ def write_summary(path: Path, content_dir: Path, *, problems=(), verification: s
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
         return [f"{fence}text", text, fence, ""]
 
-    count = len(problems)
-    report = [f"## Content check of `{content_dir.name or content_dir}`: " + (f"{count} problem{'s' if count != 1 else ''}" if count else "valid"), ""]
+    outcome = say_count("cli_n_problem", len(problems)) if problems else say("cli_summary_valid")
+    report = [say("cli_summary_title", folder=content_dir.name or content_dir, outcome=outcome), ""]
     if problems:
-        report += ["Nothing was built. Each problem names its file, line and field:", "", *block(problems)]
+        report += [say("cli_summary_problems"), "", *block(problems)]
     else:
-        report += [f"Verified: {verification}.", ""]
+        report += [say("cli_summary_verified", verification=verification), ""]
     if unclassified:
-        report += ["Checked as numbers alone (nothing after them says what they count):", "", *block(unclassified)]
+        report += [say("cli_summary_numbers_alone"), "", *block(unclassified)]
     with path.open("a", encoding="utf-8") as summary:
         summary.write("\n".join(report) + "\n")
 
@@ -133,11 +131,11 @@ def build_docs() -> int:
 
     config = Path(__file__).resolve().parent.parent / "docs" / "mkdocs.yml"
     if not config.is_file():
-        print("the documentation's sources are in a checkout of the project (docs/), not in an installed package", file=sys.stderr)
+        print(say("cli_docs_not_in_package"), file=sys.stderr)
         return 1
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode == 0:
-        print(f"built the documentation from {config.parent}", file=sys.stderr)
+        print(say("cli_docs_built", folder=config.parent), file=sys.stderr)
     return 0 if result.returncode == 0 else 1
 
 
@@ -168,7 +166,15 @@ def main(argv: list[str] | None = None) -> int:
         write_record=True,
         editor_language=arguments.editor_language,
     )
-    from generator import pipeline  # after argument parsing, so `--help` stays instant
+    from generator.core.files import editor_language_of  # after argument parsing, so `--help` stays instant
+
+    with speaking(editor_language_of(settings.content_dir, settings.editor_language)):
+        return _run(arguments, settings, given["address"])
+
+
+def _run(arguments: argparse.Namespace, settings: Settings, address: str) -> int:
+    """The command, said to the editor in their language; its exit status."""
+    from generator import pipeline
 
     try:
         if arguments.command == "check":
@@ -180,18 +186,15 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             for line in content.unclassified:  # checked, but not as a kind of figure: the editor sees each one
                 print(line, file=sys.stderr)
-            from generator.core.editor import say, speaking
-
-            with speaking(content.editor_language):
-                print(say("content_valid", folder=settings.content_dir, verification=content.verification), file=sys.stderr)
+            print(say("content_valid", folder=settings.content_dir, verification=content.verification), file=sys.stderr)
             if arguments.summary:
                 write_summary(arguments.summary, settings.content_dir, verification=content.verification, unclassified=content.unclassified)
         elif arguments.command == "generate":
             _, changed = pipeline.generate(settings)
-            print(f"wrote {len(changed)} page(s) to {settings.docs_dir}", file=sys.stderr)
+            print(say("cli_generated", pages=say_count("cli_n_page", len(changed)), folder=settings.docs_dir), file=sys.stderr)
         elif arguments.command == "build":
             verification = pipeline.build(settings)
-            print(f"built the site in {settings.site_dir}; {verification}", file=sys.stderr)
+            print(say("cli_built", folder=settings.site_dir, verification=verification), file=sys.stderr)
         elif arguments.command == "new":
             from generator.new.starter import FolderNotEmpty, new_briefing
 
@@ -200,16 +203,13 @@ def main(argv: list[str] | None = None) -> int:
             except FolderNotEmpty as error:
                 print(error, file=sys.stderr)
                 return 1
-            print(
-                f"wrote a new briefing to {settings.content_dir} ({len(written)} files). Next: edit {settings.content_dir / 'briefing.yml'}, "
-                f"then check it with `make check CONTENT={settings.content_dir}` (installed as a package: `briefing check --content {settings.content_dir}`)",
-                file=sys.stderr,
-            )
+            folder = settings.content_dir
+            print(say("cli_new_written", folder=folder, files=say_count("cli_n_file", len(written)), briefing=folder / "briefing.yml"), file=sys.stderr)
         elif arguments.command == "coverage":
             from generator.check.coverage import report, unused
 
             if settings.archive_dir is None:
-                print("coverage needs the articles: name their folder with --archive (ARCHIVE=folder)", file=sys.stderr)
+                print(say("cli_coverage_needs_archive"), file=sys.stderr)
                 return 1
             from generator.check.briefing import load_content
 
@@ -228,41 +228,36 @@ def main(argv: list[str] | None = None) -> int:
                 print(error, file=sys.stderr)
                 return 1
             if changed:
-                print(
-                    f"{settings.content_dir}: migrated from content format {found} to {FORMAT} ({', '.join(changed)} rewritten, "
-                    "comments kept); review the change, then check it",
-                    file=sys.stderr,
-                )
+                print(say("cli_migrated", folder=settings.content_dir, found=found, format=FORMAT, files=", ".join(changed)), file=sys.stderr)
             else:
-                print(f"{settings.content_dir}: already in content format {FORMAT}; nothing to do", file=sys.stderr)
+                print(say("cli_already_migrated", folder=settings.content_dir, format=FORMAT), file=sys.stderr)
         elif arguments.command == "schema":
             from generator.new.schema import write_schemas
 
             changed = write_schemas(arguments.schemas)
-            print(f"{arguments.schemas}: {len(changed)} schema(s) updated", file=sys.stderr)
+            print(say("cli_schemas_written", folder=arguments.schemas, schemas=say_count("cli_n_schema", len(changed))), file=sys.stderr)
         else:
             from generator.preview.serve import serve
 
-            return serve(settings, given["address"])
+            return serve(settings, address)
     except ContentError as error:
-        from generator.core.editor import say, speaking
-
         count = len(error.problems)
         content = os.path.abspath(settings.content_dir)
         inside = all(os.path.abspath(problem.file).startswith(content + os.sep) for problem in error.problems)
-        with speaking(error.language):
+        with speaking(error.language or current()):  # the language the problems are said in
             where = say("where_content" if inside else "where_found")
             print(f"{error}\n{say('summary_one' if count == 1 else 'summary_many', count=count, where=where)}", file=sys.stderr)
         return 1
     except SiteBuildError as error:
-        print(f"{error}\nThe site could not be built; the previous site was left as it was.", file=sys.stderr)
+        print(f"{error}\n{say('cli_site_not_built')}", file=sys.stderr)
         return 1
     except SettingsError as error:  # a wrong SITE_URL, a busy preview port
-        print(f"{error}\nNothing was built.", file=sys.stderr)
+        print(f"{error}\n{say('cli_nothing_built')}", file=sys.stderr)
         return 1
     except OSError as error:  # the generated pages could not be written (disk full, no permission)
-        where = f" {error.filename}" if error.filename else ""
-        print(f"could not write{where}: {error.strerror or error}\nThe previous site was left as it was.", file=sys.stderr)
+        why = error.strerror or error  # the system's own words
+        could_not = say("cli_could_not_write_file", file=error.filename, why=why) if error.filename else say("cli_could_not_write", why=why)
+        print(f"{could_not}\n{say('cli_previous_site_kept')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

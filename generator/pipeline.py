@@ -41,50 +41,61 @@ def verified_content(settings: Settings) -> Content:
     """The checked content; where it was checked against the articles, the verification
     record is brought up to date, so the next check can do without them."""
     from generator.check.briefing import load_content
+    from generator.core.editor import say, speaking
     from generator.core.errors import ContentError
     from generator.render.pages import template_problems
     from generator.verify.record import RECORD_FILE, write_record
 
-    # The briefing's own templates are checked with the content, so one run lists every problem.
-    problems = template_problems(settings.content_dir / "templates")
+    # The briefing's own templates are checked with the content, so one run lists every
+    # problem, each said in the editor's language, which the content's check settles.
+    templates = settings.content_dir / "templates"
     try:
         content = load_content(settings.content_dir, settings.archive_dir, require_verified=settings.require_verified, editor_language=settings.editor_language)
     except ContentError as error:
+        with speaking(error.language):
+            problems = template_problems(templates)
         raise ContentError(problems + error.problems, error.language) from None
-    if problems:
-        raise ContentError(problems)
-    if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):
-        from generator.core.editor import say, speaking
-
-        with speaking(content.editor_language):
+    with speaking(content.editor_language):
+        problems = template_problems(templates)
+        if problems:
+            raise ContentError(problems, content.editor_language)
+        if settings.write_record and content.record is not None and write_record(settings.content_dir, content.record):
             content.verification += say("record_updated", file=RECORD_FILE)
     return content
+
+
+def rendered_pages(content: Content, settings: Settings) -> dict[str, str]:
+    """The briefing's files, rendered; the problems of its own templates (content too) are
+    said in the editor's language."""
+    from generator.core.editor import speaking
+    from generator.core.errors import ContentError
+    from generator.render.pages import render_pages
+
+    with speaking(content.editor_language):
+        try:
+            # The briefing's own templates first; the published address is where the embed code points.
+            return render_pages(content, settings.content_dir / "templates", published_address(settings.site_url))
+        except ContentError as error:
+            error.language = content.editor_language
+            raise
 
 
 def checked_content(settings: Settings) -> Content:
     """The checked content, its pages rendered but not written: a briefing's own templates
     are content too, and `check` passing means that `build` can render every page."""
-    from generator.render.pages import render_pages
-
     source_date_epoch()  # as the build checks it
     content = verified_content(settings)
-    render_pages(content, settings.content_dir / "templates", published_address(settings.site_url))
+    rendered_pages(content, settings)
     return content
 
 
 def generate(settings: Settings) -> tuple[Content, list[str]]:
     """Validate the content and write its pages. Returns the content and the pages changed."""
-    from generator.render.pages import render_pages
     from generator.site.write import write_pages
 
     with collecting_no_garbage():
         content = verified_content(settings)
-        pages = render_pages(
-            content,
-            settings.content_dir / "templates",  # the briefing's own templates first
-            published_address(settings.site_url),
-        )  # where the embed code points
-        changed = write_pages(pages, settings.docs_dir)
+        changed = write_pages(rendered_pages(content, settings), settings.docs_dir)
     return content, changed
 
 

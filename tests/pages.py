@@ -236,7 +236,7 @@ TEXT_FIELDS: tuple[TextField, ...] = (
         "timeline.yml",
         (1, "when", "as_reported"),
         "timeline",
-        lambda a: a.find("p", cls="editor-date"),
+        lambda a: a.find("span", cls="date-note__text"),  # folded under its event's "Editor’s date"
         markdown=False,
         around="Editor’s date; the articles: “{}”",
     ),

@@ -264,7 +264,7 @@ def test_the_storm_speaks_its_own_units_and_venues(sites, engine):
 def test_the_french_site_writes_dates_in_french(sites, engine):
     site = sites("french", engine)
     home = read(site.article(BASE))
-    assert "Situation au 6 juin 2025" in home
+    assert "Mis à jour le 6 juin 2025" in home
     assert "5 juin 2025" in home, "the updates, dated in French"
     timeline = read(site.article(address_of("french", "timeline")))
     for date in ("5 juin 2025", "mars 2024", "janvier 2026", "2028"):

@@ -9,6 +9,7 @@ tests are skipped, except under CI=true, where they fail.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
@@ -31,6 +32,8 @@ from browser import (
     slug,
 )
 from conftest import SCREENSHOTS, run_folder
+from generator.check.briefing import load_content
+from generator.core.inline import plain_text
 
 EMBED_PATHS = embed_paths()  # each section's figure alone, for other sites: checked like every page
 PATHS = page_paths() + EMBED_PATHS
@@ -497,6 +500,8 @@ def test_a_phone_shows_the_whole_page_and_every_control_is_big_enough_to_tap(tab
         if not target["inSentence"] and (target["width"] < 23.5 or target["height"] < 23.5)
     ]
     assert not small, f"{path} ({scheme}): tap targets under 24×24 CSS px (WCAG 2.5.8):\n  " + "\n  ".join(small[:10])
+    tiny = page.evaluate(SMALL_TEXT_JS)
+    assert not tiny, f"{path} ({scheme}): text under 14 px on a phone:\n  " + "\n  ".join(tiny[:10])
 
 
 # --- the README's pictures -----------------------------------------------------------
@@ -517,6 +522,25 @@ def test_the_readme_shows_the_screenshots_that_make_screenshots_writes():
 
 # Every control in the article, with its box, and whether it sits in running text (a link
 # inside a sentence, which WCAG 2.5.8 exempts from the 24×24 px minimum).
+# Every text a reader sees on the page (the article, the header and the footer): at 14 px at least.
+SMALL_TEXT_JS = """() => {
+  const small = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.textContent.trim()) continue;
+    const element = node.parentElement;
+    if (!element.closest('.md-content, .md-footer, .md-header')) continue;
+    if (element.closest('script, style, .headerlink')) continue;
+    const rect = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') continue;
+    const size = parseFloat(style.fontSize);
+    if (size < 13.95) small.add(`${element.tagName.toLowerCase()}${[...element.classList].map(c => '.' + c).join('')} ${size.toFixed(1)} px: “${node.textContent.trim().slice(0, 40)}”`);
+  }
+  return [...small];
+}"""
+
 TARGETS_JS = """() => {
     const article = document.querySelector('.md-content article');
     const blocks = 'p, li, td, th, dd, figcaption, blockquote';
@@ -588,20 +612,96 @@ def test_the_overview_is_not_drowned_in_source_markers(tabs):
     assert paragraphs and len(set(paragraphs)) == len(paragraphs), f"a screen reader cannot tell these apart: {paragraphs}"
 
 
+@functools.cache
+def real_content():
+    return load_content(ROOT / "content")
+
+
+def nav_pages() -> list[tuple[str, str]]:
+    """Each page's title as the navigation names it, and its served path, in order."""
+    return [(plain_text(page.title), "/" if page.slug == "index" else f"/{page.slug}/") for page in real_content().pages]
+
+
+# The first screens the front page is judged on: a small phone's and a laptop's.
+FIRST_SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+
+FIRST_SCREEN_JS = """() => {
+  const box = (element) => { const rect = element.getBoundingClientRect(); return {top: rect.top, bottom: rect.bottom}; };
+  const all = (selector) => [...document.querySelectorAll(selector)].map(box);
+  const one = (selector) => document.querySelector(selector) ? box(document.querySelector(selector)) : null;
+  const shown = (selector) => [...document.querySelectorAll(selector)].some(element => {
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.right > 0 && rect.left < innerWidth && getComputedStyle(element).visibility !== 'hidden';
+  });
+  return {
+    height: innerHeight,
+    headline: one('.md-content article h1'), byline: one('.md-content article .as-of'), standfirst: one('.md-content article .standfirst'),
+    takeaways: all('.glance-takeaways li'), figures: all('.lead-figures .figure-card'), firstValue: one('.lead-figures .figure-value'),
+    sidebars: shown('.md-sidebar--primary') || shown('.md-sidebar--secondary'),  // a phone's drawer stays off screen until opened
+  };
+}"""
+
+
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_the_overview_reads_at_a_glance(tabs, device):
-    page = tabs("dark", device).open("/")
+def test_the_front_page_shows_the_story_in_its_first_screen(browser, site_url, device):
+    """Headline, publisher and date, standfirst, three takeaways and the key figures set large:
+    on a 375×667 phone the figures begin within the first screen, on a 1280×800 laptop all of it fits."""
+    context = new_context(browser, "light", device)
+    try:
+        page = context.new_page()
+        page.set_viewport_size(FIRST_SCREENS[device])
+        page.goto(site_url + "/")
+        settle(page)
+        seen = page.evaluate(FIRST_SCREEN_JS)
+        height = seen["height"]
+        assert not seen["sidebars"], "a front page, not a documentation page: no side navigation or table of contents"
+        for part in ("headline", "byline", "standfirst"):
+            assert seen[part] and seen[part]["bottom"] <= height, f"the {part} is not within the first screen: {seen[part]}"
+        assert len(seen["takeaways"]) == 3 and all(item["bottom"] <= height for item in seen["takeaways"]), seen["takeaways"]
+        assert seen["figures"], "the key figures lead the page"
+        within = [card["bottom"] <= height for card in seen["figures"]] if device == "desktop" else [seen["firstValue"]["bottom"] <= height]
+        assert all(within), f"the key figures are not within the first screen ({height} px): {seen['figures']}"
+        byline = page.locator(".md-content article .as-of").inner_text()
+        assert byline.startswith(plain_text(real_content().briefing.publisher)) and "Updated" in byline, byline
+        value = page.locator(".lead-figures .figure-value").first
+        assert float(value.evaluate("v => parseFloat(getComputedStyle(v).fontSize)")) >= 1.3 * 16, "the figures are set large"
+    finally:
+        context.close()
+
+
+def test_the_overview_keeps_its_story_parts(tabs):
+    page = tabs("dark", "desktop").open("/")
     headline = page.locator(".md-content article h1")
     assert int(headline.evaluate("h => getComputedStyle(h).fontWeight")) >= 600, "a strong headline"
     why = page.locator(".why-it-matters")
     assert why.is_visible() and len(why.inner_text().split()) <= 125
-    tops = page.locator(".figure-card").evaluate_all("cards => cards.map(card => Math.round(card.getBoundingClientRect().top))")
+    tops = page.locator(".figure-cards:not(.lead-figures) .figure-card").evaluate_all(
+        "cards => cards.map(card => Math.round(card.getBoundingClientRect().top))"
+    )
     rows = [tops.count(top) for top in sorted(set(tops))]
-    assert len(set(rows)) == 1, f"key figures leave a hole: cards per row {rows}"
-    as_of = page.locator(".as-of")
-    assert as_of.is_visible() and "updated" in as_of.inner_text()
-    assert as_of.locator('a[href$="feed.xml"]').count() == 1, "the updates feed is a click away"
+    assert len(set(rows)) <= 1, f"figure cards leave a hole: cards per row {rows}"
+    assert page.locator('a[href$="feed.xml"]').count() >= 1, "the updates feed is a click away"
     assert "Published by" in page.locator(".briefing-footer").inner_text()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_every_page_is_one_reading_column_that_ends_with_the_next_page(tabs, device):
+    titles = [title for title, _ in nav_pages()]
+    for index, path in enumerate(path for _, path in nav_pages()):
+        page = tabs("light", device).open(path)
+        assert not page.evaluate(FIRST_SCREEN_JS)["sidebars"], f"{path}: a side navigation or table of contents"
+        assert page.locator(".md-footer__link").count() == 0, f"{path}: a documentation's Previous/Next footer"
+        following = page.locator(".next-page a")
+        if index + 1 < len(titles):
+            assert " ".join(following.inner_text().split()) == f"Next: {titles[index + 1]}", path
+            following.click()
+            page.wait_for_load_state()
+            assert page.locator(".md-content article h1").evaluate("h => h.firstChild.textContent") == titles[index + 1]
+        else:
+            assert following.count() == 0, f"{path} is the last page"
+        if device == "desktop":
+            width = page.locator(".md-content article").evaluate("a => a.getBoundingClientRect().width")
+            assert width <= 1000 if path == "/" else width <= 780, f"{path}: a column {width:.0f} px wide is hard to read"
 
 
 def test_scheduled_events_look_different_and_a_legend_says_so(tabs):

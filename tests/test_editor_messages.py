@@ -1,6 +1,6 @@
 """The check speaks to editors in their language, as a French desk meets it: a briefing
 written in French gets its problems in French, from the editors' catalogues
-(`generator/i18n/editor/`); `--editor-language` (or `EDITOR_LANGUAGE`) chooses another;
+(`generator/core/editor/`); `--editor-language` (or `EDITOR_LANGUAGE`) chooses another;
 a language without a catalogue gets English. The catalogues are strict: the same keys,
 in the same order, with the same placeholders, and every key is used."""
 
@@ -10,10 +10,13 @@ import re
 import shutil
 
 import pytest
-from test_bad_inputs import main_in_process
+from test_bad_inputs import CASE_PARAMS, broken_copy, main_in_process
 
 from conftest import ROOT, edit
-from generator.i18n.editor import EDITOR_CATALOGUES, editor_catalogue, editor_languages
+from generator.core.editor import EDITOR_CATALOGUES, editor_catalogue, editor_languages
+from generator.core.errors import ContentError
+from generator.core.settings import Settings
+from generator.pipeline import checked_content
 
 FRENCH = ROOT / "tests" / "briefings" / "french"
 
@@ -83,3 +86,24 @@ def test_every_key_of_the_editors_catalogue_is_used_and_every_key_used_is_in_it(
     named = set(re.findall(r"""\bsay\(\s*["'](\w+)["']""", code))
     assert sorted(named - set(editor_catalogue("en"))) == [], "keys the code says that the catalogue lacks"
     assert sorted(set(editor_catalogue("en")) - used) == [], f"keys no code uses: delete them from every catalogue in {EDITOR_CATALOGUES}"
+
+
+# --- every problem the corpus of mistakes causes is said in French too -----------------
+
+
+def _said(case, tmp_path, language: str) -> list[str]:
+    content = broken_copy(case, tmp_path / language)
+    try:
+        checked_content(Settings(content_dir=content, archive_dir=content / "archive" if case.archive else None, site_url=None, editor_language=language))
+    except ContentError as error:
+        where = (content / case.expect_file, case.line, case.column, case.field)
+        return [problem.message for problem in error.problems if (problem.file, problem.line, problem.column, problem.field) == where]
+    return []
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_every_mistake_of_the_corpus_is_said_in_french_too(case, tmp_path):
+    english, french = _said(case, tmp_path, "en"), _said(case, tmp_path, "fr")
+    assert english and french, "the case's problem is not reported"
+    untranslated = [message for message in french if message in english]
+    assert not untranslated, f"said in English to a French editor: {untranslated}"

@@ -26,7 +26,7 @@ def test_the_overview_shows_the_figures_at_a_glance(real_site):
     for figure in ["90 minutes", "$295 billion", "145% → 30%", "125% → 10%", "August 12, 2025"]:
         assert figure in cards
     assert "worked out by the editor" in cards, "the window’s closing date is the editor’s reckoning"
-    assert "last updated June 5, 2025" in text_of(real_site.html(""))
+    assert "Updated June 5, 2025" in text_of(real_site.html(""))
     assert "the day the 90-day window closes" in cards and "before the truce and now" in cards
 
 

@@ -19,19 +19,18 @@ from generator.content.briefing import Content, Page, entries_with_paths
 from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text, article_languages
 from generator.content.walk import visits
 from generator.core.characters import shown
-from generator.core.editor import declared_language, editor_language_for, say, say_count, speaking
+from generator.core.editor import editor_language_for, say, say_count, speaking
 from generator.core.errors import ContentError, Problem, did_you_mean, field_label
-from generator.core.files import UnreadableFile, read_text
+from generator.core.files import BRIEFING_FILE, editor_language_of
 from generator.core.inline import PAGE_LINK, page_links
 from generator.i18n.messages import in_every_language
 from generator.kinds.registry import KINDS, UNLOADABLE
 from generator.load.migrate import FORMAT_FIELD, format_problem
-from generator.load.reader import MAX_FILE_BYTES, LoadedFile, load_file, read_content_text
+from generator.load.reader import LoadedFile, load_file, read_content_text
 from generator.verify.articles import Claim, Found, Readers, check_against_archive, claims, is_direct, read_archive
 from generator.verify.figures import FIGURE_KINDS, NOT_FIGURES, known_measure
 from generator.verify.record import RECORD_FILE, Record, check_against_record, fact_name, read_record, record_text
 
-BRIEFING_FILE = "briefing.yml"
 UNCHECKED_FILE = "unchecked.yml"
 
 
@@ -57,7 +56,7 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
     said in `editor_language`, else in the briefing's language where there is a catalogue
     of editors' messages for it, else in English.
     """
-    language = editor_language or _declared_language(content_dir)
+    language = editor_language_of(content_dir, editor_language)
     with speaking(language):
         try:
             content = _load_content(content_dir, archive_dir, require_verified=require_verified)
@@ -68,18 +67,11 @@ def load_content(content_dir: Path, archive_dir: Path | None = None, *, require_
             raise
 
 
-def _declared_language(content_dir: Path) -> str | None:
-    try:
-        return declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file"))
-    except (OSError, UnreadableFile):  # said when the file is read
-        return None
-
-
 def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verified: bool) -> Content:
     if not content_dir.is_dir():
-        raise ContentError([Problem(content_dir, 1, 1, "", "no such folder; name the folder that holds the briefing's YAML files")])
+        raise ContentError([Problem(content_dir, 1, 1, "", say("check_no_content_folder"))])
     if archive_dir is not None and not archive_dir.is_dir():
-        raise ContentError([Problem(archive_dir, 1, 1, "", "no such folder of articles; name the folder that holds them (ARCHIVE=…)")])
+        raise ContentError([Problem(archive_dir, 1, 1, "", say("check_no_archive_folder"))])
     format_problem = _format_problem(content_dir / BRIEFING_FILE)
     if format_problem is not None:  # an older format may fail every other check for no fault of the editor's
         raise ContentError([format_problem])
@@ -319,7 +311,7 @@ def _measure_problems(briefing: Briefing, loaded: LoadedFile) -> list[Problem]:
     return [
         loaded.problem(
             ("units", name, "measure"),
-            f"'{shown(unit.measure)}' is not a unit pint knows; write it as pint names units, like `mile / hour`, `kilometer / hour`, `millimeter`, `meter`",
+            say("check_unknown_measure", measure=shown(unit.measure)),
         )
         for name, unit in briefing.units.items()
         if unit.measure and not known_measure(unit.measure)
@@ -336,33 +328,34 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
         if kind is None:
             unloadable = UNLOADABLE.get(declaration.kind)
             why = (
-                f"the kind '{declaration.kind}' cannot be used: {unloadable.reason}; reinstall or fix that package"
+                say("check_kind_unloadable", kind=declaration.kind, reason=unloadable.reason)
                 if unloadable
-                else f"unknown kind '{declaration.kind}'{did_you_mean(declaration.kind, KINDS)}; the kinds are {', '.join(sorted(KINDS))} "
-                f"(a package adds others: install it beside the generator)"
+                else say("check_kind_unknown", kind=declaration.kind, suggestion=did_you_mean(declaration.kind, KINDS), kinds=", ".join(sorted(KINDS)))
             )
             problems.append(loaded.problem((*at, "kind"), why))
             continue
         name = declaration.file or kind.default_file
         wanted = ".md" if kind.reads == "markdown" else ".yml"
         if name is None and kind.file_required:
-            problems.append(loaded.problem(at, f"a `{kind.name}` section needs `file:`, the {wanted} file it shows"))
+            problems.append(loaded.problem(at, say("check_section_needs_file", kind=kind.name, wanted=wanted)))
             continue
         if name and kind.reads == "none":
-            problems.append(loaded.problem((*at, "file"), f"a `{kind.name}` section reads no file; delete `file:`"))
+            problems.append(loaded.problem((*at, "file"), say("check_section_reads_no_file", kind=kind.name)))
             continue
         if name and not name.endswith(wanted):
-            problems.append(loaded.problem((*at, "file"), f"a `{kind.name}` section reads a {wanted} file, not '{shown(name)}'"))
+            problems.append(loaded.problem((*at, "file"), say("check_section_reads_other_file", kind=kind.name, wanted=wanted, name=shown(name))))
             continue
         for option in declaration.options:
             if option not in kind.options:
-                hint = did_you_mean(option, kind.options) or (f"; it takes {', '.join(kind.options)}" if kind.options else "; it takes none")
-                problems.append(loaded.problem((*at, "options", option), f"a `{kind.name}` section has no option '{option}'{hint}", at_key=True))
+                hint = did_you_mean(option, kind.options) or (
+                    say("check_options_taken", options=", ".join(kind.options)) if kind.options else say("check_options_none")
+                )
+                problems.append(loaded.problem((*at, "options", option), say("check_option_unknown", kind=kind.name, option=option, hint=hint), at_key=True))
             elif option in kind.name_options and not VALID_ID.fullmatch(declaration.options[option]):
                 problems.append(
                     loaded.problem(
                         (*at, "options", option),
-                        f"'{shown(declaration.options[option])}' is not a name; write lower-case letters, digits and single hyphens, like `measure`",
+                        say("check_option_not_a_name", value=shown(declaration.options[option])),
                     )
                 )
         slug = "index" if not pages else declaration.slug or (Path(name).stem if name else kind.name)
@@ -370,15 +363,14 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
             problems.append(
                 loaded.problem(
                     (*at, "slug") if declaration.slug else (*at, "file"),
-                    f"the address '{slug}' is digits alone, which the site cannot link to; give the section "
-                    f"a `slug:` with a word in it, like `{kind.name}-{slug}`",
+                    say("check_slug_digits", slug=slug, kind=kind.name),
                 )
             )
         if slug in slugs:
             problems.append(
                 loaded.problem(
                     (*at, "slug") if declaration.slug else at,
-                    f"the address '{slug}' is already that of section {slugs[slug] + 1}; give this one a `slug:` of its own",
+                    say("check_slug_taken", slug=slug, section=slugs[slug] + 1),
                 )
             )
             continue
@@ -389,20 +381,18 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
         problems.append(
             loaded.problem(
                 ("sections",),
-                f"a briefing has one `kind: {SOURCES}` section: every source marker links to it"
-                if listing_sources == 0
-                else f"only one `kind: {SOURCES}` section: every source marker links to it",
+                say("check_sources_section_missing", kind=SOURCES) if listing_sources == 0 else say("check_sources_section_twice", kind=SOURCES),
             )
         )
     homes = [page.kind.name for page in pages if page.kind.home]
     if pages and homes and not pages[0].kind.home:
-        problems.append(loaded.problem(("sections", 0), f"the `{homes[0]}` section comes first: it is the home page"))
+        problems.append(loaded.problem(("sections", 0), say("check_home_first", kind=homes[0])))
     declared = {page.kind.name for page in pages}
     for page in pages:
         for needed in page.kind.requires:
             if needed not in declared and needed in KINDS:
                 at = ("sections", briefing.sections.index(page.declaration), "kind")
-                problems.append(loaded.problem(at, f"a `{page.kind.name}` section names entries of a `{needed}` section; declare one in `sections:` too"))
+                problems.append(loaded.problem(at, say("check_section_requires", kind=page.kind.name, needed=needed)))
     return pages, problems
 
 
@@ -410,11 +400,7 @@ def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedF
     """What each reference may name (ids of each kind's entries, the sources, and the
     briefing's sides, units and venues), and where an editor adds one."""
     known: dict[str, set[str]] = {"sides": {side.id for side in briefing.sides}, "units": set(briefing.units), "venues": set(briefing.venues)}
-    where = {
-        "sides": "add it to `sides` in briefing.yml, or correct it",
-        "units": "declare it under `units` in briefing.yml, with how it is shown and what kind of figure it is (`shown:`, `figure:`)",
-        "venues": "add it to `venues` in briefing.yml, or correct it; where the article does not say, leave `venue` out",
-    }
+    where = {"sides": say("check_where_sides"), "units": say("check_where_units"), "venues": say("check_where_venues")}
     for page in pages:
         if page.kind.reads != "entries":
             continue
@@ -428,9 +414,9 @@ def vocabularies(briefing: Briefing, pages: list[Page], files: dict[str, LoadedF
             else set()
         )
         known.setdefault(page.kind.name, set()).update(ids)
-        where.setdefault(page.kind.name, f"add it to {name}, or correct it")
+        where.setdefault(page.kind.name, say("check_where_file", file=name))
     for kind in KINDS:
-        where.setdefault(kind, f"this briefing has no `{kind}` section; declare one in briefing.yml, or correct it")
+        where.setdefault(kind, say("check_where_no_section", kind=kind))
     return known, where
 
 
@@ -448,8 +434,7 @@ def _page_link_problems(path: Path, text: str, pages: list[Page]) -> list[Proble
                 line,
                 1,
                 "",
-                f"link '{shown(href)}' goes nowhere a reader can follow; link to a web address, "
-                f"or to a page of this briefing: {', '.join(f'{slug}.md' for slug in slugs)}",
+                say("check_page_link", href=shown(href), pages=", ".join(f"{slug}.md" for slug in slugs)),
             )
         )
     return problems
@@ -468,12 +453,12 @@ def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, u
             continue
         close = next(iter(difflib.get_close_matches(name, undeclared, n=1, cutoff=0.8)), None)
         if close:
-            advice = f", but there is '{shown(close)}'; correct the name here to `{shown(close)}`"
+            advice = say("check_no_file_but_close", close=shown(close))
         else:
             others = [other for other in undeclared if other != LEFT_OUT_FILE]
-            listed = f" (the folder's files that no section reads: {', '.join(shown(other) for other in others)})" if others else ""
-            advice = f"; correct the name here{listed}, or write the file"
-        found[name] = (loaded.problem(("sections", index, "file"), f"there is no file '{shown(name)}' in the folder{advice}"), close)
+            listed = say("check_no_file_others", files=", ".join(shown(other) for other in others)) if others else ""
+            advice = say("check_no_file_advice", listed=listed)
+        found[name] = (loaded.problem(("sections", index, "file"), say("check_no_file", name=shown(name), advice=advice)), close)
     return found
 
 
@@ -499,17 +484,14 @@ def untranslated_quotes(entries: dict, files: dict[str, LoadedFile], briefing: B
                     problems.append(
                         files[key].problem(
                             words_at,
-                            f"the articles it cites print these words in {', '.join(foreign)}, and this briefing is in {briefing.language}: "
-                            f'show them translated, with who translated them (`translation: {{words: "…", by: "the desk"}}`); '
-                            "the words as printed stay here, checked against the article",
+                            say("check_quote_needs_translation", printed=", ".join(foreign), language=briefing.language),
                         )
                     )
                 elif model.translation is not None and len(foreign) < len(printed):
                     problems.append(
                         files[key].problem(
                             (*words_at[:-1], "translation"),
-                            f"an article it cites prints these words in {briefing.language}, the briefing's language: "
-                            "quote them as printed and remove `translation`, or cite only the articles that print them in another language",
+                            say("check_quote_needs_no_translation", language=briefing.language),
                         )
                     )
     return problems
@@ -533,8 +515,7 @@ def not_stated_spelt_out(files: dict[str, LoadedFile]) -> list[Problem]:
                 problems.append(
                     loaded.problem(
                         (*at, key),
-                        f"'{shown(value)}' would be published as it stands, as if the article gave it; "
-                        "where the article does not say, write `null` (the same in every language)",
+                        say("check_not_stated_spelt_out", value=shown(value)),
                     )
                 )
             elif isinstance(value, (dict, list)):
@@ -554,11 +535,11 @@ def unknown_files(content_dir: Path, used: set[str], missing: list[str] = ()) ->
         stems = {Path(known).stem: known for known in used}
         close = stems.get(path.stem) or next(iter(difflib.get_close_matches(path.stem, list(stems), n=1, cutoff=0.8)), None)
         if close:
-            advice = f"rename it to `{stems.get(close, close)}`"
+            advice = say("check_unread_file_rename", name=stems.get(close, close))
         elif missing:
-            declared = " or ".join(f"`{shown(name)}`" for name in missing)
-            advice = f"if it is the file {BRIEFING_FILE} names {declared}, correct that name there; otherwise move it out of the folder"
+            declared = say("check_or").join(f"`{shown(name)}`" for name in missing)
+            advice = say("check_unread_file_misnamed", briefing=BRIEFING_FILE, declared=declared)
         else:
-            advice = f"move it out of the folder, or declare a section that reads it in {BRIEFING_FILE} (its files are {', '.join(sorted(used))})"
-        problems.append(Problem(path, 1, 1, "", f"'{shown(name)}' is not one of the briefing's files, so nothing in it is published; {advice}"))
+            advice = say("check_unread_file_move", briefing=BRIEFING_FILE, files=", ".join(sorted(used)))
+        problems.append(Problem(path, 1, 1, "", say("check_unread_file", name=shown(name), advice=advice)))
     return problems

@@ -15,6 +15,7 @@ from generator.content.briefing import entries_with_paths
 from generator.content.models import SOURCES, Model, SourceRef, Text
 from generator.content.walk import visits
 from generator.core.characters import shown
+from generator.core.editor import say, say_count
 from generator.core.errors import ContentError
 from generator.core.inline import plain_text
 from generator.verify.articles import Readers, claims, normalise, quote_words, read_archive
@@ -92,14 +93,22 @@ def _acknowledged(left_out: list[LeftOut], readers: Readers, languages: dict[str
     return found
 
 
+_KINDS = {"passage": "check_coverage_passage", "figure": "check_coverage_figure"}
+"""How the report names each kind of thing left unused: the key of the editors' catalogue."""
+
+
 def report(missing: list[Unused], known: list[Unused], articles: int) -> str:
+    """What no fact uses, article by article, in the editor's language."""
     lines = []
     for source_id in sorted({item.source for item in missing}):
         items = [item for item in missing if item.source == source_id]
-        lines.append(f"{source_id}: {len(items)} not used and not acknowledged in {LEFT_OUT_FILE}")
-        lines += [f"  line {item.line}: {item.kind} “{shown(item.text, 100)}”" for item in items]
-    lines.append(
-        f"{len(missing)} passage(s) and figure(s) of {articles} articles neither used nor acknowledged; "
-        f"{len(known)} acknowledged as left out" + ("" if missing else ": every one is accounted for")
+        lines.append(say("check_coverage_article", source=source_id, unused=say_count("check_n_unused", len(items)), file=LEFT_OUT_FILE))
+        lines += [say("check_coverage_item", line=item.line, kind=say(_KINDS[item.kind]), text=shown(item.text, 100)) for item in items]
+    summary = say(
+        "check_coverage_summary",
+        unused=say_count("check_n_unused_passage", len(missing)),
+        articles=say_count("n_article", articles),
+        known=say_count("check_n_left_out", len(known)),
     )
+    lines.append(summary + ("" if missing else say("check_coverage_all_accounted")))
     return "\n".join(lines)

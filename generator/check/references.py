@@ -10,14 +10,15 @@ from collections import Counter, defaultdict
 from generator.content.briefing import entries_with_paths
 from generator.content.models import SOURCES
 from generator.content.walk import visits
-from generator.core.editor import say, suggestion
+from generator.core.editor import say, say_count, suggestion
 from generator.core.errors import Problem, did_you_mean, renamed_to
 from generator.core.inline import link_problems
 from generator.kinds.registry import KINDS
 from generator.load.reader import LoadedFile, Path_
 
-_NOUNS = {SOURCES: "source", "sides": "side", "units": "unit", "venues": "venue"} | {name: kind.noun for name, kind in KINDS.items() if kind.noun}
-"""How a problem names one entry of each collection: "unknown person 'nobody'"."""
+_VOCABULARY_NOUNS = {SOURCES: "kind_noun_source", "sides": "check_noun_side", "units": "check_noun_unit", "venues": "check_noun_venue"}
+"""The keys of the editors' catalogue that name one word of each vocabulary of briefing.yml
+(and one source, where no section lists them)."""
 MAX_HINTS = 50
 """A hint compares an id with every known one: given for the first few only, so
 thousands of unknown ids are still reported in seconds."""
@@ -88,15 +89,23 @@ def check_references(
         problems.append(
             files["briefing"].problem(
                 declared[collection],
-                _undeclared(_NOUNS.get(collection, collection), value, collection, uses) + (hint or "; add it there, or correct those fields"),
+                _undeclared(_noun(collection), value, collection, uses) + (hint or say("check_undeclared_advice")),
                 at_key=True,
             )
         )
     if complete and SOURCES in entries:
         for index, source in enumerate(entries[SOURCES]):
             if cited[source.id] == 0:
-                problems.append(files[SOURCES].problem((index, "id"), f"source '{source.id}' is listed but no fact cites it; cite it or remove it"))
+                problems.append(files[SOURCES].problem((index, "id"), say("check_source_not_cited", id=source.id)))
     return problems, cited
+
+
+def _noun(collection: str) -> str:
+    """How a problem names one entry of a collection: "unknown person 'nobody'"."""
+    kind = KINDS.get(collection)
+    if kind is not None and kind.noun:
+        return str(kind.noun)  # said in the editor's language as it is taken in
+    return say(_VOCABULARY_NOUNS[collection]) if collection in _VOCABULARY_NOUNS else collection
 
 
 MAX_PLACES = 3
@@ -107,14 +116,19 @@ def _unknown(collection: str, value: str, ids: set[str], unnamed: set[str], wher
     """`unknown person 'myaor'; did you mean 'mayor'?`, or where such entries are kept.
     `ids`: the collection's, for a hint (none past the first few hundred unknown ids);
     `unnamed`: those of them no field names, where a renamed id is."""
-    unknown, advice = say("unknown_reference", noun=_NOUNS.get(collection, collection), value=value), where.get(collection, "add it or correct it")
+    unknown = say("unknown_reference", noun=_noun(collection), value=value)
+    advice = where[collection] if collection in where else say("check_where_add_or_correct")
     hint = suggestion(value, ids)
     if hint and collection == "units":  # a new unit is as likely as a misspelt one
-        return f"{unknown}{hint} If not, {advice}"
+        return say("check_unknown_if_not", unknown=unknown, hint=hint, advice=advice)
     if hint:
         return unknown + hint
     renamed = renamed_to(value, unnamed)  # a guess from a word alone: the advice stays
-    return f"{unknown}; did you mean '{renamed}'? If not, {advice}" if renamed else f"{unknown}; {advice}"
+    return (
+        say("check_unknown_renamed", unknown=unknown, renamed=renamed, advice=advice)
+        if renamed
+        else say("check_unknown_advice", unknown=unknown, advice=advice)
+    )
 
 
 def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedFile, Path_]]) -> str:
@@ -123,8 +137,10 @@ def _undeclared(noun: str, value: str, collection: str, uses: list[tuple[LoadedF
     for loaded, path in uses[:MAX_PLACES]:
         line, column = loaded.positions.of_value(path)
         places.append(f"{loaded.path.name}:{line}:{column}")
-    more = f" and {len(uses) - MAX_PLACES} more" if len(uses) > MAX_PLACES else ""
-    return f"{noun} '{value}' is named by {len(uses)} fields ({', '.join(places)}{more}) but is not among the `{collection}` of briefing.yml"
+    more = say_count("check_n_more", len(uses) - MAX_PLACES) if len(uses) > MAX_PLACES else ""
+    return say(
+        "check_undeclared", noun=noun, value=value, fields=say_count("check_n_field", len(uses)), places=", ".join(places), more=more, collection=collection
+    )
 
 
 def _duplicate_ids(entries: list, loaded: LoadedFile, within: Path_ = ()) -> list[Problem]:
@@ -140,5 +156,5 @@ def _duplicate_ids(entries: list, loaded: LoadedFile, within: Path_ = ()) -> lis
         if entry_id not in first_line:
             first_line[entry_id] = line
             continue
-        problems.append(loaded.problem((*within, index, "id"), f"id '{entry_id}' is already used on line {first_line[entry_id]}; ids must be unique"))
+        problems.append(loaded.problem((*within, index, "id"), say("check_duplicate_id", id=entry_id, line=first_line[entry_id])))
     return problems

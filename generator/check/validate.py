@@ -3,17 +3,19 @@ into a located `Problem` an editor can act on."""
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import cache
 
+from babel.numbers import format_decimal
 from pydantic import BaseModel, ValidationError
 
 from generator.content.briefing import Entries
 from generator.content.models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from generator.content.walk import model_classes
 from generator.core.characters import shown
-from generator.core.editor import say, suggestion
-from generator.core.errors import Problem, closest
+from generator.core.editor import closest, current, say, say_count, suggestion
+from generator.core.errors import Problem
 from generator.load.migrate import RETIRED_FIELDS
 from generator.load.reader import LoadedFile, Path_
 
@@ -33,7 +35,7 @@ def validate_file(model: type[BaseModel], loaded: LoadedFile, *, is_list: bool =
     """The file's entries as models (a list, or one model), and the problems found."""
     if is_list:
         if not isinstance(loaded.data, list):
-            return [], [loaded.problem((), f"expected a list of entries, each starting with `- `; got {_kind(loaded.data)}")]
+            return [], [loaded.problem((), say("check_expected_entries", got=_kind(loaded.data)))]
         entries, positions, problems = [], [], []
         for index, item in enumerate(loaded.data):
             entry, item_problems = _validate(model, item, loaded, (index,))
@@ -43,7 +45,7 @@ def validate_file(model: type[BaseModel], loaded: LoadedFile, *, is_list: bool =
                 positions.append(index)
         return Entries(entries, positions), problems
     if not isinstance(loaded.data, dict):
-        return None, [loaded.problem((), f"expected a mapping of `field: value` lines; got {_kind(loaded.data)}")]
+        return None, [loaded.problem((), say("check_expected_fields", got=_kind(loaded.data)))]
     return _validate(model, loaded.data, loaded, ())
 
 
@@ -99,9 +101,9 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         return loaded.problem(path[:-1], message, field_path=path)
     if kind == "extra_forbidden":
         message = (
-            f"`{shown(path[-1])}` is not a field here; see the README for the fields of this file"
+            say("check_field_not_here", name=shown(path[-1]))
             if str(path[-1]) in _field_names(model)
-            else f"`{path[-1]}` is a field of an older content format; {RETIRED_FIELDS[path[-1]]}"
+            else say("check_field_retired", name=path[-1], advice=RETIRED_FIELDS[path[-1]])
             if path[-1] in RETIRED_FIELDS
             else say("field_unknown", name=shown(path[-1]), suggestion=suggestion(str(path[-1]), _field_names(model)))
         )
@@ -110,36 +112,53 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
         message = say("expected", wanted=say(_TYPE_NAMES[kind]), got=_kind(value))
         # `name: no` or `outlet: 1999` is text to the editor; say why YAML read it otherwise.
         if kind == "string_type" and isinstance(value, bool):
-            message += "; unquoted, YAML reads yes, no, on, off, true and false as true or false: put the text in quotes"
+            message += say("check_hint_quote_true_or_false")
         elif kind == "string_type" and isinstance(value, (int, float)):
-            message += "; put it in quotes to make it text"
+            message += say("check_hint_quote_number")
         elif kind == "float_type" and isinstance(value, str):
             message += _number_hint(value)
     elif kind == "string_pattern_mismatch":
         form = _FORMS.get(path[-1] if path else "", _FORMS["id"])
         if form == _FORMS["id"] and VALID_ID.fullmatch(value.lower()):  # `Xi` for `xi`
-            form = f"is not a valid id; ids are in lower case: write `{shown(value.lower())}`"
-        message = f"'{shown(value)}' {form}"
+            form = say("check_form_id_lower_case", id=shown(value.lower()))
+        else:
+            form = say(form, marker="{value}")  # the marker a unit's pattern holds, as the editor writes it
+        message = say("check_form_mismatch", value=shown(value), form=form)
     elif kind == "string_too_short":
         message = say("must_not_be_empty")
     elif kind == "string_too_long":
-        message = f"is longer than {detail['ctx']['max_length']} characters; shorten it"
+        message = say("check_too_long", characters=say_count("check_n_character", detail["ctx"]["max_length"]))
     elif kind == "finite_number":
-        message = f"{shown(value)} is not a number a reader can be shown; write the figure, like `7`"
+        message = say("check_not_finite", value=shown(value))
     elif kind in ("less_than_equal", "greater_than_equal"):
-        message = f"{value:g} is out of range; a figure lies between -{MAX_MAGNITUDE:,.0f} and {MAX_MAGNITUDE:,.0f}"
+        message = say("check_out_of_range", value=f"{value:g}", most=format_decimal(MAX_MAGNITUDE, locale=current()))
     elif kind == "too_short":
-        message = f"needs at least {detail['ctx']['min_length']} entr{'y' if detail['ctx']['min_length'] == 1 else 'ies'}"
+        message = say("check_too_few_entries", entries=say_count("check_n_entry", detail["ctx"]["min_length"]))
     elif kind == "literal_error":
-        message = f"'{shown(value)}' is not allowed here; use {detail['ctx']['expected']}"
+        message = say("check_not_allowed", value=shown(value), choices=_choices(detail["ctx"]["expected"]))
     elif kind == "value_error":
         error = detail["ctx"]["error"]
         if isinstance(error, FieldProblem):
             return _at_field(loaded, path, error)
         message = str(error)
-    else:
-        message = shown(detail["msg"])
+    else:  # a mistake no entry of the catalogue says yet: pydantic's own words, framed by a translation
+        message = say("check_not_valid", why=shown(detail["msg"]))
     return loaded.problem(path, message)
+
+
+def _choices(expected: str) -> str:
+    """The values a field allows, from pydantic's `'a', 'b' or 'c'`, in the editor's words."""
+    *others, last = [_choice(each) for each in re.split(r", | or ", expected)]
+    return ", ".join(others) + say("check_or") + last if others else last
+
+
+def _choice(written: str) -> str:
+    """One allowed value as pydantic writes it (`'direct'`), quoted as the editor's language quotes."""
+    try:
+        value = ast.literal_eval(written)
+    except (ValueError, SyntaxError):
+        return written
+    return say("check_choice", value=value) if isinstance(value, str) else written
 
 
 def _at_field(loaded: LoadedFile, path: Path_, problem: FieldProblem) -> Problem:
@@ -166,25 +185,26 @@ def _number_hint(text: str) -> str:
     """What to write for a figure typed as text: `5%` is `value: 5` beside `unit: percent`."""
     text = text.strip().replace("\u2212", "-")  # the minus sign of copied news text
     if re.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})", text):  # not thousands: a decimal comma, as French or German write it
-        return f"; content files write a decimal with a point, like `value: {text.replace(',', '.')}`"
+        return say("check_hint_decimal_point", value=text.replace(",", "."))
     figure = _FIGURE_AS_SHOWN.fullmatch(text)
     if figure and figure.group(1) == text:  # a number alone, quoted or with commas
-        return "; write it without quotes" if "," not in text else f"; write it without the commas, like `value: {text.replace(',', '')}`"
-    number = f", like `value: {figure.group(1).replace(',', '')}`," if figure else ""
-    return f"; write the number alone in digits{number} and what it counts beside it, as `unit:` (one of the briefing's `units`)"
+        return say("check_hint_no_quotes") if "," not in text else say("check_hint_no_commas", value=text.replace(",", ""))
+    example = say("check_hint_like_value", value=figure.group(1).replace(",", "")) if figure else ""
+    return say("check_hint_number_and_unit", example=example)
 
 
 _FORMS = {
-    "id": "is not a valid id; use lower-case letters, digits and hyphens, like `jo-mayor`",
-    "shown": "has no `{value}`: write where the number goes, like `{value} km` or `${value} billion`",
-    "before_noun": "has no `{value}`: write where the number goes, like `{value}-day`",
-    "language": "is not a language code; write one like `en` or `fr`",
-    "file": "is not a file name of the content folder; write one like `timeline.yml` (or `background.md` for a page)",
-    "word": "is not one lower-case word; write the word articles put after the number, like `billion` or `day`",
-    "url": "is not a web address; write the full address, starting with https://",
-    "kind": "is not a kind of section; write one of the kinds, like `timeline`",
+    "id": "check_form_id",
+    "shown": "check_form_shown",
+    "before_noun": "check_form_before_noun",
+    "language": "check_form_language",
+    "file": "check_form_file",
+    "word": "check_form_word",
+    "url": "check_form_url",
+    "kind": "check_form_kind",
 }
-"""What a value that does not have its field's form should look like, by field name."""
+"""What a value that does not have its field's form should look like, by field name: the
+key of the editors' catalogue that says it."""
 
 
 @cache  # asked again for each misspelt or missing field of a file

@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from generator.core.characters import shown
-from generator.core.errors import did_you_mean
+from generator.core.editor import say, suggestion
 from generator.core.files import unsafe_name
 from generator.core.inline import plain_text
 from generator.i18n.messages import available, base_language, has_catalogue
@@ -91,6 +91,19 @@ class FieldProblem(ValueError):
         self.field = field
 
 
+class EditorWord(str):
+    """A word of the editors' catalogue, by its key, that a kind gives the messages of other
+    stages (its `noun`: "person" in "unknown person 'x'"). A kind is made once, as the
+    generator starts; the word is said whenever a message takes it in (`str`, a format),
+    so that each editor reads it in their own language. As a string it is its key."""
+
+    def __str__(self) -> str:
+        return say(str.__str__(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 # --- dates -------------------------------------------------------------------
 
 Precision = Literal["year", "month", "day"]
@@ -118,17 +131,17 @@ class PartialDate(Model):
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(say("model_date_form"))
         match = _PARTIAL_DATE.fullmatch(value.strip())
         if not match:
-            raise ValueError(f"'{shown(value)}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(say("model_date_not_a_date", value=shown(value)))
         year, month, day = (int(part) if part else None for part in match.groups())
         if year < MIN_YEAR:
-            raise ValueError(f"'{shown(value)}': years before {MIN_YEAR} are not supported; check the year")
+            raise ValueError(say("model_date_too_early", value=shown(value), year=MIN_YEAR))
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError as error:
-            raise ValueError(f"'{shown(value)}' is not a real date ({error})") from None
+            raise ValueError(say("model_date_not_real", value=shown(value), error=error)) from None
         return cls(year=year, month=month, day=day)
 
     def __str__(self) -> str:
@@ -154,7 +167,7 @@ _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")  
 
 def _time_of_day(value: object) -> str:
     if not isinstance(value, str) or not _TIME_OF_DAY.fullmatch(value):
-        raise ValueError(f'\'{shown(str(value))}\' is not a time of day; write it as 24-hour `HH:MM` in quotes, like `time: "02:40"` or `"14:05"`')
+        raise ValueError(say("model_time_of_day", value=shown(str(value))))
     return value
 
 
@@ -166,10 +179,8 @@ def _zones() -> frozenset[str]:
 
 def _zone_name(value: object) -> str:
     if not isinstance(value, str) or not _ZONE_NAME.fullmatch(value) or value not in _zones():
-        near = did_you_mean(value, sorted(_zones())) if isinstance(value, str) else ""
-        raise ValueError(
-            f"'{shown(str(value))}' is not a time zone of the tz database" + (near or "; write one like `Europe/London`, `America/New_York` or `UTC`")
-        )
+        near = suggestion(value, sorted(_zones())) if isinstance(value, str) else ""
+        raise ValueError(say("model_zone_unknown", value=shown(str(value)), advice=near or say("model_zone_example")))
     return value
 
 
@@ -212,17 +223,17 @@ class When(Model):
     def _check(self) -> When:
         if self.time is not None:
             if self.date.precision != "day" or (self.until and self.until != self.date):
-                raise ValueError("a `time` belongs to one day: give `date` as YYYY-MM-DD, with no `until`")
+                raise ValueError(say("model_time_one_day"))
             if self.zone is None:
-                raise ValueError("a `time` needs its `zone`, the place's time zone as the tz database names it (`Europe/London`, `America/New_York`, `UTC`)")
+                raise ValueError(say("model_time_needs_zone"))
         elif self.zone is not None:
-            raise ValueError('`zone` says where a `time` is local: give the `time` (`"02:40"`), or leave `zone` out')
+            raise ValueError(say("model_zone_without_time"))
         if self.derived and not self.editor_supplied:
-            raise ValueError("a date the editor derived is editor-supplied: add `editor_supplied: true`")
+            raise ValueError(say("model_derived_is_supplied"))
         if self.editor_supplied and not (self.as_reported or self.derived):
-            raise ValueError("an editor-supplied date needs `as_reported` (the articles' own wording) or `derived` (how the editor worked it out)")
+            raise ValueError(say("model_supplied_needs_words"))
         if self.until and self.until.earliest < self.date.earliest:
-            raise ValueError(f"`until` ({self.until}) is before `date` ({self.date})")
+            raise ValueError(say("model_until_before_date", until=self.until, date=self.date))
         return self
 
 
@@ -279,25 +290,22 @@ class Quantity(Model):
     @classmethod
     def _not_vanishingly_small(cls, number: float | None) -> float | None:
         if number and abs(number) < MIN_MAGNITUDE:
-            raise ValueError(
-                f"{number:g} is too small to be a figure in the news (at least {MIN_MAGNITUDE:g} unless it is 0); "
-                "write it in a smaller unit, or check the number"
-            )
+            raise ValueError(say("model_too_small", number=f"{number:g}", smallest=f"{MIN_MAGNITUDE:g}"))
         return number
 
     @model_validator(mode="after")
     def _one_number_or_a_range(self) -> Quantity:
         if self.value is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give `value` (one number) or `min` and `max` (a range), not both")
+            raise ValueError(say("model_value_and_range"))
         if self.value is None and self.min is None and self.max is None:
-            raise ValueError("give `value` (one number), or `min` and `max` (a range; one of them alone reads “at least” or “up to”)")
+            raise ValueError(say("model_no_number"))
         if self.is_range:
             if self.min > self.max:
-                raise ValueError(f"`min` ({self.min:g}) is above `max` ({self.max:g}); a range runs from the smaller number to the larger")
+                raise ValueError(say("model_min_above_max", min=f"{self.min:g}", max=f"{self.max:g}"))
             if self.min == self.max:
-                raise ValueError(f"`min` and `max` are both {self.min:g}: write `value: {self.min:g}`")
+                raise ValueError(say("model_min_is_max", number=f"{self.min:g}"))
         elif self.is_bound and self.approximate:
-            raise ValueError("one end alone already reads “up to” or “at least”: leave `approximate` out, or give `value` with it")
+            raise ValueError(say("model_bound_approximate"))
         return self
 
     @property
@@ -417,9 +425,7 @@ class UnitFormat(Model):
     @model_validator(mode="after")
     def _a_measurement_names_its_measure(self) -> UnitFormat:
         if self.figure == "measurement" and not self.measure:
-            raise ValueError(
-                "a measurement needs `measure:`, the unit as pint names it (`mile / hour`, `millimetre`), so that articles in other units can support it"
-            )
+            raise ValueError(say("model_measurement_needs_measure"))
         return self
 
     decimals: Annotated[int, Field(ge=0, le=6)] | None = None  # digits after the decimal point, always shown (`2` for prices)
@@ -475,9 +481,7 @@ class Briefing(Model):
         previous = None
         for point in points:
             if point.topic and point.topic != previous and point.topic in seen:
-                raise ValueError(
-                    f"topic '{point.topic}' comes back after another topic: put the points of one topic one after another, or give this one a topic of its own"
-                )
+                raise ValueError(say("model_topic_comes_back", topic=point.topic))
             if point.topic:
                 seen.add(point.topic)
             previous = point.topic
@@ -489,9 +493,7 @@ class Briefing(Model):
 
         words = sum(len(plain_text(sentence.text).split()) for sentence in sentences)
         if words > WHY_IT_MATTERS_WORDS:
-            raise ValueError(
-                f"{words} words; a reader takes in at most {WHY_IT_MATTERS_WORDS} at a glance: keep the point and move the detail to the takeaways"
-            )
+            raise ValueError(say("model_too_many_words", words=words, most=WHY_IT_MATTERS_WORDS))
         return sentences
 
     @field_validator("language")
@@ -499,8 +501,5 @@ class Briefing(Model):
     def _has_words(cls, language: str) -> str:
 
         if not has_catalogue(language):
-            raise ValueError(
-                f"the site's words exist in {', '.join(available())}, not yet in '{language}': "
-                f"add generator/i18n/messages/{base_language(language)}.yml (a copy of en.yml, translated)"
-            )
+            raise ValueError(say("model_language_without_words", languages=", ".join(available()), language=language, base=base_language(language)))
         return language

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.core.editor import say
+
 # The Unicode names of the C0 and C1 control characters (unicodedata has none for them).
 _C0 = (
     "NULL START-OF-HEADING START-OF-TEXT END-OF-TEXT END-OF-TRANSMISSION ENQUIRY ACKNOWLEDGE BELL BACKSPACE "
@@ -48,17 +50,17 @@ def describe(character: str) -> str:
     code = ord(character)
     name = _CONTROL_NAMES.get(code) or unicodedata.name(character, "")
     if not name:
-        name = "(a noncharacter)" if FORBIDDEN.match(character) and not 0xD800 <= code <= 0xDFFF else "(a surrogate)"
+        name = say("text_noncharacter") if FORBIDDEN.match(character) and not 0xD800 <= code <= 0xDFFF else say("text_surrogate")
     return f"U+{code:04X} {name}".replace("-", " ") if code < 0xA0 else f"U+{code:04X} {name}"
 
 
 def why_refused(character: str) -> str:
     code = ord(character)
     if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        return "a bidirectional override, which changes how the text around it reads"
+        return say("text_why_bidi_override")
     if code < 0xA0:
-        return "an invisible control character, often pasted in from a word processor"
-    return "not a character of any script"
+        return say("text_why_control_character")
+    return say("text_why_noncharacter")
 
 
 def shown(text: object, limit: int | None = 80) -> str:

@@ -7,6 +7,7 @@ check at a time (`speaking`), so that a process checking two briefings speaks ea
 from __future__ import annotations
 
 import contextlib
+import difflib
 import functools
 import re
 from contextvars import ContextVar
@@ -14,8 +15,6 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
-
-from generator.core.errors import closest
 
 EDITOR_CATALOGUES = Path(__file__).parent / "editor"
 _language: ContextVar[str] = ContextVar("editor_language", default="en")
@@ -64,7 +63,7 @@ def speaking(language: str | None):
         _language.reset(token)
 
 
-def say(key: str, **values: object) -> str:
+def say(key: str, /, **values: object) -> str:
     """A message in the editor's language: `say("field_missing", name="title")`."""
     return editor_catalogue(_language.get())[key].format(**values)
 
@@ -75,6 +74,13 @@ def say_count(noun: str, count: int) -> str:
     catalogue = editor_catalogue(_language.get())
     form = Locale.parse(_language.get()).plural_form(count)
     return catalogue.get(f"{noun}_{form}", catalogue[f"{noun}_other"]).format(count=count)
+
+
+def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
+    """The candidate `wrong` is most likely a slip for, if one is close."""
+    # The typed name itself is no hint: it is known, only not where it was typed.
+    matches = difflib.get_close_matches(wrong, sorted(set(candidates) - {wrong}), n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 def suggestion(wrong: str, candidates) -> str:

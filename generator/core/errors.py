@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.characters import shown
+from generator.core.editor import suggestion
 
 
 @dataclass(frozen=True, order=True)
@@ -44,13 +44,6 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
-    """The candidate `wrong` is most likely a slip for, if one is close."""
-    # The typed name itself is no hint: it is known, only not where it was typed.
-    matches = difflib.get_close_matches(wrong, sorted(set(candidates) - {wrong}), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
 def renamed_to(old: str, unnamed: list[str] | set[str]) -> str | None:
     """The one id that keeps `old` as one of its words, among the ids no field names, as
     an id renamed in its list but not where it is used does (xi → xi-jinping); none if
@@ -60,9 +53,8 @@ def renamed_to(old: str, unnamed: list[str] | set[str]) -> str | None:
 
 
 def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
-    """`; did you mean 'mayor'?` when a close match exists, else nothing."""
-    match = closest(wrong, candidates)
-    return f"; did you mean '{match}'?" if match else ""
+    """`; did you mean 'mayor'?` in the editor's language when a close match exists, else nothing."""
+    return suggestion(wrong, candidates)
 
 
 def field_label(file_stem: str, at: tuple, data: object = None) -> str:

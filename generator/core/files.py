@@ -14,7 +14,10 @@ import os
 import stat
 from pathlib import Path, PurePath
 
+from babel.numbers import get_decimal_symbol
+
 from generator.core.characters import shown
+from generator.core.editor import current, declared_language, say
 
 
 class UnreadableFile(Exception):
@@ -25,22 +28,22 @@ def unsafe_name(name: str) -> str | None:
     """Why a file name given in content is refused, or None: it must stay inside its folder."""
     path, shown_name = PurePath(name), shown(name)
     if path.is_absolute() or name.startswith(("/", "\\", "~")) or (len(name) > 1 and name[1] == ":"):
-        return f"'{shown_name}' is an absolute path; name a file inside the folder, like `article.txt`"
+        return say("file_absolute_path", name=shown_name)
     if ".." in path.parts or ".." in name.replace("\\", "/").split("/"):
-        return f"'{shown_name}' climbs out of the folder with `..`; name a file inside it"
+        return say("file_climbs_out", name=shown_name)
     return None
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return say("file_kind_folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return say("file_kind_pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return say("file_kind_device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return say("file_kind_socket")
+    return say("file_kind_other")
 
 
 def read_inside(folder: Path, name: str, limit: int) -> bytes:
@@ -52,7 +55,7 @@ def read_inside(folder: Path, name: str, limit: int) -> bytes:
     root = folder.resolve()
     real = (folder / name).resolve()
     if not real.is_relative_to(root):
-        raise UnreadableFile(f"'{name}' is a link to a file outside {folder}; copy the file into the folder instead")
+        raise UnreadableFile(say("file_link_outside", name=name, folder=folder))
     with open_regular(real, name) as file:
         return file.read(limit + 1)
 
@@ -66,13 +69,13 @@ def open_regular(path: Path, name: str | None = None):
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
-        raise UnreadableFile(f"'{name}' is a folder, not a file") from None
+        raise UnreadableFile(say("file_is_a_folder", name=name)) from None
     except PermissionError:
-        raise UnreadableFile(f"'{name}' cannot be read (permission denied); make it readable") from None
+        raise UnreadableFile(say("file_permission_denied", name=name)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise UnreadableFile(f"'{name}' is {_kind(mode)}, not a file; replace it with a text file")
+            raise UnreadableFile(say("file_not_a_file", name=name, kind=_kind(mode)))
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)
@@ -87,23 +90,56 @@ class UnreadableText(UnreadableFile):
         self.line, self.column = line, column
 
 
+KINDS_OF_FILE = {"a content file": "file_what_content", "a template": "file_what_template", "an article": "file_what_article"}
+"""The kinds of file `read_text` is asked to read, by the English words its callers name
+them with, and the key of those words in the editors' catalogue."""
+
+
+BRIEFING_FILE = "briefing.yml"  # the file that declares a briefing: its language, its sections
+
+MAX_FILE_BYTES = 1_000_000
+"""A whole briefing is tens of kilobytes. A file past this is something pasted or
+saved by mistake, and a check of it would take minutes and gigabytes."""
+
+
 def read_text(folder: Path, name: str, limit: int, what: str) -> str:
     """The UTF-8 text of `folder/name`, read as `read_inside` reads (`what` names the kind
-    of file in messages: "a content file"). Raises `FileNotFoundError` or `UnreadableText`."""
+    of file in messages: "a content file", said in the editor's language where
+    `KINDS_OF_FILE` has it). Raises `FileNotFoundError` or `UnreadableText`."""
     try:
         raw = read_inside(folder, name, limit)
     except UnreadableFile as error:
-        raise UnreadableText(f"cannot be read: {error}") from None
+        raise UnreadableText(say("file_cannot_be_read", reason=error)) from None
     except OSError as error:
         if isinstance(error, FileNotFoundError):
             raise
-        raise UnreadableText(f"cannot be read: {error.strerror or error}") from None
+        raise UnreadableText(say("file_cannot_be_read", reason=error.strerror or error)) from None  # the system's own words
     if len(raw) > limit:
         size = (folder / name).stat().st_size / 1_000_000
-        raise UnreadableText(f"file is {size:.1f} MB, too big for {what} (at most {limit // 1_000_000} MB); was another file pasted or saved here by mistake?")
+        raise UnreadableText(
+            say(
+                "file_too_big",
+                size=f"{size:.1f}".replace(".", get_decimal_symbol(current())),  # `10,0` in French
+                what=say(KINDS_OF_FILE[what]) if what in KINDS_OF_FILE else what,
+                limit=limit // 1_000_000,
+            )
+        )
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise UnreadableText(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", before.count(b"\n") + 1, column) from None
+        raise UnreadableText(say("file_not_utf8", byte=f"{raw[error.start]:02x}"), before.count(b"\n") + 1, column) from None
+
+
+def editor_language_of(content_dir: Path, asked: str | None = None) -> str | None:
+    """The language editors are spoken to in about the briefing in `content_dir`: the one
+    `asked` for, else the one its briefing.yml declares (None: neither, English then).
+    Read from the file's text alone, before anything is parsed, so that a command that
+    rebuilds nothing imports no more than this."""
+    if asked:
+        return asked
+    try:
+        return declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file"))
+    except (OSError, UnreadableText):  # said when the file is read
+        return None

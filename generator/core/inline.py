@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.core.characters import shown
+from generator.core.editor import say
 
 _MARKDOWN_SYNTAX = '\\`*_{}[]()#!|<>&"~=^'
 _AS_ENTITIES = {char: f"&#{ord(char)};" for char in _MARKDOWN_SYNTAX}
@@ -187,7 +188,7 @@ def link_problems(text: str) -> list[str]:
         for child in token.children or []:
             href = child.attrGet("href") if child.type == "link_open" else None
             if href is not None and not _SAFE_LINK.match(href):
-                problems.append(f"link '{shown(href)}' is not a web address; write the full https:// address")
+                problems.append(say("inline_link_not_web", href=shown(href)))
     return problems
 
 

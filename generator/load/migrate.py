@@ -11,19 +11,19 @@ check` refuses a briefing of an older format and says to run `make migrate`.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import yaml
 
-from generator.core.files import UnreadableFile, read_text
+from generator.core.editor import say
+from generator.core.files import BRIEFING_FILE, UnreadableFile, read_text
 from generator.load.reader import MAX_FILE_BYTES
 
 FORMAT = 4
 """The content format this generator reads."""
 
 FORMAT_FIELD = "format"
-BRIEFING_FILE = "briefing.yml"
 
 
 class Migration:
@@ -58,10 +58,8 @@ def _number_the_format(files: Migration) -> None:
     """1 → 2: `briefing.yml` names its format, at its end, where it moves no line an editor knows."""
     briefing = files.data(BRIEFING_FILE)
     briefing[FORMAT_FIELD] = 2
-    briefing.yaml_add_eol_comment("the content format; `make migrate` brings an older briefing up to date", FORMAT_FIELD)
+    briefing.yaml_add_eol_comment(say("migrate_format_comment"), FORMAT_FIELD)
 
-
-_UNREADABLE = "{name} cannot be read as YAML, so it cannot be migrated; run `make check` for where, correct it, then migrate again (nothing was changed)"
 
 NOT_STATED_BEFORE_3 = "not stated"
 """Format 2's English keyword for what an article does not say: format 3 writes `null`."""
@@ -93,7 +91,7 @@ def _composed(text: str, name: str):
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
-        raise MigrationError(_UNREADABLE.format(name=name)) from None
+        raise MigrationError(say("migrate_unreadable", name=name)) from None
 
 
 QUALIFIERS_BEFORE_4 = {
@@ -129,12 +127,24 @@ QUALIFIERS_BEFORE_4 = {
 value, or the end of a range the number becomes (`up to 118` is `max: 118`)."""
 
 
-RETIRED_FIELDS = {
-    "qualifier": (
-        "content format 4 says it as structure: `approximate: true` (about), `approximate: under` (nearly) or "
-        "`approximate: over` (more than), or `max:` (up to) or `min:` (at least) in place of `value:`"
-    ),
-}
+class _Said(Mapping[str, str]):
+    """Catalogue keys by name, each looked up as its words in the editor's language when
+    read: the language is known only while a briefing is checked."""
+
+    def __init__(self, keys: dict[str, str]):
+        self._keys = keys
+
+    def __getitem__(self, name: str) -> str:
+        return say(self._keys[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+RETIRED_FIELDS = _Said({"qualifier": "migrate_retired_qualifier"})
 """Fields an older format had, and what the current one writes instead: the hint for an
 editor who types one from habit or from an old example."""
 
@@ -155,11 +165,7 @@ def _qualifier_as_structure(files: Migration) -> None:
             words = " ".join(str(value.value).casefold().split())
             if words not in QUALIFIERS_BEFORE_4:
                 line = key.start_mark.line + 1
-                raise MigrationError(
-                    f"{name}:{line}: the qualifier '{value.value}' has no structured form this migration knows; write it as "
-                    "`approximate: true` (about), `approximate: under` (nearly) or `approximate: over` (more than), or turn "
-                    "`value:` into `max:` (up to) or `min:` (at least), then migrate again (nothing was changed)"
-                )
+                raise MigrationError(say("migrate_unknown_qualifier", file=name, line=line, qualifier=value.value))
             field, written = QUALIFIERS_BEFORE_4[words]
             if field == "approximate":
                 edits.append((key.start_mark.index, value.end_mark.index, f"approximate: {written}"))
@@ -226,14 +232,11 @@ def format_problem(data: object) -> str | None:
     """Why the check cannot read a briefing of this format, or None where it can."""
     found = declared_format(data)
     if found is None:
-        return f"`format:` is the content format, a whole number: this generator reads format {FORMAT}"
+        return say("migrate_format_not_a_number", format=FORMAT)
     if found < FORMAT:
-        return (
-            f"this briefing is written in content format {found}, and this generator reads format {FORMAT}; "
-            f"run `make migrate CONTENT=…` (`briefing migrate --content …`) to rewrite it, keeping your comments"
-        )
+        return say("migrate_format_older", found=found, format=FORMAT)
     if found > FORMAT:
-        return f"this briefing is written in content format {found}, newer than this generator reads ({FORMAT}); update the generator"
+        return say("migrate_format_newer", found=found, format=FORMAT)
     return None
 
 
@@ -255,13 +258,13 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
     try:
         text = read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file")
     except FileNotFoundError:
-        raise MigrationError(f"{content_dir / BRIEFING_FILE}: no such file; name the folder that holds the briefing") from None
+        raise MigrationError(say("migrate_no_briefing", file=content_dir / BRIEFING_FILE)) from None
     except UnreadableFile as error:
         raise MigrationError(f"{content_dir / BRIEFING_FILE}: {error}") from None
     try:
         briefing = yaml.load(text)
     except Exception as error:  # a YAML error: `make check` locates it
-        raise MigrationError(f"{content_dir / BRIEFING_FILE} cannot be read as YAML ({error}); run `make check` for where") from None
+        raise MigrationError(say("migrate_not_yaml", file=content_dir / BRIEFING_FILE, error=error)) from None
     found = declared_format(briefing)
     if found is None or found > FORMAT:
         raise MigrationError(f"{content_dir / BRIEFING_FILE}: {format_problem(briefing)}")
@@ -272,7 +275,7 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
         try:
             originals[path.name] = read_text(content_dir, path.name, MAX_FILE_BYTES, "a content file")
         except (OSError, UnreadableFile) as error:  # a file left unmigrated would be refused by the next check
-            raise MigrationError(f"{path}: {error}; correct it, then migrate again (nothing was changed)") from None
+            raise MigrationError(say("migrate_file_unreadable", file=path, error=error)) from None
     files = Migration(originals, yaml)
     for version in range(found, FORMAT):
         MIGRATIONS[version](files)

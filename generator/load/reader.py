@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel.numbers import format_decimal
 
 from generator.core.characters import FORBIDDEN, describe, shown, why_refused
+from generator.core.editor import current, say
 from generator.core.errors import Problem, field_label
-from generator.core.files import UnreadableText, read_text
+from generator.core.files import MAX_FILE_BYTES, UnreadableText, read_text
 from generator.load.yaml_hints import advice
 
 try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same
@@ -43,10 +45,6 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 Path_ = tuple[str | int, ...]
-
-MAX_FILE_BYTES = 1_000_000
-"""A whole briefing is tens of kilobytes. A file past this is something pasted or
-saved by mistake, and a check of it would take minutes and gigabytes."""
 
 
 @dataclass
@@ -104,9 +102,7 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
                 path,
                 *_position(text, odd_break.start()),
                 "",
-                f"{describe(odd_break.group())}, an invisible line break "
-                "that YAML counts as a new line; replace it with a space, "
-                "or press Enter for a real line break",
+                say("yaml_odd_line_break", character=describe(odd_break.group())),
             )
         ]
 
@@ -120,11 +116,11 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return None, [*characters, _syntax_problem(path, text, error)]
     except yaml.YAMLError as error:  # anything else the parser refuses
-        return None, [*characters, Problem(path, 1, 1, "", f"not valid YAML: {shown(error)}")]
+        return None, [*characters, Problem(path, 1, 1, "", say("yaml_not_valid", error=shown(error)))]
     except _Stop as stop:  # too deep, too large: nothing more is read
         return None, [*characters, Problem(path, *stop.position, "", stop.message)]
     if data is None:
-        return None, [*characters, Problem(path, 1, 1, "", "file is empty; it should hold this briefing's entries (see README)")]
+        return None, [*characters, Problem(path, 1, 1, "", say("yaml_empty_file"))]
     # Labelled once the whole file is built, so a list entry is named by its id, as elsewhere.
     problems = characters + [
         Problem(path, line, column, field_label(path.stem, at, data), message) for (line, column), at, message in sorted(builder.refused + builder.found)
@@ -144,15 +140,16 @@ def _refused_characters(path: Path, text: str) -> tuple[list[Problem], str]:
     found = list(_NOT_YAML.finditer(text))
     problems = [
         Problem(
-            path, *_position(text, match.start()), "", f"{describe(match.group())} is not allowed in a content file: {why_refused(match.group())}; delete it"
+            path,
+            *_position(text, match.start()),
+            "",
+            say("yaml_character_refused_in_file", character=describe(match.group()), why=why_refused(match.group())),
         )
         for match in found[:MAX_CHARACTER_PROBLEMS]
     ]
     if len(found) > MAX_CHARACTER_PROBLEMS:
         more = len(found) - MAX_CHARACTER_PROBLEMS
-        problems.append(
-            Problem(path, *_position(text, found[MAX_CHARACTER_PROBLEMS].start()), "", f"and {more:,} more such characters after this one; delete them")
-        )
+        problems.append(Problem(path, *_position(text, found[MAX_CHARACTER_PROBLEMS].start()), "", say("yaml_more_characters", more=_number(more))))
     return problems, _NOT_YAML.sub(" ", text)
 
 
@@ -247,10 +244,7 @@ class _Builder:
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
             mark = loader.peek_event().start_mark
-            raise _Stop(
-                (mark.line + 1, mark.column + 1),
-                "YAML syntax error: expected a single document in the stream, but this `---` starts another; delete it (a content file is one document)",
-            )
+            raise _Stop((mark.line + 1, mark.column + 1), say("yaml_second_document"))
         return root
 
     def _values(self):
@@ -277,9 +271,7 @@ class _Builder:
                 elif kind is yaml.AliasEvent:
                     value, weight = self.anchors.get(event.anchor, (_SKIP, 1))
                     if value is _SKIP:
-                        self._problem(
-                            mark, at, f"alias *{shown(event.anchor)} has no anchor &{shown(event.anchor)} before it; define it first, or write the value out"
-                        )
+                        self._problem(mark, at, say("yaml_alias_without_anchor", anchor=shown(event.anchor)))
                         value = None
                     self.count += weight
                 else:  # a mapping or a sequence starts
@@ -302,17 +294,11 @@ class _Builder:
 
     @staticmethod
     def _too_deep(mark) -> None:
-        raise _Stop(
-            (mark.line + 1, mark.column + 1),
-            f"nested more than {MAX_DEPTH} levels deep; content files nest a few levels at most: check the indentation and brackets",
-        )
+        raise _Stop((mark.line + 1, mark.column + 1), say("yaml_too_deep", depth=MAX_DEPTH))
 
     @staticmethod
     def _too_many(mark) -> None:
-        raise _Stop(
-            (mark.line + 1, mark.column + 1),
-            f"aliases (`*name`) repeat values here until the file holds over {MAX_VALUES:,} of them; write the entries out instead",
-        )
+        raise _Stop((mark.line + 1, mark.column + 1), say("yaml_too_many_values", limit=_number(MAX_VALUES)))
 
     def _place(self, stack, mark):
         """The path of the value about to be read (None for a key, `_SKIP` for one not kept),
@@ -355,7 +341,7 @@ class _Builder:
             frame.key = _SKIP
         elif key is _MERGE and (*frame.at, "<<") in self.positions.keys:
             first = self.positions.keys[(*frame.at, "<<")][0]
-            self.found.append((position, frame.at, f"`<<:` appears twice in this mapping (first on line {first}); merge several with one `<<: [*a, *b]`"))
+            self.found.append((position, frame.at, say("yaml_merge_twice", first=first)))
             frame.key = _SKIP
         elif key is _MERGE:
             frame.key = _MERGE
@@ -366,18 +352,11 @@ class _Builder:
         elif key in frame.value and frame.at and isinstance(frame.at[-1], int) and key == next(iter(frame.value)):
             # The entry's first field again: the editor began a new entry and left out its dash.
             first = self.positions.keys[(*frame.at, key)]
-            self.found.append(
-                (
-                    position,
-                    (*frame.at, key),
-                    f"`{shown(key)}:` begins this entry's fields again (first on line {first[0]}): this line begins a new entry of the list "
-                    f"and lacks its dash; begin it with `- `, lined up with the `-` of the entry above",
-                )
-            )
+            self.found.append((position, (*frame.at, key), say("yaml_entry_without_dash", name=shown(key), first=first[0])))
             frame.key, frame.restarted = _SKIP, True  # the fields below are the new entry's: not repeats to report one by one
         elif key in frame.value:
             first = self.positions.keys[(*frame.at, key)][0]
-            self.found.append((position, (*frame.at, key), f"key '{shown(key)}' appears twice in this mapping (first on line {first}); keep one"))
+            self.found.append((position, (*frame.at, key), say("yaml_key_twice", name=shown(key), first=first)))
             frame.key = _SKIP
         else:
             self.positions.keys[(*frame.at, key)] = position
@@ -385,8 +364,8 @@ class _Builder:
 
     @staticmethod
     def _not_a_name(key) -> str:
-        what = "a list or mapping" if isinstance(key, (list, dict)) else shown(repr(key))
-        return f"a key must be a name, like `title`; this one is {what}"
+        what = say("yaml_key_list_or_mapping") if isinstance(key, (list, dict)) else shown(repr(key))
+        return say("yaml_key_not_a_name", what=what)
 
     def _decimal_comma(self, frame: _Frame, mark) -> str | None:
         """`{value: 6,1}`: inside braces the comma ends the number, and the digits after it
@@ -400,24 +379,16 @@ class _Builder:
         fraction = re.match(r"[0-9]+(?=\s*[,}:]|\s*$)", line[mark.column :])
         if not (whole and fraction):
             return None
-        written = f"{whole[1]},{fraction[0]}"
-        read_as = f"`{written}` is read as the number {whole[1]}, then a field named {fraction[0]}: inside `{{…}}` a comma separates fields; "
-        if len(fraction[0]) == 3:  # a thousands separator as likely as a decimal comma
-            return read_as + f"write `{whole[1]}{fraction[0]}` for thousands, without the comma, or `{whole[1]}.{fraction[0]}` for a decimal"
-        return read_as + f"write the decimal with a point, `{whole[1]}.{fraction[0]}`"
+        # Three digits after the comma: a thousands separator as likely as a decimal comma.
+        fix = "yaml_decimal_comma_or_thousands" if len(fraction[0]) == 3 else "yaml_decimal_comma_point"
+        return say("yaml_decimal_comma", whole=whole[1], fraction=fraction[0], advice=say(fix, whole=whole[1], fraction=fraction[0]))
 
     def _merge(self, frame: _Frame) -> None:
         """`<<: *defaults` (or a list of them): their fields, where the mapping has none of its own."""
         for value, position in frame.merges:
             sources = value if isinstance(value, list) else [value]
             if not all(isinstance(source, dict) for source in sources):
-                self.found.append(
-                    (
-                        position,
-                        frame.at,
-                        "`<<:` merges the fields of a mapping (`<<: *name`) into this one; what follows it here is not a mapping: write the fields out instead",
-                    )
-                )
+                self.found.append((position, frame.at, say("yaml_merge_not_mapping")))
                 continue
             for source in sources:
                 for key, item in source.items():
@@ -443,7 +414,7 @@ class _Builder:
                     self._problem(
                         event.start_mark,
                         at if at is not None else parent.at,
-                        f"a number of {len(value):,} characters; no figure needs more than {MAX_NUMBER_LENGTH}",
+                        say("yaml_number_too_long", length=_number(len(value)), limit=MAX_NUMBER_LENGTH),
                     )
                     return None
                 return getattr(self.loader, _CONSTRUCT[tag])(yaml.ScalarNode(tag, value))
@@ -452,13 +423,13 @@ class _Builder:
             character = bad.group()
             line, column = self._locate(event, character)
             path = parent.at if at is None else at  # a key: reported at its mapping
-            self.refused.append(((line, column), path, f"{describe(character)} is not allowed in text: {why_refused(character)}; delete it"))
+            self.refused.append(((line, column), path, say("yaml_character_refused_in_text", character=describe(character), why=why_refused(character))))
         return value
 
     def _no_tag(self, event, mark, at) -> None:
         if event.tag is not None:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self._problem(mark, at, f"YAML tag `{shown(tag)}` is not used in content files; delete it and write the value as it should read")
+            self._problem(mark, at, say("yaml_tag", tag=shown(tag)))
 
     def _problem(self, mark, at, message: str) -> None:
         if at is not _SKIP:  # nothing in a value that is dropped anyway is reported
@@ -605,20 +576,24 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     quote = _unclosed_quote(text, error, mark)
     if quote:
-        return Problem(path, *quote, "", f"YAML syntax error: the quote opened here is not closed (YAML read on to line {line}); add the closing quote")
+        return Problem(path, *quote, "", say("yaml_quote_not_closed", line=line))
     lines = text.splitlines()
     offending = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in offending[: max(column, 1)] or "'\\t'" in str(error.problem):
         column = offending.find("\t") + 1 if "\t" in offending else column
-        return Problem(path, line, column, "", "a tab character; YAML indents with spaces only, replace the tab with spaces")
-    message = f"YAML syntax error: {error.problem or error.context}"
+        return Problem(path, line, column, "", say("yaml_tab"))
+    # libyaml's own words (`did not find expected key`), in English whatever the editor's language.
+    problem = error.problem or error.context
     start = error.context_mark.line + 1 if error.context_mark else line
-    if error.context:
-        # An unclosed `[` or `{` is noticed lines later: name the line where the editor opened it.
-        message += f" ({error.context} that starts on line {start})" if start != line else f" ({error.context})"
+    if not error.context:
+        message = say("yaml_syntax_error", problem=problem)
+    elif start != line:  # an unclosed `[` or `{` is noticed lines later: name the line where the editor opened it
+        message = say("yaml_syntax_error_since", problem=problem, context=error.context, start=start)
+    else:
+        message = say("yaml_syntax_error_in", problem=problem, context=error.context)
     # libyaml says what it expected; the advice says what the editor probably typed, and the fix.
     hint = advice(error.context, error.problem, start)
-    return Problem(path, line, column, "", f"{message}; {hint}" if hint else message)
+    return Problem(path, line, column, "", say("yaml_with_advice", message=message, advice=hint) if hint else message)
 
 
 def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark) -> tuple[int, int] | None:
@@ -643,6 +618,11 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark) -> tuple[int, 
     return None
 
 
+def _number(count: int) -> str:
+    """A count as the editor's language writes it: `600,000` in English, `600 000` in French."""
+    return format_decimal(count, locale=current())
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     """Line and column (1-based) of a character of the text, as an editor counts them."""
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
@@ -654,11 +634,7 @@ def read_content_text(path: Path, what: str) -> tuple[str | None, list[Problem]]
     try:
         return read_text(path.parent, path.name, MAX_FILE_BYTES, what), []
     except FileNotFoundError:
-        hint = (
-            "every briefing starts with it; `make new CONTENT=folder` writes an example"
-            if path.name == "briefing.yml"
-            else "write it, or correct its name where briefing.yml names it (`file:`)"
-        )
-        return None, [Problem(path, 1, 1, "", f"file is missing; {hint}")]
+        hint = say("yaml_missing_briefing") if path.name == "briefing.yml" else say("yaml_missing_named_file")
+        return None, [Problem(path, 1, 1, "", say("yaml_file_missing", hint=hint))]
     except UnreadableText as error:
         return None, [Problem(path, error.line, error.column, "", str(error))]

@@ -2,10 +2,12 @@
 
 libyaml names what it expected (`did not find expected key`), not what the editor typed.
 `ADVICE` maps each of its messages, by its own words (the context, `while parsing a
-block mapping`, and the problem), to the likely mistakes and their fix; `reader.py`
-appends it to the located message. Where one message has several likely causes, the
-advice names each. `{start}` stands for the line where the context starts (where a list
-or a `[` opens). Every entry has a case in `tests/bad_inputs/` that produces it.
+block mapping`, and the problem), to the key of the likely mistakes and their fix in
+the editors' catalogues (`generator/core/editor/`), said in the editor's language when
+the message is made; `reader.py` appends it to the located message. Where one message
+has several likely causes, the advice names each. In the catalogues, `{start}` stands
+for the line where the context starts (where a list or a `[` opens). Every entry has a
+case in `tests/bad_inputs/` that produces it.
 
 Not here, as `reader.py` words them itself, naming the cause it finds: a quote that is
 never closed (`found unexpected end of stream`, `found unexpected document indicator`)
@@ -18,66 +20,29 @@ otherwise some day gets no advice: its own words are still printed.
 
 from __future__ import annotations
 
-_DIRECTIVE = (
-    "a line that begins with `%` is read as a YAML directive, which content files do not use: delete it, "
-    "or, if it continues the text above, join it to that line and put the whole text in quotes"
-)
-_TAG = "a `!` that begins a text, or follows a closing quote or bracket, is read as a YAML tag: put the whole text in quotes"
-_BLOCK_TEXT = (
-    "a `|` or `>` that begins a text, or follows a closing quote or bracket, is read as the start of a "
-    "block of text on the lines below: put the whole text in quotes"
-)
-_BACKSLASH = 'inside double quotes a backslash begins an escape, like `\\n` or `\\"`: write `\\\\` for a backslash, or put the text in single quotes instead'
+from generator.core.editor import say
+
+# The advice that several of libyaml's messages share.
+_DIRECTIVE = "yaml_advice_directive"
+_TAG = "yaml_advice_tag"
+_BLOCK_TEXT = "yaml_advice_block_text"
+_BACKSLASH = "yaml_advice_backslash"
 
 ADVICE: dict[tuple[str | None, str], str] = {
     # --- the scanner: characters that cannot be where they are ---
-    (
-        "while scanning for the next token",
-        "found character that cannot start any token",
-    ): "`@`, `` ` `` and `%` (and, inside `[…]` or `{…}`, `|` and `>`) may not begin unquoted text, nor follow "
-    "a closing quote or bracket: put the whole text in quotes",
-    (
-        "while scanning a simple key",
-        "could not find expected ':'",
-    ): "line {start} is read as a field but has no colon and space after its name: write `name: value`, "
-    "with a space after the colon; "
-    "if that line is a list entry, begin it with `- `; if it continues the text above it, join it to that line",
-    (
-        None,
-        "block sequence entries are not allowed in this context",
-    ): "a list entry (`- `) cannot follow a field's name or a value on the same line: put each entry on a line "
-    "of its own below the field's name; or, if the dash belongs to the text, put the whole text in quotes",
-    (None, "mapping keys are not allowed in this context"): "a `?` followed by a space is read as a YAML key: put the whole text, `?` included, in quotes",
-    (
-        None,
-        "mapping values are not allowed in this context",
-    ): "a colon followed by a space inside unquoted text starts a new field: put the whole text in quotes; "
-    "or, if this line is a field of its own, line it up with the fields above it",
-    (
-        "while scanning a plain scalar",
-        "found unexpected ':'",
-    ): "inside `[…]` or `{…}`, unquoted text may not have a colon just before `,`, `[`, `]`, `{`, `}` or `?`: put the text in quotes",
-    (
-        "while scanning an anchor",
-        "did not find expected alphabetic or numeric character",
-    ): "a `&` that begins a text, or follows a closing quote or bracket, is read as a YAML anchor (`&name`): put the whole text in quotes",
-    (
-        "while scanning an alias",
-        "did not find expected alphabetic or numeric character",
-    ): "a `*` that begins a text, or follows a closing quote or bracket, is read as a YAML alias (`*name`): put the whole text in quotes",
+    ("while scanning for the next token", "found character that cannot start any token"): "yaml_advice_no_token",
+    ("while scanning a simple key", "could not find expected ':'"): "yaml_advice_no_colon",
+    (None, "block sequence entries are not allowed in this context"): "yaml_advice_dash_after_value",
+    (None, "mapping keys are not allowed in this context"): "yaml_advice_question_mark",
+    (None, "mapping values are not allowed in this context"): "yaml_advice_colon_in_text",
+    ("while scanning a plain scalar", "found unexpected ':'"): "yaml_advice_colon_in_brackets",
+    ("while scanning an anchor", "did not find expected alphabetic or numeric character"): "yaml_advice_anchor",
+    ("while scanning an alias", "did not find expected alphabetic or numeric character"): "yaml_advice_alias",
     ("while scanning a block scalar", "found an indentation indicator equal to 0"): _BLOCK_TEXT,
     ("while scanning a block scalar", "did not find expected comment or line break"): _BLOCK_TEXT,
     ("while parsing a quoted scalar", "found unknown escape character"): _BACKSLASH,
-    (
-        "while parsing a quoted scalar",
-        "did not find expected hexdecimal number",
-    ): "inside double quotes a backslash begins an escape, and `\\x`, `\\u` or `\\U` must be followed by a "
-    "character's code in hexadecimal: write `\\\\` for a backslash, or put the text in single quotes instead",
-    (
-        "while parsing a quoted scalar",
-        "found invalid Unicode character escape code",
-    ): "this `\\u` or `\\U` code names no character: codes D800 to DFFF are halves of a pair (as JSON writes "
-    "an emoji) and none goes past 10FFFF; type the character itself, or write its code as `\\U` and eight digits",
+    ("while parsing a quoted scalar", "did not find expected hexdecimal number"): "yaml_advice_hexadecimal_escape",
+    ("while parsing a quoted scalar", "found invalid Unicode character escape code"): "yaml_advice_unicode_escape",
     # --- the scanner: a tag, where a text begins with `!` ---
     **dict.fromkeys(
         [
@@ -116,43 +81,18 @@ ADVICE: dict[tuple[str | None, str], str] = {
         _DIRECTIVE,
     ),
     # --- the parser: a line or a value that does not fit where it is ---
-    (None, "did not find expected <document start>"): "the file's YAML document ended before this line: at a line above that is only `...` (delete it, or put "
-    "the dots inside a text's quotes), or, at the top of the file, at a line that begins with `%` (delete it)",
-    (
-        "while parsing a block mapping",
-        "did not find expected key",
-    ): "either this line is out of place among the fields that start on line {start} (a field lines up with them; "
-    "a `- ` list entry goes under a field's name with nothing after its colon), or text goes on after a closing "
-    "quote or bracket (a quote mark inside a quoted text ends it: put a text holding `'` in double quotes, and "
-    'one holding `"` in single quotes)',
-    (
-        "while parsing a block collection",
-        "did not find expected '-' indicator",
-    ): "in the list that starts on line {start}, this line neither begins a new entry (`- `, lined up with the "
-    "`-` on line {start}) nor is indented like the fields of the entry above: add the `- `, or indent it "
-    "like those fields",
-    (
-        "while parsing a block node",
-        "did not find expected node content",
-    ): "a value cannot begin with `,`, `]` or `}`: delete the stray character, or put the whole text in quotes",
-    (
-        "while parsing a flow node",
-        "did not find expected node content",
-    ): "inside `[…]` or `{…}`, an item is missing or begins with a dash: two commas in a row, a `,`, `]` or `}` "
-    "where an item belongs, or a `- ` (items there are separated by commas alone); delete the stray character, "
-    "or put the item in quotes",
-    (
-        "while parsing a flow sequence",
-        "did not find expected ',' or ']'",
-    ): "close the list that `[` opens on line {start} with `]`, or, if it is closed, put a comma between two of its items",
-    (
-        "while parsing a flow mapping",
-        "did not find expected ',' or '}'",
-    ): "close the fields that `{` opens on line {start} with `}`, or, if they are closed, put a comma between two of them",
+    (None, "did not find expected <document start>"): "yaml_advice_document_ended",
+    ("while parsing a block mapping", "did not find expected key"): "yaml_advice_block_mapping",
+    ("while parsing a block collection", "did not find expected '-' indicator"): "yaml_advice_block_list",
+    ("while parsing a block node", "did not find expected node content"): "yaml_advice_value_start",
+    ("while parsing a flow node", "did not find expected node content"): "yaml_advice_flow_item",
+    ("while parsing a flow sequence", "did not find expected ',' or ']'"): "yaml_advice_flow_list",
+    ("while parsing a flow mapping", "did not find expected ',' or '}'"): "yaml_advice_flow_mapping",
 }
 
 
 def advice(context: str | None, problem: str | None, start_line: int) -> str | None:
-    """The plain advice for a libyaml message, or None for one the table does not know."""
-    text = ADVICE.get((context, problem or ""))
-    return text.replace("{start}", str(start_line)) if text else None
+    """The plain advice for a libyaml message, in the editor's language, or None for one
+    the table does not know."""
+    key = ADVICE.get((context, problem or ""))
+    return say(key, start=start_line) if key else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.core.editor import say
 from generator.new.schema import write_schemas
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
@@ -19,7 +20,7 @@ class FolderNotEmpty(Exception):
 def new_briefing(folder: Path) -> list[Path]:
     """Write the example briefing into `folder` (new, or empty). Returns the files written."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise FolderNotEmpty(f"{folder} already holds files; name a new or empty folder, so nothing is overwritten")
+        raise FolderNotEmpty(say("new_folder_not_empty", folder=folder))
     shutil.copytree(SCAFFOLD, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     write_schemas(folder / "schemas")
     return sorted(path for path in folder.rglob("*") if path.is_file())

@@ -37,8 +37,8 @@ WORDS = (
 )
 """The overlay's words, from the catalogue of the briefing's language."""
 
-# A value a message quotes ('…' or `…`), in which a `; ` is not where the hint starts.
-_QUOTED = re.compile(r"(?<!\w)'.*?'(?!\w)|`[^`]*`")
+# A value a message quotes ('…', « … » or `…`), in which a `; ` is not where the hint starts.
+_QUOTED = re.compile(r"(?<!\w)'.*?'(?!\w)|«[^»]*»|`[^`]*`")
 
 
 def overlay_words(language: str) -> dict[str, str]:
@@ -49,13 +49,13 @@ def overlay_words(language: str) -> dict[str, str]:
 
 def split_hint(message: str) -> tuple[str, str]:
     """`unknown person 'myaor'; did you mean 'mayor'?` → the message and its hint: the
-    project's messages say what is wrong, then after `; ` what to do about it."""
+    project's messages say what is wrong, then after `; ` (` ; ` in French) what to do about it."""
     start = 0
     for quoted in [*_QUOTED.finditer(message), None]:
         end = quoted.start() if quoted else len(message)
         cut = message.find("; ", start, end)
         if cut >= 0:
-            return message[:cut], message[cut + 2 :]
+            return message[:cut].rstrip(), message[cut + 2 :]
         start = quoted.end() if quoted else end
     return message, ""
 

@@ -32,6 +32,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator.core.editor import say, say_count, speaking
 from generator.core.errors import ContentError
 from generator.core.settings import Settings, SettingsError
 from generator.pipeline import docs_dir_value, generate, site_values
@@ -73,13 +74,14 @@ def _regenerate(settings: Settings) -> dict | None:
     try:
         content, changed = generate(settings)
     except ContentError as error:
-        count = len(error.problems)
-        print(f"{error}\n{count} problem{'s' if count != 1 else ''}; still showing the last good version.", file=sys.stderr, flush=True)
+        with speaking(error.language):
+            print(f"{error}\n{say_count('preview_still_showing', len(error.problems))}", file=sys.stderr, flush=True)
         write_report(problems, error.problems, settings.content_dir)
         return None
     had_report = problems.is_file()  # written by this session, which removes an earlier one's at its start
     if write_report(problems, [], settings.content_dir) and had_report:  # it listed problems until now
-        print("the content's problems are fixed", file=sys.stderr, flush=True)
+        with speaking(content.editor_language):
+            print(say("preview_problems_fixed"), file=sys.stderr, flush=True)
     print(f"regenerated: {', '.join(changed) or 'no page changed'}", file=sys.stderr, flush=True)
     values = site_values(content, dataclasses.replace(settings, site_url=None))  # the preview has no published address
     values["extra"]["preview"] = {"words": overlay_words(content.briefing.language)}

@@ -22,8 +22,9 @@ from markupsafe import Markup
 from generator.content.briefing import BRIEFING_DATA, Content, Links, Page
 from generator.content.models import SOURCES
 from generator.core.characters import shown
+from generator.core.editor import say, suggestion
 from generator.core.encode import yaml_json
-from generator.core.errors import ContentError, Problem, did_you_mean
+from generator.core.errors import ContentError, Problem
 from generator.core.inline import escape_text, head_text, plain_text, render_inline
 from generator.i18n.messages import Messages
 from generator.kinds import Context
@@ -202,8 +203,7 @@ def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, f
                     1,
                     1,
                     "",
-                    f"rendering the briefing's pages took longer than {OWN_RENDER_SECONDS:g} s in all (the page '{plain_text(page.title)}' "
-                    f"({filename}) was not rendered); a template lays out a page, it does not compute",
+                    say("template_pages_took_too_long", seconds=f"{OWN_RENDER_SECONDS:g}", page=plain_text(page.title), file=filename),
                 )
             ]
         )
@@ -211,7 +211,7 @@ def _render(environment: SafeEnvironment, name: str, values: dict, page: Page, f
         with sandbox.bounded(seconds=seconds):
             return environment.get_template(name).render(values)
     except Exception as error:  # a briefing's template may raise anything: each is its problem, never a traceback
-        raise ContentError([template_problem(error, name, environment.loader, f"{plain_text(page.title)}' ({filename})")]) from None
+        raise ContentError([template_problem(error, name, environment.loader, page, filename)]) from None
     finally:
         made_with[filename] = environment.used
 
@@ -230,9 +230,9 @@ def credits(page: Page, context: Context) -> tuple:
     return context.citations.credits(source_id for row in rows for source_id in row.sources)
 
 
-def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader, page: str | None = None) -> Problem:
+def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader, page: Page | None = None, page_file: str = "") -> Problem:
     """A template that cannot be rendered, located as a content problem at the innermost
-    template line the error passed through; `page` names the page being rendered."""
+    template line the error passed through; `page` is the page being rendered, into `page_file`."""
     path, line = getattr(error, "path", None), getattr(error, "lineno", None)
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         path = Path(error.filename)
@@ -243,14 +243,12 @@ def template_problem(error: Exception, name: str, loader: sandbox.BriefingLoader
             path = Path(filename)
     path = path or loader.own(name) or template_file(name)
     reason = sandbox.reason(error)
-    where = f" for the page '{page}" if page else ""
-    return Problem(
-        path,
-        line or 1,
-        getattr(error, "column", 1),
-        "",
-        f"the template cannot be rendered{where}: {reason}; a template may use the values and filters the docs list (How-to: Override a template)",
+    message = (
+        say("template_cannot_render_page", page=plain_text(page.title), file=page_file, reason=reason)
+        if page is not None
+        else say("template_cannot_render", reason=reason)
     )
+    return Problem(path, line or 1, getattr(error, "column", 1), "", message)
 
 
 def kind_stylesheets(content: Content) -> dict[str, str]:
@@ -274,7 +272,7 @@ def template_problems(templates_dir: Path) -> list[Problem]:
     file is, and be a template the sandbox compiles. Rendering them comes once the
     content checks out (`pipeline.checked_content`)."""
     if os.path.islink(templates_dir) or (templates_dir.exists() and not templates_dir.is_dir()):
-        return [Problem(templates_dir, 1, 1, "", "templates/ must be a folder inside the content folder, not a link or a file")]
+        return [Problem(templates_dir, 1, 1, "", say("template_folder_not_a_folder"))]
     if not templates_dir.is_dir():
         return []
     names = template_names()
@@ -285,7 +283,9 @@ def template_problems(templates_dir: Path) -> list[Problem]:
             continue
         if path.name not in names:
             problems.append(
-                Problem(path, 1, 1, "", f"'{shown(path.name)}' replaces no template{did_you_mean(path.name, names)}; the templates are {', '.join(names)}")
+                Problem(
+                    path, 1, 1, "", say("template_replaces_none", name=shown(path.name), suggestion=suggestion(path.name, names), templates=", ".join(names))
+                )
             )
             continue
         try:
@@ -302,6 +302,9 @@ def page_meta(page: Page, content: Content, messages: Messages, citations: Citat
     description = messages.format("description", page=plain_text(page.title), summary=summary, briefing=plain_text(content.briefing.title))
     # The theme prints the title as it is (header, <title>, share cards): escaped here, as the nav's is.
     meta = {"title": head_text(page.title), "description": html.escape(description), "cited_sources": cited_sources(content, citations)}
+    # One reading column, as a news page has: the sections are in the header's tabs, and
+    # each page ends with a link to the next (overrides/main.html), not a documentation's sidebars.
+    meta["hide"] = ["navigation", "toc"]
     if page.kind.search_boost:
         meta["search"] = {"boost": page.kind.search_boost}
     if page is content.home:  # the home page speaks for the whole briefing

@@ -11,8 +11,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
 from generator.content.briefing import EMBED_PREFIX, Content
 from generator.core.characters import shown
+from generator.core.editor import current, say
 from generator.core.errors import Problem
 from generator.core.inline import plain_text
 from generator.render import sandbox
@@ -48,78 +51,57 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
         used = sorted(own_files[name] for name in made_with.get(filename, ()) if name in own_files)
         return (used[0] if used else next(iter(sources))), 1
 
-    def problem(filename: str, needle: str, why: str) -> None:
+    def problem(filename: str, needle: str, key: str, **values: object) -> None:
+        """The problem the catalogue's `key` says of the page, which it names as `{page}`."""
         page = pages.get(filename)
-        where = f"the page '{plain_text(page.title)}' ({filename})" if page else f"the page {filename}"
+        where = say("template_the_page", page=plain_text(page.title), file=filename) if page else say("template_the_page_file", file=filename)
         path, line = blame(filename, needle)
-        problems.append(Problem(path, line, 1, "", f"{where} {why}"))
+        problems.append(Problem(path, line, 1, "", say(key, page=where, **values)))
 
     def reading(filename: str) -> PageMarkup | None:
         if filename not in read:
             seconds = min(sandbox.RENDER_SECONDS, deadline - time.monotonic())
             if seconds <= 0:
-                problem(
-                    filename,
-                    "",
-                    f"was not read: reading the pages took longer than {OWN_READ_SECONDS:g} s in all; a template lays out a page, it does not compute",
-                )
+                problem(filename, "", "template_page_read_too_long", seconds=f"{OWN_READ_SECONDS:g}")
                 read[filename] = None
                 return None
             if nesting(files[filename]) > MAX_OWN_PAGE_NESTING:  # said at once, where reading would take long or recurse too deep
-                problem(
-                    filename,
-                    "",
-                    "cannot be read as Markdown (it nests lists, quotes, brackets or elements too deeply); a template lays out text, links and the generator's own markup",
-                )
+                problem(filename, "", "template_page_not_markdown", why=say("template_nests_too_deeply"))
                 read[filename] = None
                 return None
             try:
                 with sandbox.bounded(seconds=seconds):
                     read[filename] = PageMarkup.of(files[filename])
             except Exception as error:  # deep nesting, a page too slow to read: the engines would fare no better
-                why = "it nests lists, quotes, brackets or elements too deeply" if isinstance(error, RecursionError) else sandbox.reason(error)
-                problem(filename, "", f"cannot be read as Markdown ({why}); a template lays out text, links and the generator's own markup")
+                why = say("template_nests_too_deeply") if isinstance(error, RecursionError) else sandbox.reason(error)
+                problem(filename, "", "template_page_not_markdown", why=why)
                 read[filename] = None
         return read[filename]
 
     for filename in own_pages:
         if len(files[filename]) > MAX_OWN_PAGE_BYTES:
-            problem(
-                filename,
-                "",
-                f"is {len(files[filename]) / 1e6:.1f} MB, more than a page can be ({MAX_OWN_PAGE_BYTES / 1e6:.0f} MB); "
-                "a template lays out the entries, once each",
-            )
+            problem(filename, "", "template_page_too_big", size=_decimal(f"{len(files[filename]) / 1e6:.1f}"), limit=f"{MAX_OWN_PAGE_BYTES / 1e6:.0f}")
             read[filename] = None
             continue
-        for needle, why in unreadable_alike(files[filename]):
-            problem(filename, needle, f"would publish {why}; a briefing's template lays out text, links and the generator's own markup")
+        for needle, what in unreadable_alike(files[filename]):
+            problem(filename, needle, "template_page_would_publish", what=what)
         markup = reading(filename)
         if markup is None:
             continue
-        for what, count in (("headings", markup.headings), ("blocks of code", markup.code_blocks)):
+        for what, count in (("template_headings", markup.headings), ("template_code_blocks", markup.code_blocks)):
             if count > MAX_OWN_PAGE_BLOCKS:
-                problem(filename, "", f"has {count:,} {what}, more than a page can have ({MAX_OWN_PAGE_BLOCKS:,}); the engines would take minutes")
-        for needle, why in markup.refused:
-            problem(filename, needle, f"would publish {why}; a briefing's template lays out text, links and the generator's own markup")
+                problem(filename, "", "template_page_too_many", count=_grouped(count), what=say(what), limit=_grouped(MAX_OWN_PAGE_BLOCKS))
+        for needle, what in markup.refused:
+            problem(filename, needle, "template_page_would_publish", what=what)
         for needle, target, anchor in markup.links:
             if target.endswith("/") or (target and "." not in posixpath.basename(target)):
-                problem(
-                    filename,
-                    needle,
-                    f"links to '{shown(needle)}', a page's address, which the strict build refuses; link to "
-                    "its file (`timeline.md`), and the site makes it the address",
-                )
+                problem(filename, needle, "template_page_links_to_address", link=shown(needle))
                 continue
             found = _link_target(filename, target, files)
             if found is None:
-                problem(
-                    filename,
-                    needle,
-                    f"links to '{shown(needle)}', which the site does not have; link to one of its pages: {', '.join(page.filename for page in content.pages)}",
-                )
+                problem(filename, needle, "template_page_links_to_nothing", link=shown(needle), pages=", ".join(page.filename for page in content.pages))
             elif anchor and found.endswith(".md") and (target_markup := reading(found)) is not None and anchor not in target_markup.ids:
-                problem(filename, f"#{anchor}", f"links to the anchor '{anchor}' of {found}, which it does not have")
+                problem(filename, f"#{anchor}", "template_page_links_to_no_anchor", anchor=anchor, file=found)
     for filename in own_pages:  # the anchors the generator's other pages link to must stay
         markup = read.get(filename)
         if markup is None:
@@ -127,13 +109,18 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
         for source, text in files.items():
             if source.endswith(".md") and source not in own_pages:
                 for anchor in sorted(_anchors_linked(text, source, filename) - markup.ids):
-                    problem(
-                        filename,
-                        f"#{anchor}",
-                        f"has no anchor '{anchor}', which {source} links to; keep `{{ #{anchor} }}` "
-                        "as the generator's own template writes it (generator/render/templates/)",
-                    )
+                    problem(filename, f"#{anchor}", "template_page_lacks_anchor", anchor=anchor, source=source)
     return sorted(set(problems))
+
+
+def _decimal(number: str) -> str:
+    """`1.5` as the editor's language writes it (`1,5` in French)."""
+    return number.replace(".", get_decimal_symbol(current()))
+
+
+def _grouped(count: int) -> str:
+    """`2,000` as the editor's language writes it (`2 000` in French)."""
+    return f"{count:,}".replace(",", get_group_symbol(current()))
 
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
@@ -149,14 +136,14 @@ def unreadable_alike(markdown_text: str) -> list[tuple[str, str]]:
     goes into it raw, and a CDATA section is a comment to the browser but not to MkDocs."""
     found = []
     if "data-toc-label" in markdown_text.lower():
-        found.append(("data-toc-label", "a `data-toc-label`, which the table of contents prints as markup"))
+        found.append(("data-toc-label", say("template_data_toc_label")))
     if "<![cdata[" in markdown_text.lower():
-        found.append(("<![CDATA[", "a CDATA section, which the engines and a browser read differently"))
+        found.append(("<![CDATA[", say("template_cdata")))
     for heading in _HEADING_LINE.finditer(markdown_text):
         text = heading.group().lower()
         for needle in ("<!--", "-->", "id="):
             if needle in text:  # found at its heading's line: `id=` alone is too short to find
-                found.append((heading.group().strip()[:60], f"`{needle}` in a heading, which the engines' table of contents reads otherwise than the page"))
+                found.append((heading.group().strip()[:60], say("template_in_heading", markup=needle)))
     return found
 
 
@@ -373,21 +360,21 @@ class PageMarkup:
             headings += tag in ("h1", "h2", "h3", "h4", "h5", "h6")
             code_blocks += tag == "pre"
             if tag not in _ALLOWED_TAGS:
-                refused.append((f"<{tag}", f"a <{tag}> element"))
+                refused.append((f"<{tag}", say("template_element", tag=tag)))
             for name, value in node.attributes.items():
                 value = value or ""
                 if name == "class" and _THEME_CLASSES & set(value.split()):
-                    refused.append((value[:40], f"a class the theme's scripts act on ({shown(value[:40])}), which loads code from another site"))
+                    refused.append((value[:40], say("template_theme_class", value=shown(value[:40]))))
                 if name == "id":
                     ids.add(value)
                     if value.startswith("__"):  # the theme's own (`__config`, `__search`): a page's would be read in their place
-                        refused.append((value[:40], f"an id of the theme's own ({shown(value[:40])})"))
+                        refused.append((value[:40], say("template_theme_id", value=shown(value[:40]))))
                     elif not _PLAIN_ID.match(value):
-                        refused.append((value[:40], f"an id that is not a name ({shown(value[:40])}); write letters, digits, - and _"))
+                        refused.append((value[:40], say("template_id_not_a_name", value=shown(value[:40]))))
                 if name not in _ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")) or name.startswith("data-md"):
-                    refused.append((name, f"an `{name}` attribute" + (", which runs script" if name.startswith("on") else "")))
+                    refused.append((name, say("template_script_attribute" if name.startswith("on") else "template_attribute", name=name)))
                 elif name == "style" and not _SAFE_STYLE.match(value):
-                    refused.append(("style", "a style of its own (a briefing's page may set the generator's custom properties only)"))
+                    refused.append(("style", say("template_own_style")))
                 elif name in ("href", "src", "srcset", "cite"):
                     for url in [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else [value]:
                         cls._url(name, url, refused, links)
@@ -399,11 +386,11 @@ class PageMarkup:
         scheme = re.match(r"^([a-z][a-z0-9+.-]*):", url, re.IGNORECASE)
         if scheme:
             if name != "href" or scheme[1].lower() not in _WEB:
-                kind = "of another kind than a web address" if name == "href" else "that loads from another site"
-                refused.append((scheme[0], f"a `{name}` {kind} ({shown(written[:60])})"))
+                key = "template_link_not_web" if name == "href" else "template_loads_from_elsewhere"
+                refused.append((scheme[0], say(key, name=name, url=shown(written[:60]))))
             return
         if url.startswith("/"):  # another host (`//x`, `/\\x`), or a path from the server's root, which the site cannot know
-            refused.append((written[:40], f"a `{name}` that leaves the site ({shown(written[:60])})"))
+            refused.append((written[:40], say("template_leaves_the_site", name=name, url=shown(written[:60]))))
             return
         path, _, anchor = url.partition("#")
         links.append((written, path.split("?")[0], anchor))

@@ -280,14 +280,12 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, reader
         try:
             raw[source.id] = read_text(folder, name, MAX_ARTICLE_BYTES, "an article")
         except (FileNotFoundError, UnreadableText) as error:
-            reason = "is not in the archive" if isinstance(error, FileNotFoundError) else str(error)
-            problems.append(
-                loaded.problem(
-                    (index, "archive_file") if source.archive_file else (index, "id"),
-                    f"article '{shown(name)}' {reason} ({folder}); correct `archive_file`",
-                    field_path=(index,),
-                )
+            message = (
+                say("verify_article_missing", name=shown(name), folder=folder)
+                if isinstance(error, FileNotFoundError)
+                else say("verify_article_unreadable", name=shown(name), reason=str(error), folder=folder)
             )
+            problems.append(loaded.problem((index, "archive_file") if source.archive_file else (index, "id"), message, field_path=(index,)))
             continue
         texts[source.id] = normalise(raw[source.id])
         languages[source.id] = source.language or readers.language
@@ -340,7 +338,7 @@ def _figure_advice(claim: Claim, read: list[ArticleFigures]) -> str:
     if qualified:
         return say(
             "advice_qualifier_quantity" if claim.unit else "advice_qualifier_text",
-            figures=", ".join(f"“{shown(each, 40)}”" for each in list(qualified)[:4]),
+            figures=", ".join(say("verify_article_words", words=shown(each, 40)) for each in list(qualified)[:4]),
         )
     alike = [each for figures in read for each in figures.figures if each.kind == figure.kind]
     if figure.kind in WITH_VALUE_ALONE or not alike:
@@ -351,4 +349,4 @@ def _figure_advice(claim: Claim, read: list[ArticleFigures]) -> str:
         return (value is None, abs(value - figure.low) / (abs(figure.low) or 1) if value is not None else 0)
 
     nearest = dict.fromkeys(each.written for each in sorted(alike, key=distance))
-    return say("advice_article_gives", figures=", ".join(f"“{shown(each, 40)}”" for each in list(nearest)[:4]))
+    return say("advice_article_gives", figures=", ".join(say("verify_article_words", words=shown(each, 40)) for each in list(nearest)[:4]))

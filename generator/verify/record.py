@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.editor import say
 from generator.core.errors import ContentError, Problem, field_label
 from generator.load.reader import LoadedFile, load_file
 from generator.verify.articles import Archive, Claim
@@ -42,8 +43,7 @@ class Record:
 
 
 def _unreadable(path: Path, problems: list[Problem]) -> ContentError:
-    why = "not a verification record of this generator's format; run `make check` where the articles are (ARCHIVE=folder), to write it again"
-    return ContentError(problems or [Problem(path, 1, 1, "", why)])
+    return ContentError(problems or [Problem(path, 1, 1, "", say("verify_record_unreadable"))])
 
 
 def read_record(content_dir: Path) -> Record | None:
@@ -118,13 +118,12 @@ def check_against_record(found: list[Claim], record: Record, files: dict[str, Lo
         missing = claim.unmet(sources, lambda source_id, claim=claim: record.has(claim, source_id))
         if not missing:
             continue
-        what = "direct quote" if claim.kind == "quote" else "the articles' words" if claim.kind == "words" else f"figure '{claim.written}'"
-        problems.append(
-            files[claim.file].problem(
-                claim.path,
-                f"{what} is not verified against {', '.join(missing)}: it was added or changed "
-                "since the last check against the articles; run `make check` where they are "
-                "(ARCHIVE=folder) to verify it and update verification.yml",
-            )
+        what = (
+            say("verify_what_quote")
+            if claim.kind == "quote"
+            else say("verify_what_words")
+            if claim.kind == "words"
+            else say("verify_what_figure", figure=claim.written)
         )
+        problems.append(files[claim.file].problem(claim.path, say("verify_not_in_record", what=what, articles=", ".join(missing), file=RECORD_FILE)))
     return problems

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from generator.content.models import Id, Model, SourceIds, Text
+from generator.content.models import EditorWord, Id, Model, SourceIds, Text
 from generator.kinds import Kind
 
 
@@ -32,7 +32,7 @@ KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
     messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="differences",
-    noun="difference",
+    noun=EditorWord("kind_noun_difference"),
     template="differences.md.j2",
     entry=Difference,
     anchor=lambda difference, page=None: f"difference-{difference.id}",

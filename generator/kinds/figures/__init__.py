@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.models import Id, Model, Quantity, SourceIds, Text, When
+from generator.content.models import EditorWord, Id, Model, Quantity, SourceIds, Text, When
 from generator.kinds import Context, Kind, Row, Table, entry_rows
 from generator.present import tables as cells
 
@@ -66,7 +66,7 @@ KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
     messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="figures",
-    noun="figure",
+    noun=EditorWord("kind_noun_figure"),
     template="figures.md.j2",
     entry=Figure,
     options=OPTIONS,

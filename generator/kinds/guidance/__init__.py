@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.models import Id, Model, SourceIds, Text
+from generator.content.models import EditorWord, Id, Model, SourceIds, Text
 from generator.core.inline import plain_text
 from generator.kinds import Context, Kind, Row, entry_rows
 
@@ -42,7 +42,7 @@ KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
     messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="guidance",
-    noun="piece of advice",
+    noun=EditorWord("kind_noun_advice"),
     template="guidance.md.j2",
     entry=Advice,
     view=view,

@@ -9,7 +9,8 @@ from typing import Annotated
 
 from pydantic import field_validator, model_validator
 
-from generator.content.models import Id, Model, Quantity, RefTo, SideRef, SourceIds, Text, When
+from generator.content.models import EditorWord, Id, Model, Quantity, RefTo, SideRef, SourceIds, Text, When
+from generator.core.editor import say
 from generator.kinds import Card, Context, Embed, Kind, Row, Table
 from generator.present import tables as cells
 from generator.present.chart import draw_step_chart
@@ -38,16 +39,13 @@ class Measure(Model):
     @classmethod
     def _one_number(cls, quantity: Quantity) -> Quantity:
         if quantity.is_range:
-            raise ValueError(
-                f"this is a range ({quantity.min:g} to {quantity.max:g}); a measure's `before` and `now` are compared "
-                "and charted as one number each: give the `value` the articles use, with `approximate: true` where they say about"
-            )
+            raise ValueError(say("kind_measure_range", min=f"{quantity.min:g}", max=f"{quantity.max:g}"))
         return quantity
 
     @model_validator(mode="after")
     def _in_order(self) -> Measure:
         if self.until and self.until.date.earliest < self.since.date.earliest:
-            raise ValueError(f"`until` ({self.until.date}) is before `since` ({self.since.date}); a measure ends after it starts")
+            raise ValueError(say("kind_measure_until_before_since", until=self.until.date, since=self.since.date))
         return self
 
 
@@ -222,5 +220,5 @@ KIND = Kind(
     tables=tables,
     embed=Embed("chart-embed.md.j2", height=920, view=embed_view),
     cards=cards,
-    noun="measure",
+    noun=EditorWord("kind_noun_measure"),
 )

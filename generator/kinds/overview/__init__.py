@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.models import DateValue, Model, Text
+from generator.content.models import DateValue, EditorWord, Model, Text
 from generator.core.inline import plain_text
 from generator.kinds import Card, Context, Kind, Row
+
+GLANCE_TAKEAWAYS = 3  # what a phone's first screen holds beside the headline, the standfirst and the figures
+LEAD_FIGURES = 4
 
 
 class Update(Model):
@@ -20,15 +23,23 @@ class Update(Model):
 
 def view(page, context: Context) -> dict:
     content, present, messages = context.content, context.present, context.messages
-    cards = figure_cards(context)
+    lead, more = figure_cards(context)
+    takeaways = by_topic(content.briefing.takeaways)
+    updates = sorted(page.entries, key=lambda update: update.when.earliest, reverse=True)
     return {
         "briefing": content.briefing,
-        "figure_cards": cards,
-        "takeaways": by_topic(content.briefing.takeaways),
+        "lead_cards": lead,
+        "more_cards": more,
+        # At a glance: the first point of each of the first three topics, so that the three span the
+        # story; a briefing with no more takeaways than that shows them all as they are.
+        "glance": [(topic, points[0]) for topic, points in takeaways[:GLANCE_TAKEAWAYS]] if len(content.briefing.takeaways) > GLANCE_TAKEAWAYS else [],
+        "takeaways": takeaways,
         "next_steps": by_topic(content.briefing.next_steps),
-        "updates": sorted(page.entries, key=lambda update: update.when.earliest, reverse=True),
+        "updates": updates,
+        "last_updated": updates[0].when if updates else None,
         "other_pages": [other for other in content.pages if other is not page],
-        "as_of": messages.format("as_of", date=present.date(content.briefing.as_of)),
+        # The date the briefing stands at, unless its last update says the same day.
+        "as_of": messages.format("as_of", date=present.date(content.briefing.as_of)) if not updates or updates[0].when != content.briefing.as_of else "",
     }
 
 
@@ -43,15 +54,19 @@ def by_topic(points) -> list[tuple[str | None, list]]:
     return groups
 
 
-def figure_cards(context: Context) -> list[Card]:
-    """The numbers at a glance: the editor's key figures, then those the other sections
-    offer (each kind's `cards`), in the order of the sections."""
+def figure_cards(context: Context) -> tuple[list[Card], list[Card]]:
+    """The numbers at a glance: the editor's key figures, which lead the page, and those the
+    other sections offer (each kind's `cards`), in the order of the sections. Where the editor
+    gives none, the sections' first cards lead."""
     present = context.present
-    cards = [Card(present.quantity(figure.value), figure.label, figure.sources) for figure in context.content.briefing.key_figures]
+    lead = [Card(present.quantity(figure.value), figure.label, figure.sources) for figure in context.content.briefing.key_figures]
+    more: list[Card] = []
     for page in context.content.pages:
         if page.kind.cards is not None:
-            cards += page.kind.cards(page, context)
-    return cards
+            more += page.kind.cards(page, context)
+    if not lead:
+        lead, more = more[:LEAD_FIGURES], more[LEAD_FIGURES:]
+    return lead[:LEAD_FIGURES], lead[LEAD_FIGURES:] + more
 
 
 def coverage(page, context: Context) -> list[Row]:
@@ -76,5 +91,5 @@ KIND = Kind(
     view=view,
     coverage=coverage,
     home=True,
-    noun="update",
+    noun=EditorWord("kind_noun_update"),
 )

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.content.models import Id, Model, SideRef, SourceIds, Statement, Text
+from generator.content.models import EditorWord, Id, Model, SideRef, SourceIds, Statement, Text
 from generator.kinds import Context, Kind
 
 
@@ -42,5 +42,5 @@ KIND = Kind(
     view=view,
     search_boost=2,
     anchor=lambda person, page=None: f"player-{person.id}",
-    noun="person",
+    noun=EditorWord("kind_noun_person"),
 )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from generator.content.models import Id, Model, SideRef, SourceIds, Text
+from generator.content.models import EditorWord, Id, Model, SideRef, SourceIds, Text
 from generator.core.inline import plain_text
 from generator.kinds import Context, Kind, Row, entry_rows
 
@@ -41,7 +41,7 @@ KIND = Kind(
     templates=Path(__file__).parent,  # its template(s), beside it
     messages=Path(__file__).parent / "messages",  # its words, one catalogue per language
     name="positions",
-    noun="issue",
+    noun=EditorWord("kind_noun_issue"),
     template="positions.md.j2",
     entry=Issue,
     view=view,

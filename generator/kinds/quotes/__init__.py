@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from markupsafe import Markup
 from pydantic import ConfigDict, Field, model_validator
 
-from generator.content.models import FieldProblem, Id, Model, RefTo, SourceIds, Text, Translation, VenueRef, Verbatim, When, in_date_order
+from generator.content.models import EditorWord, FieldProblem, Id, Model, RefTo, SourceIds, Text, Translation, VenueRef, Verbatim, When, in_date_order
+from generator.core.editor import say
 from generator.core.inline import escape_text, plain_text, render_inline
 from generator.kinds import Context, Kind
 
@@ -40,7 +41,7 @@ class Wording(Model):
 
     @model_validator(mode="after")
     def _has_words(self) -> Wording:
-        _words_given(self, "`text` (or `fragments`, the pieces the articles quote, in order)")
+        _words_given(self, "kind_quote_wording_words")
         return self
 
 
@@ -78,15 +79,15 @@ class Quote(Model):
     @model_validator(mode="after")
     def _words_once(self) -> Quote:
         if self.wordings is None and "wordings" not in self.model_fields_set:
-            _words_given(self, "`text` (or `fragments`, the pieces the articles quote; or `wordings`, where they word it differently)")
+            _words_given(self, "kind_quote_words")
             if self.sources is None:
-                raise FieldProblem("sources", "required field `sources` is missing; add it")
+                raise FieldProblem("sources", say("field_missing", name="sources"))
             return self
         if self.wordings is None:
-            raise FieldProblem("wordings", f"expected {_EXPECTED['wordings']}, got nothing")
+            raise FieldProblem("wordings", _got_nothing("wordings"))
         for name in ("text", "fragments", "translation", "sources"):
             if name in self.model_fields_set:
-                raise FieldProblem(name, f"each of the `wordings` has its own words and sources; move `{name}` into one of them")
+                raise FieldProblem(name, say("kind_quote_wordings_own", name=name))
         return self
 
     @property
@@ -96,24 +97,25 @@ class Quote(Model):
         return self.wordings or [self]
 
 
-_EXPECTED = {
-    "text": "text",
-    "fragments": "a list (entries starting with `- `)",
-    "wordings": "a list (entries starting with `- `)",
-    "sources": "a list (entries starting with `- `)",
-}
+_EXPECTED = {"text": "type_text", "fragments": "type_list", "wordings": "type_list", "sources": "type_list"}
+"""What each field of the words holds, as the editors' catalogue names it."""
+
+
+def _got_nothing(name: str) -> str:
+    return say("expected", wanted=say(_EXPECTED[name]), got=say("got_nothing"))
 
 
 def _words_given(model: Quote | Wording, what: str) -> None:
     """The words are `text` or `fragments`: one of them, and not both. A field written with
-    nothing after it (`text:`) is an empty field, not one left out."""
+    nothing after it (`text:`) is an empty field, not one left out. `what` is the catalogue's
+    key for what to add where neither is given."""
     for name in sorted(model.model_fields_set & set(_EXPECTED)):
         if getattr(model, name) is None:
-            raise FieldProblem(name, f"expected {_EXPECTED[name]}, got nothing")
+            raise FieldProblem(name, _got_nothing(name))
     if model.text is not None and model.fragments is not None:
-        raise FieldProblem("fragments", "the words are `text` or `fragments`, not both; delete one")
+        raise FieldProblem("fragments", say("kind_quote_text_and_fragments"))
     if model.text is None and model.fragments is None:
-        raise FieldProblem("text", f"required field `text` is missing; add {what}")
+        raise FieldProblem("text", say("kind_quote_words_missing", what=say(what)))
 
 
 # --- the page ------------------------------------------------------------------------
@@ -208,6 +210,6 @@ KIND = Kind(
     entry=Quote,
     view=view,
     anchor=lambda quote, page=None: f"quote-{quote.id}",
-    noun="quote",
+    noun=EditorWord("kind_noun_quote"),
     requires=("people",),  # every quote has its speaker
 )

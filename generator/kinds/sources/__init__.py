@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.content.models import SOURCES, Source
+from generator.content.models import SOURCES, EditorWord, Source
 from generator.core.inline import plain_text
 from generator.kinds import Context, Kind, Table
 from generator.present import tables as cells
@@ -112,5 +112,5 @@ KIND = Kind(
     view=view,
     anchor=lambda source, page=None: f"source-{source.id}",
     tables=tables,
-    noun="source",
+    noun=EditorWord("kind_noun_source"),
 )

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pydantic import model_validator
 
-from generator.content.models import Id, Model, SourceRef, Text, When, in_date_order
+from generator.content.models import EditorWord, Id, Model, SourceRef, Text, When, in_date_order
+from generator.core.editor import say
 from generator.core.inline import plain_text
 from generator.kinds import Context, Embed, Kind, Row, Table, entry_rows
 from generator.present import tables as cells
@@ -25,9 +26,7 @@ class Event(Model):
     @model_validator(mode="after")
     def _sourced(self) -> Event:
         if not self.sources and not self.when.derived:
-            raise ValueError(
-                "`sources` is missing: name the articles that report the event (only a date the editor derived, with `when.derived`, may cite none)"
-            )
+            raise ValueError(say("kind_event_unsourced"))
         return self
 
 
@@ -85,5 +84,5 @@ KIND = Kind(
     anchor=lambda event, page=None: f"event-{event.id}",
     tables=tables,
     embed=Embed("timeline-embed.md.j2", height=650),
-    noun="timeline event",
+    noun=EditorWord("kind_noun_event"),
 )
