@@ -20,6 +20,12 @@ from generator.core.settings import Settings
 from generator.pipeline import build
 from generator.render.pages import template_file
 
+# Editors are spoken to in their locale's language where a briefing cannot say its own:
+# the tests read what an English-speaking editor reads, whatever the machine's locale.
+os.environ["LANG"] = "C.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CONTENT = ROOT / "content"
 TINY_CONTENT = Path(__file__).resolve().parent / "briefings" / "tiny"

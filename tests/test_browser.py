@@ -697,8 +697,11 @@ def test_every_page_is_one_reading_column_that_ends_with_the_next_page(tabs, dev
             following.click()
             page.wait_for_load_state()
             assert page.locator(".md-content article h1").evaluate("h => h.firstChild.textContent") == titles[index + 1]
-        else:
-            assert following.count() == 0, f"{path} is the last page"
+        else:  # the last page leads back to the front page
+            assert " ".join(following.inner_text().split()) == "Back to the front page", path
+            following.click()
+            page.wait_for_load_state()
+            assert page.evaluate("location.pathname") == "/", path
         if device == "desktop":
             width = page.locator(".md-content article").evaluate("a => a.getBoundingClientRect().width")
             assert width <= 1000 if path == "/" else width <= 780, f"{path}: a column {width:.0f} px wide is hard to read"

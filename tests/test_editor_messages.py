@@ -107,3 +107,15 @@ def test_every_mistake_of_the_corpus_is_said_in_french_too(case, tmp_path):
     assert english and french, "the case's problem is not reported"
     untranslated = [message for message in french if message in english]
     assert not untranslated, f"said in English to a French editor: {untranslated}"
+
+
+def test_a_briefing_too_broken_to_say_its_language_is_reported_in_the_editors_locale(french_with_mistakes, monkeypatch):
+    content, _, _ = french_with_mistakes
+    (content / "briefing.yml").write_text("", encoding="utf-8")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("EDITOR_LANGUAGE", raising=False)
+    result = check(content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problème dans le contenu ; rien n’a été construit.", result.stderr

@@ -23,7 +23,7 @@ def text_of(fragment: str) -> str:
 
 def test_the_overview_shows_the_figures_at_a_glance(real_site):
     cards = text_of(" ".join(re.findall(r'<div class="figure-card">(.*?)</div>', real_site.html(""), re.S)))
-    for figure in ["90 minutes", "$295 billion", "145% → 30%", "125% → 10%", "August 12, 2025"]:
+    for figure in ["$295 billion", "nearly $600 billion", "145% → 30%", "125% → 10%", "August 12, 2025"]:
         assert figure in cards
     assert "worked out by the editor" in cards, "the window’s closing date is the editor’s reckoning"
     assert "Updated June 5, 2025" in text_of(real_site.html(""))

@@ -293,7 +293,7 @@ def _checked(found: Found) -> str:
     parts += [say_count(noun, number) for noun, number in (("n_range", ranges), ("n_approximate", approximate)) if number]
     return say(
         "checked",
-        figures=say_count("n_figure", len(figures)) + (say("checked_kinds", kinds="; ".join(parts)) if by_kind else ""),
+        figures=say_count("n_figure", len(figures)) + (say("checked_kinds", kinds=say("checked_groups_separator").join(parts)) if by_kind else ""),
         quotes=say_count("n_quote", found.count("quote")),
         wordings=say_count("n_wording", found.count("words")),
     )

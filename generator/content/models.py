@@ -10,6 +10,7 @@ Cross-references are checked later, in `check/references.py`, because they span 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -19,7 +20,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from generator.core.characters import shown
-from generator.core.editor import say, suggestion
+from generator.core.editor import month_name, say, suggestion
 from generator.core.files import unsafe_name
 from generator.core.inline import plain_text
 from generator.i18n.messages import available, base_language, has_catalogue
@@ -138,10 +139,11 @@ class PartialDate(Model):
         year, month, day = (int(part) if part else None for part in match.groups())
         if year < MIN_YEAR:
             raise ValueError(say("model_date_too_early", value=shown(value), year=MIN_YEAR))
-        try:
-            dt.date(year, month or 1, day or 1)
-        except ValueError as error:
-            raise ValueError(say("model_date_not_real", value=shown(value), error=error)) from None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(say("model_date_no_such_month", value=shown(value), month=month))
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            days = calendar.monthrange(year, month)[1]
+            raise ValueError(say("model_date_no_such_day", value=shown(value), month=month_name(month), year=year, days=days))
         return cls(year=year, month=month, day=day)
 
     def __str__(self) -> str:

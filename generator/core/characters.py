@@ -34,15 +34,20 @@ _C1 = (
 _CONTROL_NAMES = {**dict(enumerate(_C0)), 0x7F: "DELETE", **{0x80 + index: name for index, name in enumerate(_C1)}}
 
 _BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # embeddings, overrides and isolates
+# Invisible in every editor, they split a word for a reader's search and for the check's
+# reading of a quote: a zero width space, a word joiner, a byte order mark past a file's
+# start, a soft hyphen. (Joiners that shape scripts and emoji, U+200C and U+200D, stay.)
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 
-FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_BIDI_CONTROLS}{_NONCHARACTERS}]")
+FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_BIDI_CONTROLS}{_NONCHARACTERS}{_INVISIBLE}]")
 """What text may not hold: every control character but tab, line feed and carriage
-return (which YAML folds into spaces), surrogates, noncharacters, bidi controls."""
+return (which YAML folds into spaces), surrogates, noncharacters, bidi controls, and the
+invisible characters that split words."""
 
 # Shown escaped wherever an editor's text is echoed: the forbidden characters, and the
 # line breaks and tabs that would break a one-line message.
-_ECHO_ESCAPED = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI_CONTROLS}{_NONCHARACTERS}\u2028\u2029]")
+_ECHO_ESCAPED = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI_CONTROLS}{_NONCHARACTERS}{_INVISIBLE}\u2028\u2029]")
 
 
 def describe(character: str) -> str:
@@ -58,6 +63,8 @@ def why_refused(character: str) -> str:
     code = ord(character)
     if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
         return say("text_why_bidi_override")
+    if chr(code) in _INVISIBLE:
+        return say("text_why_invisible")
     if code < 0xA0:
         return say("text_why_control_character")
     return say("text_why_noncharacter")

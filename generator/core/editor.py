@@ -83,6 +83,13 @@ def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def month_name(month: int) -> str:
+    """The month's name in the editor's language (CLDR, through Babel): `February`, `février`."""
+    from babel.dates import get_month_names
+
+    return get_month_names("wide", locale=_language.get())[month]
+
+
 def suggestion(wrong: str, candidates) -> str:
     """`; did you mean 'mayor'?` in the editor's language, where a close match exists."""
     match = closest(wrong, candidates)

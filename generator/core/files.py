@@ -134,12 +134,24 @@ def read_text(folder: Path, name: str, limit: int, what: str) -> str:
 
 def editor_language_of(content_dir: Path, asked: str | None = None) -> str | None:
     """The language editors are spoken to in about the briefing in `content_dir`: the one
-    `asked` for, else the one its briefing.yml declares (None: neither, English then).
-    Read from the file's text alone, before anything is parsed, so that a command that
-    rebuilds nothing imports no more than this."""
+    `asked` for, else the one its briefing.yml declares, else the editor's own locale's
+    (`LANG`), so that a briefing.yml too broken to say its language is still reported in
+    the editor's words (None: none of these, English then). Read from the file's text alone,
+    before anything is parsed, so that a command that rebuilds nothing imports no more than this."""
     if asked:
         return asked
     try:
-        return declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file"))
+        declared = declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file"))
     except (OSError, UnreadableText):  # said when the file is read
-        return None
+        declared = None
+    return declared or _locale_language()
+
+
+def _locale_language() -> str | None:
+    """`fr` for `LANG=fr_FR.UTF-8`; nothing for the C or POSIX locale."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            language = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return language if language.isalpha() and language not in ("c", "posix") else None
+    return None

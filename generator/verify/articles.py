@@ -40,6 +40,8 @@ _DASHES = str.maketrans({dash: "-" for dash in "‐‑‒–—―−"})
 _SPACE = re.compile(r"\s+")
 _END_PUNCTUATION = ' .,;:!?…"'
 
+NEAR_ENOUGH = 10  # how many times apart an article's figure may be from the fact's and still be offered as the one meant
+
 
 def normalise(text: str) -> str:
     """Text as compared: one kind of quote mark and dash, single spaces, lower case."""
@@ -344,9 +346,17 @@ def _figure_advice(claim: Claim, read: list[ArticleFigures]) -> str:
     if figure.kind in WITH_VALUE_ALONE or not alike:
         return say("advice_check_number")
 
-    def distance(each: Figure) -> tuple:  # the nearest quantity first, converted where it converts: the likeliest slip
+    def ratio(each: Figure) -> float | None:
+        """How many times apart the two quantities are (converted where they convert): 18 million
+        is nearer 180 million than 45, as a slip of a digit or a scale is the likeliest."""
         value = each.low if each.unit == figure.unit else converted(each.low, each.unit, figure.unit) if each.unit and figure.unit else None
-        return (value is None, abs(value - figure.low) / (abs(figure.low) or 1) if value is not None else 0)
+        if value is None or not value or not figure.low or (value < 0) != (figure.low < 0):
+            return None if value != figure.low else 1.0
+        return float(max(abs(value), abs(figure.low)) / min(abs(value), abs(figure.low)))
 
-    nearest = dict.fromkeys(each.written for each in sorted(alike, key=distance))
+    # Only quantities within ten times of the fact's: a monthly pass is no slip for "30 months".
+    near = sorted(((found, each) for each in alike if (found := ratio(each)) is not None and found <= NEAR_ENOUGH), key=lambda pair: pair[0])
+    nearest = dict.fromkeys(each.written for _, each in near)
+    if not nearest:
+        return say("advice_check_number")
     return say("advice_article_gives", figures=", ".join(say("verify_article_words", words=shown(each, 40)) for each in list(nearest)[:4]))

@@ -55,18 +55,17 @@ def by_topic(points) -> list[tuple[str | None, list]]:
 
 
 def figure_cards(context: Context) -> tuple[list[Card], list[Card]]:
-    """The numbers at a glance: the editor's key figures, which lead the page, and those the
-    other sections offer (each kind's `cards`), in the order of the sections. Where the editor
-    gives none, the sections' first cards lead."""
+    """The numbers at a glance: the editor's key figures, then those the other sections offer
+    (each kind's `cards`), in the order of the sections. The first four lead the page, set
+    large; the rest follow further down."""
     present = context.present
     lead = [Card(present.quantity(figure.value), figure.label, figure.sources) for figure in context.content.briefing.key_figures]
     more: list[Card] = []
     for page in context.content.pages:
         if page.kind.cards is not None:
             more += page.kind.cards(page, context)
-    if not lead:
-        lead, more = more[:LEAD_FIGURES], more[LEAD_FIGURES:]
-    return lead[:LEAD_FIGURES], lead[LEAD_FIGURES:] + more
+    cards = lead + more
+    return cards[:LEAD_FIGURES], cards[LEAD_FIGURES:]
 
 
 def coverage(page, context: Context) -> list[Row]:
