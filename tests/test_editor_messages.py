@@ -39,11 +39,11 @@ def test_a_french_briefing_gets_its_problems_in_french(french_with_mistakes):
     content, field_line, fare_line = french_with_mistakes
     result = check(content)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if "comme le nombre seul" not in line]
+    lines = [line for line in result.stderr.splitlines() if "remarque, pas un problème" not in line]
     assert lines == [
-        f"{content}/tarifs.yml:{field_line}:3: tarifs[ticket-unite].covert: champ inconnu `covert` ; vouliez-vous dire « covers » ?",
-        f"{content}/tarifs.yml:{fare_line}:11: tarifs[abonnement-mensuel].before: chiffre « 46\u202f€ » introuvable dans courrier, hebdo, que ce fait cite ; vérifiez le nombre",
-        "2 problèmes dans le contenu ; rien n’a été construit.",
+        f"{content}/tarifs.yml:{field_line}:3: tarifs[ticket-unite].covert: champ inconnu `covert`\u202f; vouliez-vous dire «\u00a0covers\u00a0»\u202f?",
+        f"{content}/tarifs.yml:{fare_line}:11: tarifs[abonnement-mensuel].before: chiffre «\u00a046\u202f€\u00a0» introuvable dans courrier, hebdo, que ce fait cite\u202f; vérifiez le nombre",
+        "2 problèmes dans le contenu\u202f; rien n’a été construit.",
     ]
 
 
@@ -118,4 +118,4 @@ def test_a_briefing_too_broken_to_say_its_language_is_reported_in_the_editors_lo
     monkeypatch.delenv("EDITOR_LANGUAGE", raising=False)
     result = check(content)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[-1] == "1 problème dans le contenu ; rien n’a été construit.", result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problème dans le contenu\u202f; rien n’a été construit.", result.stderr

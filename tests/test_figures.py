@@ -146,7 +146,7 @@ def test_one_wrong_number_in_a_fact_is_refused_where_it_stands(tmp_path, languag
     line = edit(content / "briefing.yml", typed, mistyped)
     found = problems(content)
     # A French briefing's editors read it in French (the editors' catalogue).
-    said = f"{reported} not found in " if language == "en" else f"chiffre « {reported.removeprefix('figure ').strip(chr(39))} » introuvable dans "
+    said = f"{reported} not found in " if language == "en" else f"chiffre «\u00a0{reported.removeprefix('figure ').strip(chr(39))}\u00a0» introuvable dans "
     assert found and all(f"briefing.yml:{line}:" in problem and said in problem for problem in found), found
 
 
@@ -282,7 +282,7 @@ def test_make_check_lists_every_number_it_checked_as_the_number_alone(tmp_path):
     lines = result.stderr.splitlines()
     assert (
         lines[0]
-        == f"{content}/briefing.yml:{line}:11: briefing.takeaways[4].text: number '37' is checked as the number alone: nothing after it says what it counts"
+        == f"{content}/briefing.yml:{line}:11: briefing.takeaways[4].text: note, not a problem: number '37' is checked as the number alone: nothing after it says what it counts"
     )
     assert lines[1].startswith(f"{content}: content is valid; ")
 
@@ -315,7 +315,7 @@ def test_any_figure_the_check_reports_with_one_digit_changed_is_refused(tmp_path
     text = path.read_text(encoding="utf-8")
     assume(text.count(written) == 1)
     path.write_text(text.replace(written, mistyped), encoding="utf-8")
-    assert any(f"figure '{mistyped}" in problem or f"'{mistyped}'" in problem or f"« {mistyped}" in problem for problem in problems(content))
+    assert any(f"figure '{mistyped}" in problem or f"'{mistyped}'" in problem or f"«\u00a0{mistyped}" in problem for problem in problems(content))
 
 
 def test_the_check_s_report_for_a_pull_request_lists_problems_in_code_blocks(tmp_path):
