@@ -51,6 +51,13 @@ SEARCHES = {
 # Questions as readers type them, each with every place on the site whose text answers it
 # (a page's top, or one of its sections): the top result, the one Enter opens, must be one.
 QUESTIONS = {
+    # The briefing's word is "initiated": the catalogue's synonyms take the reader's word to it.
+    "who started the call": [
+        "/#key-takeaways",
+        "/players/#player-trump",  # "Initiated the call, according to China’s foreign ministry."
+        "/players/#player-china-foreign-ministry",
+        "/quotes/#speaker-china-foreign-ministry",
+    ],
     "how long was the call": ["/", "/#key-takeaways", "/timeline/#event-trump-xi-call", "/players/#player-trump"],
     "who leads the talks": [
         "/#key-takeaways",
@@ -372,6 +379,14 @@ def test_enter_in_the_search_box_opens_the_top_result(tabs, question):
     expected = top_result(tab)
     assert "#" in expected, "the top result is a section of a page"
     assert open_top_result(tab, question) == expected
+
+
+@pytest.mark.parametrize("question", ["who started the call"])
+def test_a_readers_own_word_finds_the_briefings_word_for_it(tabs, question):
+    """The catalogue's synonyms: "started" is searched as "initiated", which the sections about the call hold."""
+    tab = tabs("light", "desktop")
+    search(tab, question)
+    assert top_result(tab) in QUESTIONS[question]
 
 
 def test_readers_questions_open_an_answer(tabs):

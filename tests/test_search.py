@@ -21,7 +21,7 @@ from browser import new_context, serve, settle
 from conftest import TINY_CONTENT, settings_for
 from generator.i18n.messages import Messages, available
 from generator.pipeline import build
-from generator.site.search import stop_words
+from generator.site.search import stop_words, synonyms
 
 FRENCH = Path(__file__).parent / "briefings" / "french"
 ISLAND = re.compile(r'<script id="__briefing_search" type="application/json">(.*?)</script>', re.DOTALL)
@@ -44,18 +44,22 @@ def french_site(built):
     return built(FRENCH)
 
 
-def test_every_page_carries_the_stop_words_of_the_briefings_language(tiny_site, french_site):
+def test_every_page_carries_the_stop_words_and_synonyms_of_the_briefings_language(tiny_site, french_site):
     english, french = stop_words(Messages("en")), stop_words(Messages("fr"))
     assert {"how", "who", "what", "the"} <= set(english) and {"comment", "qui", "quoi", "le"} <= set(french)
-    for site, words in ((tiny_site.site, english), (french_site.site, french)):
+    assert any({"started", "initiated"} <= set(group) for group in synonyms(Messages("en")))
+    assert any({"commencé", "initié"} <= set(group) for group in synonyms(Messages("fr")))
+    for site, language in ((tiny_site.site, "en"), (french_site.site, "fr")):
+        words = {"stop_words": stop_words(Messages(language)), "synonyms": synonyms(Messages(language))}
         for page in pages(site):
-            assert search_settings(page.read_text(encoding="utf-8")) == {"stop_words": words}, page
+            assert search_settings(page.read_text(encoding="utf-8")) == words, page
 
 
 def test_a_language_without_a_catalogue_of_its_own_leaves_the_search_as_it_is():
     """Its pages speak English words (the catalogue it falls back to), but English stop
     words are not those its search index leaves out."""
     assert stop_words(Messages("de")) == [] and stop_words(Messages("fr_CA")) == stop_words(Messages("fr"))
+    assert synonyms(Messages("de")) == [] and synonyms(Messages("fr_CA")) == synonyms(Messages("fr"))
 
 
 def lunr_stop_words(language: str) -> set[str]:
@@ -89,7 +93,7 @@ def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, t
     )
     build(replace(settings, engine=engine))
     html = (settings.site_dir / "index.html").read_text(encoding="utf-8")
-    assert search_settings(html) == {"stop_words": HOSTILE}
+    assert search_settings(html) == {"stop_words": HOSTILE, "synonyms": synonyms(Messages("en"))}
     assert "alert(1)" not in html.replace(ISLAND.search(html).group(1), ""), "the words stay inside their element"
     assert "<script>alert" not in html and "<!--" not in ISLAND.search(html).group(1)
 

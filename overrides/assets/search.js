@@ -22,6 +22,11 @@
   var island = document.getElementById("__briefing_search");
   var settings = island ? JSON.parse(island.textContent || "{}") : {};
   var stop = new Set((settings.stop_words || []).map(function (word) { return String(word).toLowerCase(); }));
+  // Each word of a group of synonyms (the catalogue's `search_synonyms`), to its whole group.
+  var groupOf = new Map();
+  (settings.synonyms || []).forEach(function (group) {
+    group.forEach(function (word) { groupOf.set(String(word).toLowerCase(), group); });
+  });
   if (!stop.size || !window.Worker) return;
 
   var SYNTAX = /^[+-]|[:^~*]/;
@@ -73,10 +78,14 @@
     return null;
   }
 
-  function heldTogether(terms) {
+  function sharedBy(terms) {
     return terms.slice(1).reduce(function (shared, term) {
       return new Set(Array.from(shared).filter(function (section) { return term.sections.has(section); }));
-    }, terms[0].sections).size > 0;
+    }, terms[0].sections);
+  }
+
+  function heldTogether(terms) {
+    return sharedBy(terms).size > 0;
   }
 
   function subject(query) {
@@ -92,10 +101,28 @@
     if (!words.length) return typed.length ? typed.join(" ") : query; // stop words alone: as typed
     if (!vocabulary && index) vocabulary = buildVocabulary(index);
     if (!vocabulary) return typed.concat(words).join(" ");
-    var terms = [], missing = [];
+    var terms = [], missing = [], synonymous = [];
     words.forEach(function (word) {
+      if (groupOf.has(word)) { synonymous.push(word); return; }
       var term = known(word);
       if (term) terms.push(term); else missing.push(word); // kept, so the results say it is missing
+    });
+    // A word with synonyms is searched as the one of its group that most of the sections
+    // holding the other words hold too ("started" as "initiated" beside "call"); the word as
+    // typed where it does as well, and words the index holds whole before starts of words.
+    synonymous.forEach(function (word) {
+      var candidates = [word].concat(groupOf.get(word).filter(function (other) { return other !== word; }));
+      var whole = [], partial = [];
+      candidates.forEach(function (candidate) {
+        var term = known(candidate);
+        if (term) (term.start === candidate ? whole : partial).push(term);
+      });
+      var chosen = null, best = 0;
+      whole.concat(partial).forEach(function (term) {
+        var together = terms.length ? sharedBy(terms.concat([term])).size : term.sections.size;
+        if (together > best) { chosen = term; best = together; }
+      });
+      if (chosen) terms.push(chosen); else missing.push(word);
     });
     var all = terms.length > 1 && heldTogether(terms);
     var asked = terms.map(function (term) { return all ? "+" + term.start + "*" : term.start; });
