@@ -766,6 +766,16 @@ def test_an_embed_page_shows_its_sections_figure_and_nothing_of_the_site_around_
     assert (embedded["images"], embedded["events"]) == (section["images"], section["events"]), "not the section's own figure"
 
 
+# The frame is as tall as its page: the figure ends at its foot.
+FRAME_FITS_JS = """() => {
+  const frame = document.querySelector('iframe'), inner = frame.contentDocument;
+  if (!inner || !inner.querySelector('article')) return false;
+  const has = frame.getBoundingClientRect().height, end = inner.querySelector('article').getBoundingClientRect().bottom;
+  // Nothing to scroll inside, and no empty band under the figure.
+  return inner.documentElement.scrollHeight <= frame.clientHeight + 2 && has > 300 && has - end <= 80;
+}"""
+
+
 def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url):
     """A reader copies the code under the figure and pastes it into a page of their own site."""
     from generator.core.settings import published_address
@@ -786,7 +796,7 @@ def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url
             page.locator("details.embed-code .md-code__button").click()
             pasted = page.evaluate("navigator.clipboard.readText()")
             assert pasted.strip() == code.inner_text().strip(), "the copy button copies the code"
-            src = re.fullmatch(r'<iframe src="([^"]+)" title="[^"<]+"[^<]*></iframe>', pasted.strip()).group(1)
+            src = re.fullmatch(r'<iframe src="([^"]+)" title="[^"<]+"[^<]*></iframe>\n<script>.*</script>', pasted.strip(), re.S).group(1)
             here = f"{site_url}/{src[len(published) :]}" if published and src.startswith(published) else urljoin(page.url, src)
             page.set_content(
                 f'<!doctype html><html lang="en"><title>Another site</title>'
@@ -796,6 +806,10 @@ def test_the_embed_code_shows_the_figure_in_another_sites_page(browser, site_url
             frame.locator("article h1").wait_for()
             assert urlsplit(page.frames[1].url).path == path, f"{section}: the code shows {page.frames[1].url}, not {path}"
             frame.locator("article figure.chart img, article .timeline-event").filter(visible=True).first.wait_for()
+            # The frame is as tall as its figure, at a desk's width and at a phone's: nothing to scroll inside it.
+            for width in (1280, 375):
+                page.set_viewport_size({"width": width, "height": 800})
+                page.wait_for_function(FRAME_FITS_JS, timeout=10_000)
             # A link in the figure (its data, a source) opens a tab of its own; the other site stays as it was.
             with context.expect_page() as opened:
                 frame.locator("article a[href]").filter(visible=True).last.click()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from dataclasses import replace
 
 import pytest
 
-from conftest import edit, settings_for
+from conftest import TINY_CONTENT, edit, settings_for
 from generator.core.errors import ContentError
 from generator.pipeline import build
 from pages import SITE_PAGES
@@ -107,3 +109,29 @@ def test_a_sources_page_with_an_address_of_its_own_is_where_every_page_s_source_
     listed = re.findall(r'<aside class="page-sources".*?</aside>', html, re.S)[0]
     assert re.findall(r'href="([^"]+)"', listed) == ["../articles/#source-gazette", "../articles/#source-radio"]
     assert (settings.site_dir / "articles" / "index.html").is_file()
+
+
+def test_a_briefing_of_one_article_names_it_once_on_each_page_and_marks_no_fact(tmp_path):
+    """With one source there is nothing to tell apart: no marker after every fact, no table
+    of who reports what, and under each page "Source" and the article."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    for path in content.glob("*.yml"):
+        text = path.read_text(encoding="utf-8").replace("[gazette, radio]", "[gazette]").replace("[radio]", "[gazette]")
+        path.write_text(text, encoding="utf-8")
+    sources = content / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").split("- id: radio")[0], encoding="utf-8")
+    settings = replace(settings_for(content, tmp_path), archive_dir=None)
+    build(settings)
+    pages = sorted(settings.site_dir.glob("**/index.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "embed." in str(page.parent.name):
+            continue
+        assert 'class="cite-marker"' not in html, page
+        if page.parent.name != "sources":  # the Sources page lists it itself
+            assert re.search(
+                r'<h2 id="page-sources-title">Source</h2>\s*<ol>\s*<li value="1">\s*<a [^>]*>Millbrook Gazette, “Council backs bridge”</a>', html
+            ), page
+    assert 'id="coverage"' not in (settings.site_dir / "sources" / "index.html").read_text(encoding="utf-8")

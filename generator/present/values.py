@@ -253,8 +253,16 @@ class Citations:
         words = [word.strip() for word in self.messages["count_words"].split(",")]
         return words[count - 1] if 0 < count <= len(words) else str(count)
 
+    @property
+    def sole_source(self) -> bool:
+        """A briefing of one article names it once on each page, not after every fact."""
+        return len(self._number) == 1
+
     def __call__(self, source_ids: Sequence[str]) -> Markup:
         if not source_ids:  # a date the editor derived cites no article
+            return Markup("")
+        if self.sole_source:
+            self.used.update(source_ids)
             return Markup("")
         cited = sorted(set(source_ids), key=self._number.__getitem__)  # as `number`, without a call of ours per source
         heading = self._headings.get(len(cited))
@@ -265,8 +273,8 @@ class Citations:
     def by_sentence(self, sentences: Sequence[tuple[str, Sequence[str]]], topic: str | None = None) -> Markup:
         """One marker for a paragraph of sentences (text, source ids): its popover gives each
         sentence's sources by number, then the sources once."""
-        if len(sentences) == 1:
-            return self(sentences[0][1])
+        if len(sentences) == 1 or self.sole_source:
+            return self([source_id for _, source_ids in sentences for source_id in source_ids])
         cited = sorted({source_id for _, source_ids in sentences for source_id in source_ids}, key=self.number)
         if not cited:
             return Markup("")

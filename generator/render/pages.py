@@ -305,6 +305,8 @@ def page_meta(page: Page, content: Content, messages: Messages, citations: Citat
     # One reading column, as a news page has: the sections are in the header's tabs, and
     # each page ends with a link to the next (overrides/main.html), not a documentation's sidebars.
     meta["hide"] = ["navigation", "toc"]
+    if citations.sole_source:  # its one article is named once, under the page, with no marker after every fact
+        meta["sole_source"] = True
     if page.kind.search_boost:
         meta["search"] = {"boost": page.kind.search_boost}
     if page is content.home:  # the home page speaks for the whole briefing

@@ -27,6 +27,7 @@ def view(page, context: Context) -> dict:
         "citation_counts": content.citation_counts,
         "coverage": coverage_rows(context),
         "as_matrix": len(content.sources) <= MATRIX_MAX_SOURCES,
+        "sole_source": len(content.sources) == 1,  # no table of who reports what: one article reports it all
         "labels": {source.id: label_of(source, context) for source in content.sources},
     }
 
