@@ -69,6 +69,15 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A text and the sources that report it, as one sentence of a marker's popover
+    (`cite_sentences`): a card's or a section's facts under one marker."""
+
+    text: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class Card:
     """A figure at a glance on the home page: its value, what it is, who reports it, and
     the editor's note where the editor supplied or derived it."""

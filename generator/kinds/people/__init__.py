@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from generator.content.models import EditorWord, Id, Model, SideRef, SourceIds, Statement, Text
-from generator.kinds import Context, Kind
+from generator.kinds import Context, Kind, Sentence
 
 
 class Person(Model):
@@ -30,7 +30,9 @@ def view(page, context: Context) -> dict:
     others = [person for person in page.entries if person.side is None]
     if others:
         groups.append(("others", context.messages["people_without_side"] if sides else None, others))
-    return {"groups": [group for group in groups if group[2]]}
+    # One marker a person, after the role: its popover gives the role's and each action's sources.
+    sentences = {person.id: [Sentence(person.role, person.sources), *person.actions] for person in page.entries}
+    return {"groups": [group for group in groups if group[2]], "sentences": sentences}
 
 
 KIND = Kind(

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from generator.content.models import EditorWord, Id, Model, SideRef, SourceIds, Text
 from generator.core.inline import plain_text
-from generator.kinds import Context, Kind, Row, entry_rows
+from generator.kinds import Context, Kind, Row, Sentence, entry_rows
 
 
 class Position(Model):
@@ -29,7 +29,9 @@ class Issue(Model):
 
 
 def view(page, context: Context) -> dict:
-    return {"sides": {side.id: side for side in context.content.briefing.sides}}
+    # One marker an issue, after its summary: its popover gives the summary's and each side's sources.
+    sentences = {issue.id: [Sentence(issue.summary, issue.sources), *issue.positions] for issue in page.entries}
+    return {"sides": {side.id: side for side in context.content.briefing.sides}, "sentences": sentences}
 
 
 def coverage(page, context: Context) -> list[Row]:
