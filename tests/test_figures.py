@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from conftest import ROOT, edit
 from conftest import content_problems as problems
 from generator.check.briefing import load_content
 from generator.verify.articles import Readers, claims
+from generator.verify.figures import Reader
 
 SQUALL = Path(__file__).resolve().parent / "briefings" / "squall"
 
@@ -429,3 +431,18 @@ def test_small_number_words_that_count_nothing_are_not_figures():
 
     reading = Reader("en", (), ()).read("One of them said the two leaders would meet; no one knows when.")
     assert reading.figures == []
+
+
+@pytest.mark.parametrize(
+    "language, text, hours",
+    [
+        ("en", "After the hour-and-a-half call, the president posted.", Decimal("1.5")),
+        ("en", "The meeting lasted half an hour.", Decimal("0.5")),
+        ("fr", "Un entretien d’une heure et demie a suivi.", Decimal("1.5")),
+        ("es", "La llamada duró una hora y media.", Decimal("1.5")),
+        ("de", "Das Gespräch dauerte anderthalb Stunden.", Decimal("1.5")),
+    ],
+)
+def test_a_duration_written_out_in_words_text2num_does_not_read_is_a_duration(language, text, hours):
+    (figure,) = Reader(language).read(text).figures
+    assert (figure.kind, figure.low, figure.unit) == ("duration", hours, "hour")

@@ -160,6 +160,9 @@ class Reader:
         # say how near a number is, where text2num would read a "1".
         kept = [*lexicon["percent"], *(phrase for qualifier in QUALIFIERS for phrase in lexicon["approximately"][qualifier])]
         self.kept_words = re.compile(rf"(?<!\w){_alternation(kept)}(?!\w)", re.IGNORECASE) if kept else None
+        # Numbers written as words text2num does not read ("an hour and a half"), as the digits they say.
+        self.written_out = {_one_space(phrase).lower(): digits for phrase, digits in lexicon.get("written_out", {}).items()}
+        self.written_out_pattern = re.compile(rf"(?<!\w){_alternation(self.written_out)}(?!\w)", re.IGNORECASE) if self.written_out else None
         self.scales = {key.lower() if len(key) > 2 else key: Decimal(str(value)) for key, value in lexicon["scales"].items()}
         self.scale = re.compile(rf"^[\s\u00a0\u202f]*(?P<word>{_alternation(lexicon['scales'])})(?!\w)", re.IGNORECASE)
         self.power_of_ten = re.compile(r"^[\s\u00a0\u202f]+(?P<power>10{3,15})(?!\d)")  # text2num writes `billion` so
@@ -237,7 +240,7 @@ class Reader:
 
     def read(self, text: str) -> Reading:
         """Every figure in `text`, and every number that is not one (with why)."""
-        words = _InDigits(text, self.base, self.kept_words)
+        words = _InDigits(text, self.base, self.kept_words, self._in_digits if self.written_out_pattern else None)
         parts = self._numbers(words.text, words)
         reading = Reading()
         index, previous = 0, None
@@ -261,6 +264,10 @@ class Reader:
                 reading.figures.append(Figure(part["kind"], part["low"], part["high"], part["unit"], written, part["approximate"], part["digits"], said))
             index += 1
         return reading
+
+    def _in_digits(self, text: str) -> str:
+        """`an hour and a half` as `1.5 hours`: the words file's `written_out`."""
+        return self.written_out_pattern.sub(lambda match: self.written_out[_one_space(match.group())], text)
 
     def _with_qualifier(self, words: _InDigits, part: dict) -> str:
         """The figure as written with the words before it that qualify it: "up to 118 mph"."""
@@ -479,7 +486,7 @@ class _InDigits:
     words of the original a span of the new text stands for. Only the stretches between
     numbers in digits are converted, so that digits are read as the language writes them."""
 
-    def __init__(self, text: str, language: str, keep: re.Pattern | None = None):
+    def __init__(self, text: str, language: str, keep: re.Pattern | None = None, written_out=None):
         self.source = text  # as written: what messages quote
         original = text.translate(_DASHES)  # one character for one, so positions hold in both
         self.pieces: list[tuple[int, int, int, int]] = []  # each converted stretch: new start, new end, old start, old end
@@ -497,10 +504,11 @@ class _InDigits:
                 out.append(original[position:start])
                 length += start - position
             piece = original[start:end]
+            spelt = written_out(piece) if written_out else piece  # the words file's `written_out`, which text2num does not read
             try:
-                new = alpha2digit(piece, language, threshold=0) if re.search(r"[^\W\d_]{3}", piece) else piece
+                new = alpha2digit(spelt, language, threshold=0) if re.search(r"[^\W\d_]{3}", spelt) else spelt
             except Exception:  # text2num declines some texts; their numbers in digits are still read
-                new = piece
+                new = spelt
             if new != piece:
                 self.pieces.append((length, length + len(new), start, end))
             out.append(new)
