@@ -19,8 +19,8 @@ from generator.content.briefing import Content, Page, entries_with_paths
 from generator.content.models import SOURCES, VALID_ID, Briefing, Model, Text, article_languages
 from generator.content.walk import visits
 from generator.core.characters import shown
-from generator.core.editor import editor_language_for, say, say_count, speaking
-from generator.core.errors import ContentError, Problem, did_you_mean, field_label
+from generator.core.editor import editor_language_for, say, say_count, speaking, suggestion
+from generator.core.errors import ContentError, Problem, field_label
 from generator.core.files import BRIEFING_FILE, editor_language_of
 from generator.core.inline import PAGE_LINK, page_links
 from generator.i18n.messages import in_every_language
@@ -96,7 +96,7 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
             complete = False
             continue
         if page.kind.reads == "markdown":
-            text, text_problems = read_content_text(content_dir / name, "a page")
+            text, text_problems = read_content_text(content_dir / name, "file_what_page")
             problems += text_problems + _page_link_problems(content_dir / name, text or "", pages)
             page.entries = text or ""
             complete &= not text_problems
@@ -330,7 +330,7 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
             why = (
                 say("check_kind_unloadable", kind=declaration.kind, reason=unloadable.reason)
                 if unloadable
-                else say("check_kind_unknown", kind=declaration.kind, suggestion=did_you_mean(declaration.kind, KINDS), kinds=", ".join(sorted(KINDS)))
+                else say("check_kind_unknown", kind=declaration.kind, suggestion=suggestion(declaration.kind, KINDS), kinds=", ".join(sorted(KINDS)))
             )
             problems.append(loaded.problem((*at, "kind"), why))
             continue
@@ -347,7 +347,7 @@ def declared_pages(briefing: Briefing, loaded: LoadedFile) -> tuple[list[Page], 
             continue
         for option in declaration.options:
             if option not in kind.options:
-                hint = did_you_mean(option, kind.options) or (
+                hint = suggestion(option, kind.options) or (
                     say("check_options_taken", options=", ".join(kind.options)) if kind.options else say("check_options_none")
                 )
                 problems.append(loaded.problem((*at, "options", option), say("check_option_unknown", kind=kind.name, option=option, hint=hint), at_key=True))

@@ -11,7 +11,7 @@ from generator.content.briefing import entries_with_paths
 from generator.content.models import SOURCES
 from generator.content.walk import visits
 from generator.core.editor import say, say_count, suggestion
-from generator.core.errors import Problem, did_you_mean, renamed_to
+from generator.core.errors import Problem, renamed_to
 from generator.core.inline import link_problems
 from generator.kinds.registry import KINDS
 from generator.load.reader import LoadedFile, Path_
@@ -85,7 +85,7 @@ def check_references(
     several = [(key, uses) for key, uses in undeclared.items() if len(uses) > 1]
     for hinted, ((collection, value), uses) in enumerate(several, len(unknown) + 1):
         # named in several places: what is missing is most likely the list's entry, said once, where it goes
-        hint = did_you_mean(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
+        hint = suggestion(value, known.get(collection, set())) if hinted <= MAX_HINTS else ""
         problems.append(
             files["briefing"].problem(
                 declared[collection],

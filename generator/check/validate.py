@@ -7,14 +7,13 @@ import ast
 import re
 from functools import cache
 
-from babel.numbers import format_decimal
 from pydantic import BaseModel, ValidationError
 
 from generator.content.briefing import Entries
 from generator.content.models import MAX_MAGNITUDE, VALID_ID, FieldProblem
 from generator.content.walk import model_classes
 from generator.core.characters import shown
-from generator.core.editor import closest, current, say, say_count, suggestion
+from generator.core.editor import closest, say, say_count, say_number, suggestion
 from generator.core.errors import Problem
 from generator.load.migrate import RETIRED_FIELDS
 from generator.load.reader import LoadedFile, Path_
@@ -131,7 +130,7 @@ def _translate(detail: dict, path: Path_, loaded: LoadedFile, model: type[BaseMo
     elif kind == "finite_number":
         message = say("check_not_finite", value=shown(value))
     elif kind in ("less_than_equal", "greater_than_equal"):
-        message = say("check_out_of_range", value=f"{value:g}", most=format_decimal(MAX_MAGNITUDE, locale=current()))
+        message = say("check_out_of_range", value=f"{value:g}", most=say_number(MAX_MAGNITUDE))
     elif kind == "too_short":
         message = say("check_too_few_entries", entries=say_count("check_n_entry", detail["ctx"]["min_length"]))
     elif kind == "literal_error":

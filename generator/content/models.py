@@ -20,10 +20,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from generator.core.characters import shown
-from generator.core.editor import month_name, say, suggestion
+from generator.core.editor import base_language, month_name, say, suggestion
 from generator.core.files import unsafe_name
 from generator.core.inline import plain_text
-from generator.i18n.messages import available, base_language, has_catalogue
+from generator.i18n.messages import available, has_catalogue
 
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Id = Annotated[str, StringConstraints(pattern=VALID_ID.pattern, min_length=1, max_length=80)]

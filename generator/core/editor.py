@@ -43,9 +43,14 @@ def editor_catalogue(language: str) -> dict[str, str]:
     return {str(key): str(value) for key, value in loaded.items()}
 
 
+def base_language(language: str) -> str:
+    """`fr` for `fr_CA` or `fr-CA`: the catalogue a language's words come from."""
+    return language.replace("-", "_").split("_")[0].lower()
+
+
 def editor_language_for(language: str | None) -> str:
     """The catalogue that speaks `language` (`fr` for `fr_CA`), else English."""
-    base = language.replace("-", "_").split("_")[0].lower() if language else "en"  # `fr` for `fr_CA`
+    base = base_language(language) if language else "en"
     return base if base in editor_languages() else "en"
 
 
@@ -74,6 +79,15 @@ def say_count(noun: str, count: int) -> str:
     catalogue = editor_catalogue(_language.get())
     form = Locale.parse(_language.get()).plural_form(count)
     return catalogue.get(f"{noun}_{form}", catalogue[f"{noun}_other"]).format(count=count)
+
+
+def say_number(value: float, decimals: int | None = None) -> str:
+    """A number as the editor's language writes it (CLDR, through Babel): `600,000` and
+    `10.0` in English, `600 000` and `10,0` in French; `decimals` fixes their count."""
+    from babel.numbers import format_decimal
+
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_language.get())
 
 
 def closest(wrong: str, candidates: list[str] | set[str]) -> str | None:

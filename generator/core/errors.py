@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.characters import shown
-from generator.core.editor import suggestion
 
 
 @dataclass(frozen=True, order=True)
@@ -50,11 +49,6 @@ def renamed_to(old: str, unnamed: list[str] | set[str]) -> str | None:
     several do."""
     containing = [candidate for candidate in unnamed if candidate != old and old in candidate.split("-")]
     return containing[0] if len(containing) == 1 else None
-
-
-def did_you_mean(wrong: str, candidates: list[str] | set[str]) -> str:
-    """`; did you mean 'mayor'?` in the editor's language when a close match exists, else nothing."""
-    return suggestion(wrong, candidates)
 
 
 def field_label(file_stem: str, at: tuple, data: object = None) -> str:

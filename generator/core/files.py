@@ -14,10 +14,8 @@ import os
 import stat
 from pathlib import Path, PurePath
 
-from babel.numbers import get_decimal_symbol
-
 from generator.core.characters import shown
-from generator.core.editor import current, declared_language, say
+from generator.core.editor import base_language, declared_language, say, say_number
 
 
 class UnreadableFile(Exception):
@@ -90,11 +88,6 @@ class UnreadableText(UnreadableFile):
         self.line, self.column = line, column
 
 
-KINDS_OF_FILE = {"a content file": "file_what_content", "a template": "file_what_template", "an article": "file_what_article"}
-"""The kinds of file `read_text` is asked to read, by the English words its callers name
-them with, and the key of those words in the editors' catalogue."""
-
-
 BRIEFING_FILE = "briefing.yml"  # the file that declares a briefing: its language, its sections
 
 MAX_FILE_BYTES = 1_000_000
@@ -104,8 +97,8 @@ saved by mistake, and a check of it would take minutes and gigabytes."""
 
 def read_text(folder: Path, name: str, limit: int, what: str) -> str:
     """The UTF-8 text of `folder/name`, read as `read_inside` reads (`what` names the kind
-    of file in messages: "a content file", said in the editor's language where
-    `KINDS_OF_FILE` has it). Raises `FileNotFoundError` or `UnreadableText`."""
+    of file in messages, as the key of the editors' catalogue that says it:
+    `file_what_content`). Raises `FileNotFoundError` or `UnreadableText`."""
     try:
         raw = read_inside(folder, name, limit)
     except UnreadableFile as error:
@@ -119,8 +112,8 @@ def read_text(folder: Path, name: str, limit: int, what: str) -> str:
         raise UnreadableText(
             say(
                 "file_too_big",
-                size=f"{size:.1f}".replace(".", get_decimal_symbol(current())),  # `10,0` in French
-                what=say(KINDS_OF_FILE[what]) if what in KINDS_OF_FILE else what,
+                size=say_number(size, decimals=1),
+                what=say(what),
                 limit=limit // 1_000_000,
             )
         )
@@ -141,7 +134,7 @@ def editor_language_of(content_dir: Path, asked: str | None = None) -> str | Non
     if asked:
         return asked
     try:
-        declared = declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file"))
+        declared = declared_language(read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "file_what_content"))
     except (OSError, UnreadableText):  # said when the file is read
         declared = None
     return declared or _locale_language()
@@ -152,6 +145,6 @@ def _locale_language() -> str | None:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            language = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            language = base_language(value.split(".")[0].split("@")[0])
             return language if language.isalpha() and language not in ("c", "posix") else None
     return None

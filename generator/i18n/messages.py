@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from generator.core.editor import base_language
 from generator.load.reader import load_file
 
 CATALOGUES = Path(__file__).parent / "messages"
@@ -32,11 +33,6 @@ class Messages:
 
 def available() -> list[str]:
     return sorted(path.stem for path in CATALOGUES.glob("*.yml"))
-
-
-def base_language(language: str) -> str:
-    """`fr` for `fr_CA` or `fr-CA`: the catalogue a language's words come from."""
-    return language.replace("-", "_").split("_")[0].lower()
 
 
 def has_catalogue(language: str) -> bool:

@@ -256,7 +256,7 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
 
     yaml = _round_trip()
     try:
-        text = read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "a content file")
+        text = read_text(content_dir, BRIEFING_FILE, MAX_FILE_BYTES, "file_what_content")
     except FileNotFoundError:
         raise MigrationError(say("migrate_no_briefing", file=content_dir / BRIEFING_FILE)) from None
     except UnreadableFile as error:
@@ -273,7 +273,7 @@ def migrate(content_dir: Path) -> tuple[int, list[str]]:
         if path.suffix.lower() not in (".yml", ".yaml") or path.name in originals or path.name.startswith("."):
             continue
         try:
-            originals[path.name] = read_text(content_dir, path.name, MAX_FILE_BYTES, "a content file")
+            originals[path.name] = read_text(content_dir, path.name, MAX_FILE_BYTES, "file_what_content")
         except (OSError, UnreadableFile) as error:  # a file left unmigrated would be refused by the next check
             raise MigrationError(say("migrate_file_unreadable", file=path, error=error)) from None
     files = Migration(originals, yaml)

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from babel.numbers import format_decimal
 
 from generator.core.characters import FORBIDDEN, describe, shown, why_refused
-from generator.core.editor import current, say
+from generator.core.editor import say, say_number
 from generator.core.errors import Problem, field_label
 from generator.core.files import MAX_FILE_BYTES, UnreadableText, read_text
 from generator.load.yaml_hints import advice
@@ -92,7 +91,7 @@ class LoadedFile:
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse one YAML file, read only from inside its folder. Returns the data, or
     None and the problems that stopped it."""
-    text, problems = read_content_text(path, "a content file")
+    text, problems = read_content_text(path, "file_what_content")
     if text is None:
         return None, problems
     odd_break = _ODD_LINE_BREAK.search(text)
@@ -149,7 +148,7 @@ def _refused_characters(path: Path, text: str) -> tuple[list[Problem], str]:
     ]
     if len(found) > MAX_CHARACTER_PROBLEMS:
         more = len(found) - MAX_CHARACTER_PROBLEMS
-        problems.append(Problem(path, *_position(text, found[MAX_CHARACTER_PROBLEMS].start()), "", say("yaml_more_characters", more=_number(more))))
+        problems.append(Problem(path, *_position(text, found[MAX_CHARACTER_PROBLEMS].start()), "", say("yaml_more_characters", more=say_number(more))))
     return problems, _NOT_YAML.sub(" ", text)
 
 
@@ -298,7 +297,7 @@ class _Builder:
 
     @staticmethod
     def _too_many(mark) -> None:
-        raise _Stop((mark.line + 1, mark.column + 1), say("yaml_too_many_values", limit=_number(MAX_VALUES)))
+        raise _Stop((mark.line + 1, mark.column + 1), say("yaml_too_many_values", limit=say_number(MAX_VALUES)))
 
     def _place(self, stack, mark):
         """The path of the value about to be read (None for a key, `_SKIP` for one not kept),
@@ -414,7 +413,7 @@ class _Builder:
                     self._problem(
                         event.start_mark,
                         at if at is not None else parent.at,
-                        say("yaml_number_too_long", length=_number(len(value)), limit=MAX_NUMBER_LENGTH),
+                        say("yaml_number_too_long", length=say_number(len(value)), limit=MAX_NUMBER_LENGTH),
                     )
                     return None
                 return getattr(self.loader, _CONSTRUCT[tag])(yaml.ScalarNode(tag, value))
@@ -616,11 +615,6 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, mark) -> tuple[int, 
     if last is not None and last.style in ('"', "'") and last.start_mark.line < mark.line == last.end_mark.line:
         return last.start_mark.line + 1, last.start_mark.column + 1
     return None
-
-
-def _number(count: int) -> str:
-    """A count as the editor's language writes it: `600,000` in English, `600 000` in French."""
-    return format_decimal(count, locale=current())
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -11,11 +11,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
-
 from generator.content.briefing import EMBED_PREFIX, Content
 from generator.core.characters import shown
-from generator.core.editor import current, say
+from generator.core.editor import say, say_number
 from generator.core.errors import Problem
 from generator.core.inline import plain_text
 from generator.render import sandbox
@@ -80,7 +78,7 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
 
     for filename in own_pages:
         if len(files[filename]) > MAX_OWN_PAGE_BYTES:
-            problem(filename, "", "template_page_too_big", size=_decimal(f"{len(files[filename]) / 1e6:.1f}"), limit=f"{MAX_OWN_PAGE_BYTES / 1e6:.0f}")
+            problem(filename, "", "template_page_too_big", size=say_number(len(files[filename]) / 1e6, decimals=1), limit=f"{MAX_OWN_PAGE_BYTES / 1e6:.0f}")
             read[filename] = None
             continue
         for needle, what in unreadable_alike(files[filename]):
@@ -90,7 +88,7 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
             continue
         for what, count in (("template_headings", markup.headings), ("template_code_blocks", markup.code_blocks)):
             if count > MAX_OWN_PAGE_BLOCKS:
-                problem(filename, "", "template_page_too_many", count=_grouped(count), what=say(what), limit=_grouped(MAX_OWN_PAGE_BLOCKS))
+                problem(filename, "", "template_page_too_many", count=say_number(count), what=say(what), limit=say_number(MAX_OWN_PAGE_BLOCKS))
         for needle, what in markup.refused:
             problem(filename, needle, "template_page_would_publish", what=what)
         for needle, target, anchor in markup.links:
@@ -111,16 +109,6 @@ def own_template_problems(files: dict[str, str], content: Content, loader: sandb
                 for anchor in sorted(_anchors_linked(text, source, filename) - markup.ids):
                     problem(filename, f"#{anchor}", "template_page_lacks_anchor", anchor=anchor, source=source)
     return sorted(set(problems))
-
-
-def _decimal(number: str) -> str:
-    """`1.5` as the editor's language writes it (`1,5` in French)."""
-    return number.replace(".", get_decimal_symbol(current()))
-
-
-def _grouped(count: int) -> str:
-    """`2,000` as the editor's language writes it (`2 000` in French)."""
-    return f"{count:,}".replace(",", get_group_symbol(current()))
 
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)

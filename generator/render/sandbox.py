@@ -115,7 +115,7 @@ class BriefingLoader(jinja2.BaseLoader):
             if _hard_linked(path):
                 raise TemplateRefused(f"the template '{template}' is a hard link, which may share a file outside the folder; copy the file instead", path)
             try:
-                self.sources[path] = read_text(self.folder, template, MAX_TEMPLATE_BYTES, "a template")
+                self.sources[path] = read_text(self.folder, template, MAX_TEMPLATE_BYTES, "file_what_template")
                 return self.sources[path], str(path), lambda: True
             except FileNotFoundError:
                 pass

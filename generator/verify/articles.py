@@ -280,7 +280,7 @@ def read_archive(folder: Path, sources: list[Source], loaded: LoadedFile, reader
     for index, source in enumerate(sources):
         name = source.archive_file or f"{source.id}.txt"
         try:
-            raw[source.id] = read_text(folder, name, MAX_ARTICLE_BYTES, "an article")
+            raw[source.id] = read_text(folder, name, MAX_ARTICLE_BYTES, "file_what_article")
         except (FileNotFoundError, UnreadableText) as error:
             message = (
                 say("verify_article_missing", name=shown(name), folder=folder)

@@ -41,7 +41,7 @@ from babel.dates import get_month_names
 from babel.numbers import get_currency_name, get_currency_symbol
 from babel.units import format_unit
 
-from generator.i18n.messages import base_language
+from generator.core.editor import base_language
 
 WORDS = Path(__file__).parent / "words"
 NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "da"})  # what text2num reads
