@@ -606,6 +606,8 @@ def test_a_card_has_one_marker_whose_popover_gives_each_sentence_s_sources_then_
     assert popover.locator(".cite-claim").count() == 1 + len(person.actions), "the role and each action, with their sources by number"
     cited = {person_source for sentence in [person, *person.actions] for person_source in sentence.sources}
     assert popover.locator(".cite-source").count() == len(cited), "then each source once"
+    height, screen = popover.evaluate("p => [p.getBoundingClientRect().height, innerHeight]")
+    assert height <= 0.6 * screen + 1, f"a popover {height:.0f} px tall hides the page it stands on ({screen} px)"
     page.keyboard.press("Escape")
     shown = page.locator(".cite-marker").evaluate_all("markers => markers.map(marker => marker.innerText.trim())")
     assert set(shown) == {""}, "a marker shows no number a reader could take for a source's"
