@@ -184,6 +184,154 @@ QUESTIONS = {
 }
 QUESTIONS_ANSWERED = 0.9  # the share of QUESTIONS whose top result must answer them
 
+# Twenty questions more, written by a reader of the built pages who had not seen the search,
+# before its ranking was last changed, and left as written since: what the search is judged
+# on, questions it was not tuned to. Each names the places whose own text answers it; a quote
+# (`/quotes/#quote-…`) is answered by its speaker's section, where the search lands.
+NEW_QUESTIONS = {
+    # "nearly $600 billion goods traded between the US and China in 2024" / "goods trade between the two countries was worth nearly $600 billion in 2024"
+    "how much trade is there between the us and china": [
+        "/",
+        "/#key-takeaways",
+    ],
+    # "farmers in Midwestern states want to see whether Chinese tariffs on soybeans and corn are rolled back in full"; China "promised, in earlier talks, to resume agricultural purchases from US farmers"
+    "what about soybean farmers": [
+        "/issues/#issue-agriculture",
+        "/#what-happens-next",
+        "/players/#player-chinese-government",
+    ],
+    # "Apr 6 – 7, 2017 Xi visits Trump at Mar-a-Lago" / "Nov 8 – 10, 2017 Trump travels to China"
+    "have trump and xi met in person before": [
+        "/timeline/#event-xi-at-mar-a-lago",
+        "/timeline/#event-trump-visits-china",
+        "/players/#player-trump",
+        "/players/#player-xi",
+    ],
+    # "Xi invited Trump and First Lady Melania Trump to visit China, and Trump invited Xi to the United States."
+    "did trump invite xi to the white house": [
+        "/#key-takeaways",
+        "/#what-happens-next",
+        "/players/#player-trump",
+        "/timeline/#event-trump-xi-call",
+        "/quotes/#quote-trump-invited-first-lady",
+        "/differences/#difference-who-reciprocated",
+        "/differences/#difference-state-visits",
+    ],
+    # "China's foreign ministry ... Said it was Trump who initiated the call. Confirmed that the call took place, but its statements did not mention the reciprocal visits; it focused on economic cooperation and Xi's request that the US remove its tariffs and other restrictions."
+    "what did china's foreign ministry say about the call": [
+        "/players/#player-china-foreign-ministry",
+        "/quotes/#quote-foreign-ministry-trump-initiated",
+        "/quotes/#quote-foreign-ministry-remove-restrictions",
+        "/differences/#difference-foreign-ministry-emphasis",
+        "/differences/#difference-xi-demand-wording",
+        "/differences/#difference-state-visits",
+        "/#key-takeaways",
+        "/#what-happens-next",
+        "/players/#player-trump",
+        "/players/#player-xi",
+        "/issues/#issue-tariffs-and-truce",
+    ],
+    # "The US delegation aims to secure stronger guarantees that China will not erect new non-tariff barriers, such as 'forced localization' requirements for data storage or cloud computing"
+    "what does the us want on non-tariff barriers": [
+        "/issues/#issue-non-tariff-barriers",
+        "/#what-happens-next",
+    ],
+    # Bessent "Is expected to lead discussions on financial sanctions and currency issues"
+    "who will handle currency issues in the talks": [
+        "/players/#player-bessent",
+    ],
+    # "China is grappling with a slowing economy after a real estate crisis, and consumer spending and confidence have lagged since the pandemic."
+    "is china's economy slowing": [
+        "/#key-takeaways",
+        "/issues/#issue-trade-deficit",
+    ],
+    # "Our respective teams will be meeting shortly at a location to be determined." / "resulted in a very positive conclusion for both Countries"
+    "what did trump post after the call": [
+        "/quotes/#quote-trump-teams-meeting",
+        "/quotes/#quote-trump-positive-conclusion",
+        "/players/#player-trump",
+        "/timeline/#event-talks-announced",
+        "/differences/#difference-trump-statement-venue",
+        "/differences/#difference-talks-venue",
+        "/differences/#difference-call-description",
+    ],
+    # "the Geneva agreement cut US tariffs on 'approximately $300 billion of Chinese goods' from 145% to 30%"
+    "how many billions of chinese goods do the tariff cuts cover": [
+        "/differences/#difference-tariff-levels",
+        "/issues/#issue-tariffs-and-truce",
+    ],
+    # "Trump called the call 'very positive'" / "Described the call as 'very good' and 'almost entirely focused on trade'"
+    "how did trump describe the phone conversation": [
+        "/#key-takeaways",
+        "/quotes/#quote-trump-very-positive",
+        "/quotes/#quote-trump-very-good",
+        "/quotes/#quote-trump-positive-conclusion",
+        "/players/#player-trump",
+        "/differences/#difference-call-description",
+        "/differences/#difference-misattributed-very-positive",
+        "/differences/#difference-beyond-trade",
+        "/issues/#issue-geopolitics-left-out",
+    ],
+    # "Is Beijing speeding up rare earth export approvals, or slow-walking them? ... the briefing does not say which is right."
+    "is china speeding up or slow walking rare earth export licenses": [
+        "/differences/#difference-rare-earth-licenses",
+        "/issues/#issue-rare-earths",
+        "/players/#player-trump-administration",
+        "/players/#player-chinese-government",
+    ],
+    # "Europe is increasingly anxious about the impact of US–China tensions on its industry" (with Riyadh and Moscow "closely monitoring the outcome")
+    "how is europe reacting to the us china talks": [
+        "/#what-happens-next",
+    ],
+    # "Industries such as consumer electronics, automotive manufacturing and pharmaceuticals rely on components sourced from both countries." / "US automakers, defense contractors and renewable-energy manufacturers ... have faced supply bottlenecks"
+    "which industries are hit by the trade war": [
+        "/",
+        "/issues/#issue-supply-chains",
+        "/issues/#issue-rare-earths",
+    ],
+    # "Chinese leaders contend that their export measures are justified on national security grounds."
+    "why is china curbing rare earth exports": [
+        "/issues/#issue-rare-earths",
+        "/players/#player-chinese-government",
+    ],
+    # "Were the tariff cuts part of the May 12 agreement, or a later move by Trump after the talks stalled?" / "Two of the articles ... say they were part of the May agreement; the two others, that Trump cut US tariffs after the talks stalled"
+    "were the tariff cuts part of the may deal": [
+        "/differences/#difference-tariff-cuts-origin",
+        "/#key-takeaways",
+        "/timeline/#event-geneva-agreement",
+        "/timeline/#event-tariff-cuts-take-effect",
+        "/issues/#issue-tariffs-and-truce",
+        "/players/#player-trump",
+    ],
+    # "steer the big ship of China-US relations in the right direction" / dialogue and cooperation are the "only right choice" / "strive for a win-win outcome"
+    "what did xi say about us china relations": [
+        "/quotes/#quote-xi-big-ship",
+        "/quotes/#quote-xi-only-right-choice",
+        "/quotes/#quote-xi-win-win",
+        "/quotes/#quote-xi-stable-course",
+        "/players/#player-xi",
+        "/players/#player-xinhua",
+        "/issues/#issue-supply-chains",
+    ],
+    # "Apr 10 – 12, 2025 US duties on Chinese goods reach up to 145%" / "In April imposed blanket duties of up to 145% on a broad swath of Chinese imports."
+    "when did tariffs hit 145 percent": [
+        "/timeline/#event-april-tariffs",
+        "/players/#player-trump-administration",
+        "/differences/#difference-tariff-levels",
+    ],
+    # "Analysts caution that resuming talks does not guarantee a durable solution ... even protracted talks can result in limited or partial agreements."
+    "will the talks lead to a lasting deal": [
+        "/issues/#issue-structural-issues",
+    ],
+    # "tariffs could rise again if the negotiations falter" / "Trump has not ruled out reinstating higher duties if China fails to uphold its promises"
+    "could the levies go back up": [
+        "/",
+        "/#what-happens-next",
+        "/players/#player-trump",
+        "/issues/#issue-tariffs-and-truce",
+    ],
+}
+
 
 # --- the browser, the server, the tabs ----------------------------------------------
 
@@ -389,20 +537,35 @@ def test_a_readers_own_word_finds_the_briefings_word_for_it(tabs, question):
     assert top_result(tab) in QUESTIONS[question]
 
 
-def test_readers_questions_open_an_answer(tabs):
-    """Each question typed into the search box of one page, in turn, as a reader asks
-    one after another; Enter would open the top result (the test above)."""
-    tab = tabs("light", "desktop")
+def quote_sections() -> dict[str, str]:
+    """Where the search lands for each quote: its speaker's section of the quotes page."""
+    page = next(page for page in real_content().pages if page.kind.name == "quotes")
+    return {f"/quotes/#{page.kind.anchor(quote, page)}": f"/quotes/#speaker-{quote.speaker}" for quote in page.entries}
+
+
+def ask(tab, questions: dict[str, list[str]]) -> list[str]:
+    """Each question typed into the search box of one page, in turn, as a reader asks one
+    after another; the misses, with the place the top result (Enter) would open."""
+    landing = quote_sections()
     misses = []
-    for number, (question, answers) in enumerate(QUESTIONS.items()):
+    for number, (question, answers) in enumerate(questions.items()):
         results = search(tab, question, again=number > 0)
         landed = top_result(tab)
-        if landed not in answers:
+        if landed not in {landing.get(answer, answer) for answer in answers}:
             shown = ", ".join(path for path, _ in results[:3])
             misses.append(f"  {question!r} opens {landed}, which does not answer it (results on {shown})")
-    answered = (len(QUESTIONS) - len(misses)) / len(QUESTIONS)
+    return misses
+
+
+@pytest.mark.parametrize("questions", ["QUESTIONS", "NEW_QUESTIONS"])
+def test_readers_questions_open_an_answer(tabs, questions):
+    """Enter would open the top result (the test above); it answers nine questions in ten,
+    those the search was tuned on and those it was not."""
+    asked = globals()[questions]
+    misses = ask(tabs("light", "desktop"), asked)
+    answered = (len(asked) - len(misses)) / len(asked)
     assert answered >= QUESTIONS_ANSWERED, (
-        f"{len(QUESTIONS) - len(misses)} of {len(QUESTIONS)} questions ({answered:.0%}) open an answer, "
+        f"{len(asked) - len(misses)} of {len(asked)} {questions} ({answered:.0%}) open an answer, "
         f"fewer than {QUESTIONS_ANSWERED:.0%}:\n" + "\n".join(misses)
     )
 
