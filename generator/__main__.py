@@ -206,7 +206,7 @@ def _run(arguments: argparse.Namespace, settings: Settings, address: str) -> int
             folder = settings.content_dir
             print(say("cli_new_written", folder=folder, files=say_count("cli_n_file", len(written)), briefing=folder / "briefing.yml"), file=sys.stderr)
         elif arguments.command == "coverage":
-            from generator.check.coverage import report, unused
+            from generator.check.coverage import coverage, report
 
             if settings.archive_dir is None:
                 print(say("cli_coverage_needs_archive"), file=sys.stderr)
@@ -214,9 +214,9 @@ def _run(arguments: argparse.Namespace, settings: Settings, address: str) -> int
             from generator.check.briefing import load_content
 
             content = load_content(settings.content_dir, settings.archive_dir, editor_language=settings.editor_language)
-            missing, known = unused(content, settings.archive_dir)
-            print(report(missing, known, len(content.sources)))
-            return 1 if missing else 0
+            found = coverage(content, settings.archive_dir)
+            print(report(found, len(content.sources)))
+            return 0 if found.complete else 1
         elif arguments.command == "docs":
             return build_docs()
         elif arguments.command == "migrate":

@@ -106,7 +106,7 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     from generator.core.inline import head_text
     from generator.i18n.messages import Messages
     from generator.render.embed import NOT_IN_NAV
-    from generator.site.search import stop_words, synonyms
+    from generator.site.search import stop_phrases, stop_words, synonyms
 
     messages = Messages(content.briefing.language)
     values = {
@@ -123,7 +123,11 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
                 **footer_values(content),
                 # What the search leaves out of a question: plain words, which
                 # the theme writes as JSON (overrides/main.html), not as HTML.
-                "search": {"stop_words": stop_words(messages), "synonyms": synonyms(messages)},
+                "search": {
+                    "stop_words": stop_words(messages),
+                    "stop_phrases": stop_phrases(messages),
+                    "synonyms": synonyms(messages, content.briefing.search_synonyms),
+                },
             }
         },
     }

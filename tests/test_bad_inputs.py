@@ -94,6 +94,8 @@ class BadInput:
         assert set(spec) <= allowed, f"{path.name}: unknown keys {sorted(set(spec) - allowed)}; see README.md"
         assert ("replace" in spec) == ("with" in spec), f"{path.name}: `replace` and `with` go together"
         expect_file, line, column = spec.pop("expect").split(":")
+        if line.startswith("+"):  # lines after the end of the generator's template the case copies
+            line = len(template_file(Path(spec["file"]).name).read_text(encoding="utf-8").splitlines()) + int(line[1:])
         also = tuple(cls.read_also(path.stem, other) for other in spec.pop("also", []))
         return cls(name=path.stem, expect_file=expect_file, line=int(line), column=int(column), with_=spec.pop("with", None), also=also, **spec)
 

@@ -26,7 +26,7 @@ def test_make_new_writes_a_briefing_that_checks_against_its_own_article_and_buil
     assert text.count("\n# ") >= 10, "comments explain the fields"
     check = make("check", f"CONTENT={briefing}")
     assert check.returncode == 0, check.stderr
-    verdict = f"{briefing}: content is valid; 4 figures (4 durations), 1 quote and 1 wording of the articles checked against 1 article in {briefing}/archive; "
+    verdict = f"{briefing}: content is valid; 5 figures (5 durations), 1 quote and 1 wording of the articles checked against 1 article in {briefing}/archive; "
     assert f"{verdict}not figures: 1 day of a month; verification.yml updated" in check.stderr.splitlines(), check.stderr
     assert make("site", f"CONTENT={briefing}", f"SITE={site}").returncode == 0
     assert "Riverside library" in (site / "index.html").read_text(encoding="utf-8")

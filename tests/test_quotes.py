@@ -67,7 +67,7 @@ def test_a_statement_worded_three_ways_is_one_entry_that_leads_with_its_first_wo
     assert [block.attrs["id"] for block in entries] == ["quote-fire-chief-windows"]
     entry = entries[0]
     assert words(entry.find("p")) == "“We pulled families out of upstairs windows in the Old Quay.”"
-    others = [words(item) for item in entry.find("div", cls="quote-wordings").find_all("li")]
+    others = [words(item) for item in entry.find("details", cls="quote-wordings").find_all("li")]
     assert others == ["“pulled families out of upstairs windows … worked until dawn”", "“We got families out of upstairs windows in the Old Quay.”"], (
         "fragments stay together, in order, in one wording"
     )
@@ -77,14 +77,14 @@ def test_each_wording_credits_its_own_articles(storm_quotes):
     quotes, _ = storm_quotes
     entry = quotes.find("blockquote", id="quote-fire-chief-windows")
     assert cited(entry.find("p")) == {"bay-radio"}
-    assert [cited(item) for item in entry.find("div", cls="quote-wordings").find_all("li")] == [{"courier"}, {"wire"}]
+    assert [cited(item) for item in entry.find("details", cls="quote-wordings").find_all("li")] == [{"courier"}, {"wire"}]
     assert cited(entry.find("p", cls="attribution")) == set(), "the markers stand by the wordings, not again after the context"
 
 
 def test_a_statement_worded_one_way_reads_as_it_always_has(storm_quotes):
     quotes, _ = storm_quotes
     entry = quotes.find("blockquote", id="quote-mayor-leave-now")
-    assert not entry.find_all("div", cls="quote-wordings") and not entry.find_all(cls="quote-differences")
+    assert not entry.find_all("details", cls="quote-wordings") and not entry.find_all(cls="quote-differences")
     assert words(entry.find("p")).startswith("“If you live on the seafront")
     assert cited(entry.find("p", cls="attribution")) == {"courier", "wire"}
 

@@ -168,11 +168,12 @@ def test_the_committed_verification_record_is_current_and_verifies_the_content()
 
 
 def test_everything_the_articles_report_is_used_or_left_out_on_purpose():
-    from generator.check.coverage import report, unused
+    from generator.check.coverage import coverage, report
 
     content = _with_articles()
-    missing, known = unused(content, ARCHIVE)
-    assert not missing, report(missing, known, len(content.sources))
+    found = coverage(content, ARCHIVE)
+    assert found.complete, report(found, len(content.sources))
+    assert found.inventory is not None and found.inventory.share >= 0.95, report(found, len(content.sources))
 
 
 BRITISH = re.compile(
@@ -228,7 +229,7 @@ def test_each_of_trumps_posts_and_xis_demands_is_one_entry_with_every_articles_w
         having = [entry.attrs["id"] for entry in entries if words in entry.text().lower()]
         assert len(having) == 1, f"“{words}” is in {having}"
     tough = next(entry for entry in entries if "very tough" in entry.text().lower())
-    wordings = [tough.find("p"), *tough.find("div", cls="quote-wordings").find_all("li")]
+    wordings = [tough.find("p"), *tough.find("details", cls="quote-wordings").find_all("li")]
     reported_by = [
         {link.attrs["href"].split("#source-")[1] for link in wording.find_all("a") if "#source-" in link.attrs.get("href", "")} for wording in wordings
     ]

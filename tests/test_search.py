@@ -21,7 +21,7 @@ from browser import new_context, serve, settle
 from conftest import TINY_CONTENT, settings_for
 from generator.i18n.messages import Messages, available
 from generator.pipeline import build
-from generator.site.search import stop_words, synonyms
+from generator.site.search import stop_phrases, stop_words, synonyms
 
 FRENCH = Path(__file__).parent / "briefings" / "french"
 ISLAND = re.compile(r'<script id="__briefing_search" type="application/json">(.*?)</script>', re.DOTALL)
@@ -49,10 +49,24 @@ def test_every_page_carries_the_stop_words_and_synonyms_of_the_briefings_languag
     assert {"how", "who", "what", "the"} <= set(english) and {"comment", "qui", "quoi", "le"} <= set(french)
     assert any({"started", "initiated"} <= set(group) for group in synonyms(Messages("en")))
     assert any({"commencé", "initié"} <= set(group) for group in synonyms(Messages("fr")))
+    assert "how big" in stop_phrases(Messages("en")) and "combien de" in stop_phrases(Messages("fr"))
     for site, language in ((tiny_site.site, "en"), (french_site.site, "fr")):
-        words = {"stop_words": stop_words(Messages(language)), "synonyms": synonyms(Messages(language))}
+        messages = Messages(language)
+        words = {"stop_words": stop_words(messages), "stop_phrases": stop_phrases(messages), "synonyms": synonyms(messages)}
         for page in pages(site):
             assert search_settings(page.read_text(encoding="utf-8")) == words, page
+
+
+def test_a_briefings_own_synonyms_join_the_languages_and_a_shared_word_makes_one_group():
+    """A story's words (briefing.yml's `search_synonyms`) are searched as one, as the
+    catalogue's are; a group that shares a word with another is one group with it, so no
+    word of a question has two meanings."""
+    groups = synonyms(Messages("en"), [["levy", "duty"], ["cut", "trim"]])
+    assert ["levy", "duty"] in groups
+    cut = next(group for group in groups if "cut" in group)
+    assert {"trim", "lowered", "slashed"} <= set(cut)
+    assert sum("cut" in group for group in groups) == 1 and sum("trim" in group for group in groups) == 1
+    assert synonyms(Messages("de"), [["levy", "duty"]]) == [], "no catalogue of its own: the search is left as it is"
 
 
 def test_a_language_without_a_catalogue_of_its_own_leaves_the_search_as_it_is():
@@ -86,14 +100,19 @@ HOSTILE = ["</script><script>alert(1)</script>", "<!--", "<script>", "&amp;", "a
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, tmp_path, engine):
     monkeypatch.setattr("generator.site.search.stop_words", lambda messages: HOSTILE)
+    monkeypatch.setattr("generator.site.search.stop_phrases", lambda messages: HOSTILE)
     settings = settings_for(TINY_CONTENT, tmp_path)
+    # The story's synonyms are content: a contributor's words, hostile ones too.
+    briefing = settings.content_dir / "briefing.yml"
+    story = [[word, f"plain{number}"] for number, word in enumerate(HOSTILE[:-1])]  # (a line separator alone is no word)
+    briefing.write_text(briefing.read_text(encoding="utf-8") + "search_synonyms: " + json.dumps(story) + "\n", encoding="utf-8")
     # Zensical reads `docs_dir` relative to its configuration only (README, "Engines").
     settings.config_file.write_text(
         settings.config_file.read_text(encoding="utf-8").replace(f"docs_dir: {settings.docs_dir}\n", "docs_dir: docs\n"), encoding="utf-8"
     )
     build(replace(settings, engine=engine))
     html = (settings.site_dir / "index.html").read_text(encoding="utf-8")
-    assert search_settings(html) == {"stop_words": HOSTILE, "synonyms": synonyms(Messages("en"))}
+    assert search_settings(html) == {"stop_words": HOSTILE, "stop_phrases": HOSTILE, "synonyms": synonyms(Messages("en"), story)}
     assert "alert(1)" not in html.replace(ISLAND.search(html).group(1), ""), "the words stay inside their element"
     assert "<script>alert" not in html and "<!--" not in ISLAND.search(html).group(1)
 

@@ -180,6 +180,76 @@ def test_an_acknowledgement_naming_an_unknown_source_is_a_located_problem(tiny_c
     )
 
 
+INVENTORY = """\
+- source: gazette
+  says: "The council voted 7–2 to rebuild the bridge"
+  covered_by: [timeline#vote]
+- source: gazette
+  says: "Work starts in spring."
+  covered_by: [timeline#work-starts]
+- source: gazette
+  says: "Tolls fall from 5% to 2% for 90 days."
+- source: radio
+  says: "built over a century ago"
+  covered_by: [timeline#bridge-built]
+"""
+
+
+def test_the_inventory_gives_the_share_of_the_articles_facts_the_briefing_tells(tiny_copy):
+    """Each fact a reader needs, with what tells it, or left out with a reason; and the
+    sentences that name someone the briefing knows that no fact of it is in."""
+    (tiny_copy / "inventory.yml").write_text(INVENTORY, encoding="utf-8")
+    (tiny_copy / "left-out.yml").write_text(
+        '- {source: gazette, passage: "Tolls fall from 5% to 2% for 90 days.", reason: "The tolls page tells it."}\n', encoding="utf-8"
+    )
+    result = coverage(tiny_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-3:] == [
+        "gazette: 1 sentence naming someone or somewhere the briefing knows, with no fact of inventory.yml or left-out passage in them",
+        '  line 3 (Mayor): “"This bridge will carry us for another century," the mayor said.”',
+        "inventory: 4 facts of the articles, 3 told by the briefing (75%), 1 left out in left-out.yml",
+    ]
+    with (tiny_copy / "inventory.yml").open("a", encoding="utf-8") as inventory:
+        inventory.write('- source: gazette\n  says: "This bridge will carry us for another century"\n  covered_by: [quotes#mayor-on-vote, players#mayor]\n')
+    result = coverage(tiny_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "inventory: 5 facts of the articles, 4 told by the briefing (80%), 1 left out in left-out.yml"
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (
+            ("Work starts in spring.", "Work starts in summer."),
+            "inventory.yml:5:9: inventory[2].says: these words are not in the article gazette: copy a few words of the fact exactly as the article prints them",
+        ),
+        (
+            ("[timeline#work-starts]", "[timeline#work-start]"),
+            "inventory.yml:6:16: inventory[2].covered_by[1]: no entry `timeline#work-start` to tell it; did you mean 'timeline#work-starts'?: "
+            "name one as `page#id` (`players#mayor`), or `briefing` for the front page",
+        ),
+        (
+            ("[timeline#bridge-built]", "[timeline#work-starts]"),
+            "inventory.yml:11:16: inventory[4].covered_by[1]: `timeline#work-starts` does not cite radio: name an entry that tells this fact from this article, or cite the article there",
+        ),
+        (
+            ("  covered_by: [timeline#vote]\n", ""),
+            "inventory.yml:2:9: inventory[1].says: nothing tells this fact, and left-out.yml does not leave it out: "
+            "name the entries that tell it in `covered_by`, or add it to left-out.yml with the reason",
+        ),
+    ],
+    ids=["words-not-in-the-article", "unknown-entry", "entry-cites-another-article", "neither-told-nor-left-out"],
+)
+def test_a_mistake_in_the_inventory_is_located_and_says_how_to_fix_it(tiny_copy, change, expected):
+    (tiny_copy / "inventory.yml").write_text(INVENTORY.replace(*change), encoding="utf-8")
+    (tiny_copy / "left-out.yml").write_text(
+        '- {source: gazette, passage: "Tolls fall from 5% to 2% for 90 days.", reason: "The tolls page tells it."}\n', encoding="utf-8"
+    )
+    result = coverage(tiny_copy)
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+
+
 # --- sources a reader can identify -------------------------------------------------------------------
 
 

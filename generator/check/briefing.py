@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from generator.check.coverage import LEFT_OUT_FILE, LeftOut
+from generator.check.coverage import INVENTORY_FILE, LEFT_OUT_FILE, InventoryFact, LeftOut
 from generator.check.references import check_references
 from generator.check.validate import validate_file
 from generator.content.briefing import Content, Page, entries_with_paths
@@ -83,7 +83,7 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
     files: dict[str, LoadedFile] = {"briefing": loaded}
     entries: dict[str, object] = {"briefing": briefing}
     # Every declared file is the briefing's, even one whose section has a problem of its own.
-    used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE} | {declaration.file for declaration in briefing.sections if declaration.file}
+    used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE, INVENTORY_FILE} | {declaration.file for declaration in briefing.sections if declaration.file}
     complete = not page_problems
     misnamed = _misnamed_files(content_dir, briefing, loaded, used)
     problems += [problem for problem, _ in misnamed.values()]
@@ -120,6 +120,11 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
         problems += left_problems
         if left_out is not None:
             files["left-out"], entries["left-out"] = left_out, value
+    if (content_dir / INVENTORY_FILE).is_file():  # the articles' facts and what tells each (`make coverage`)
+        inventory, value, inventory_problems = _entries(content_dir / INVENTORY_FILE, InventoryFact)
+        problems += inventory_problems
+        if inventory is not None:
+            files["inventory"], entries["inventory"] = inventory, value
     missing = sorted(name for name, (_, close) in misnamed.items() if close is None)
     problems += unknown_files(content_dir, used | {close for _, close in misnamed.values() if close}, missing)
     known, where = vocabularies(briefing, pages, files)
@@ -132,7 +137,9 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
     problems += spelt + [problem for problem in reference_problems if (problem.file, problem.line, problem.column) not in said]
     verification, record, unclassified = "", None, []
     if SOURCES in entries:
-        verify_problems, verification, record, unclassified = _verify(entries, files, briefing, content_dir, archive_dir, require_verified, unchecked)
+        # What the briefing publishes is verified; the coverage files only quote the articles to it (`make coverage` checks them).
+        published = {key: value for key, value in entries.items() if key not in ("inventory", "left-out")}
+        verify_problems, verification, record, unclassified = _verify(published, files, briefing, content_dir, archive_dir, require_verified, unchecked)
         problems += verify_problems
     if problems:
         raise ContentError(problems)
@@ -146,6 +153,8 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
         record=record,
         unclassified=unclassified,
         left_out=entries.get("left-out", []),
+        inventory=entries.get("inventory", []),
+        inventory_file=files.get("inventory"),
     )
 
 
@@ -455,7 +464,7 @@ def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, u
         if close:
             advice = say("check_no_file_but_close", close=shown(close))
         else:
-            others = [other for other in undeclared if other != LEFT_OUT_FILE]
+            others = [other for other in undeclared if other not in (LEFT_OUT_FILE, INVENTORY_FILE)]
             listed = say("check_no_file_others", files=", ".join(shown(other) for other in others)) if others else ""
             advice = say("check_no_file_advice", listed=listed)
         found[name] = (loaded.problem(("sections", index, "file"), say("check_no_file", name=shown(name), advice=advice)), close)

@@ -79,6 +79,8 @@ class Content:
     record: str | None = None  # the verification record to write, after a check against the articles
     unclassified: list[str] = field(default_factory=list)  # numbers checked as numbers alone, located, for the editor to see
     left_out: list = field(default_factory=list)  # what the articles report that the briefing leaves out on purpose (`left-out.yml`)
+    inventory: list = field(default_factory=list)  # the articles' facts a reader needs, each with what tells it (`inventory.yml`)
+    inventory_file: object = None  # that file as read, to say where a problem of it is
 
     def entries(self, kind: str) -> list:
         """Every entry of every page of this kind."""

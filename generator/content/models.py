@@ -472,6 +472,9 @@ class Briefing(Model):
     takeaways: Annotated[list[Point], Field(min_length=1)]
     key_figures: list[KeyFigure] = []
     next_steps: list[Point] = []
+    # The story's own words for one thing, which a reader may ask by any of: `[flood, flooding, inundation]`
+    # (the catalogue has the language's general ones: "started" for "initiated").
+    search_synonyms: list[Annotated[list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]], Field(min_length=2)]] = []
     sections: Annotated[list[SectionDeclaration], Field(min_length=1)]
     format: Annotated[int, Field(ge=1)] = 1  # the content format it is written in; `make migrate` brings an older one up to date
 

@@ -59,6 +59,9 @@ class Kind:
     noun: str | None = None  # one entry, as a problem names it: "a person 'mayor'"
     requires: tuple[str, ...] = ()  # the kinds whose entries every entry of its names (a quote its speaker): a briefing that declares it declares them too
     cards: Callable[[Page, Context], list[Card]] | None = None  # the figures it offers the home page, at a glance
+    names: Callable[[BaseModel], list[str]] | None = (
+        None  # the people, places or institutions an entry names: `make coverage` lists the articles' sentences that name them and nothing covers
+    )
     home: bool = False  # the home page: first of the sections, its entries the briefing's updates (the feed)
     # What a kind brings of its own, beside its module (a package's kind lives in its own
     # folder): its templates, its words (`en.yml`, `fr.yml`, …, merged into the site's) and

@@ -38,6 +38,9 @@ from generator.render.feed import atom_feed
 from generator.render.metadata import news_article
 from generator.render.published import own_template_problems
 from generator.render.sandbox import SafeEnvironment
+from generator.render.share import HEIGHT as SHARE_HEIGHT
+from generator.render.share import WIDTH as SHARE_WIDTH
+from generator.render.share import image_name, page_picture
 
 TEMPLATES = sandbox.PACKAGE_TEMPLATES
 
@@ -103,7 +106,7 @@ def context_for(content: Content, site_url: str | None = None) -> Context:
     return Context(content=content, present=present, messages=messages, links=links, citations=citations)
 
 
-def render_pages(content: Content, templates_dir: Path | None = None, site_url: str | None = None) -> dict[str, str]:
+def render_pages(content: Content, templates_dir: Path | None = None, site_url: str | None = None) -> dict[str, str | bytes]:
     """Every file of the briefing's docs: pages (Markdown, front matter first), charts (SVG),
     the feed, the data behind the tables (CSV), embed pages and the briefing as JSON.
     `site_url` is the published address, checked, if the site has one."""
@@ -128,7 +131,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
         "sides": {side.id: side for side in content.briefing.sides},
         "briefing_data": Markup(BRIEFING_DATA),
     }
-    files: dict[str, str] = {"feed.xml": atom_feed(content, present, messages)}
+    files: dict[str, str | bytes] = {"feed.xml": atom_feed(content, present, messages)}  # bytes: the share pictures
     tables, embeds = {}, {}
     made_with: dict[str, set[str]] = {}  # each page's templates, by the page's file
     for page in content.pages:
@@ -150,6 +153,10 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
             environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code, "data": data}, page, page.filename, made_with
         )
         meta = page_meta(page, content, messages, citations)
+        picture = page_picture(page, context)
+        if picture is not None:  # what a link preview shows: the headline and the lead figure
+            files[image_name(page.slug)] = picture
+            meta["share_image"] = {"path": image_name(page.slug), "width": SHARE_WIDTH, "height": SHARE_HEIGHT, "alt": head_text(content.briefing.title)}
         files[page.filename] = front_matter(meta) + "\n" + body
         if embed_view is not None:
             embed_citations.reset()

@@ -7,7 +7,8 @@ language that say nothing of what is asked (question words, articles, pronouns, 
 pieces of contractions and elisions) are its catalogue's `search_stop_words`; the theme
 (overrides/assets/search.js) drops them from a query before searching. A reader's word
 is not always the briefing's ("who started the call" for "initiated"): the catalogue's
-`search_synonyms` are groups of words the script searches as one."""
+`search_synonyms` are groups of words the script searches as one, and a briefing adds its
+story's own (`search_synonyms` in briefing.yml: "inundation" for "flood")."""
 
 from __future__ import annotations
 
@@ -24,10 +25,26 @@ def stop_words(messages: Messages) -> list[str]:
     return list(dict.fromkeys(word for word in words if word))
 
 
-def synonyms(messages: Messages) -> list[list[str]]:
-    """The catalogue's groups of words a question may use for one another, lower-cased:
-    none where the language has no catalogue of its own, as for the stop words."""
+def stop_phrases(messages: Messages) -> list[str]:
+    """The catalogue's phrases a question asks *how much* with ("how big"), lower-cased, the
+    longest first: the script drops them whole, as it drops the stop words."""
     if not has_catalogue(messages.language):
         return []
-    groups = ([word.strip().lower() for word in group.split(",") if word.strip()] for group in messages["search_synonyms"].split(";"))
-    return [group for group in groups if len(group) > 1]
+    phrases = (phrase.strip().lower() for phrase in messages["search_stop_phrases"].split(","))
+    return sorted(dict.fromkeys(phrase for phrase in phrases if phrase), key=len, reverse=True)
+
+
+def synonyms(messages: Messages, story: list[list[str]] = ()) -> list[list[str]]:
+    """The groups of words a question may use for one another, lower-cased: the story's
+    own (`search_synonyms` of briefing.yml), then the catalogue's; none where the language
+    has no catalogue of its own, as for the stop words."""
+    if not has_catalogue(messages.language):
+        return []
+    language = (group.split(",") for group in messages["search_synonyms"].split(";"))
+    merged: list[list[str]] = []  # groups that share a word are one group: a word has one
+    for group in [*story, *language]:
+        words = [word.strip().lower() for word in group if word.strip()]
+        joined = [other for other in merged if set(other) & set(words)]
+        merged = [other for other in merged if other not in joined]
+        merged.append(list(dict.fromkeys([word for other in joined for word in other] + words)))
+    return [group for group in merged if len(group) > 1]

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
+def write_pages(pages: dict[str, str | bytes], docs_dir: Path) -> list[str]:
     """Bring `docs_dir` to exactly `pages`. Returns the names of the files it changed."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     changed = []
     for filename, text in sorted(pages.items()):
         target = docs_dir / filename
-        data = text.encode("utf-8")  # as bytes: a CSV's CRLF line ends are kept, and compared, as they are
+        # as bytes: a CSV's CRLF line ends are kept, and compared, as they are; a picture is bytes already
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

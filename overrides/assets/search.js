@@ -8,7 +8,8 @@
 //    and cuts words where the search index cuts them (at punctuation: "meeting?");
 // 2. shortens a word the site does not have to the start it shares with words it has
 //    ("leads" finds "leading"), down to three fifths of the word and four letters;
-// 3. asks for the sections that hold all of those words, where at least one does.
+// 3. asks for the sections that hold the words of the section holding most of what is
+//    asked, its rarest words weighing most.
 //
 // Quoted phrases and Lunr's own syntax (+word, -word, title:word, word~1, word^2) pass
 // as typed. Material for MkDocs 9 reads no query transform of the site's own (the
@@ -22,6 +23,8 @@
   var island = document.getElementById("__briefing_search");
   var settings = island ? JSON.parse(island.textContent || "{}") : {};
   var stop = new Set((settings.stop_words || []).map(function (word) { return String(word).toLowerCase(); }));
+  // The phrases that ask how much, not of what ("how big"), the longest first: dropped whole.
+  var phrases = (settings.stop_phrases || []).map(function (phrase) { return String(phrase).toLowerCase(); });
   // Each word of a group of synonyms (the catalogue's `search_synonyms`), to its whole group.
   var groupOf = new Map();
   (settings.synonyms || []).forEach(function (group) {
@@ -84,12 +87,39 @@
     }, terms[0].sections);
   }
 
-  function heldTogether(terms) {
-    return sharedBy(terms).size > 0;
+  // The words a result must hold: those of the section that holds the most of what is
+  // asked, a word weighing more the fewer sections hold it (a rare word says what is asked;
+  // "currency" more than "talks"). The others still rank the results, required by none.
+  function required(terms) {
+    var count = index.docs.length, best = null, most = 0;
+    var weights = terms.map(function (term) { return Math.log(1 + count / term.sections.size); });
+    var every = new Set();
+    terms.forEach(function (term) { term.sections.forEach(function (section) { every.add(section); }); });
+    every.forEach(function (section) {
+      var held = terms.filter(function (term) { return term.sections.has(section); });
+      var weight = (index.docs[section].boost || 1) * held.reduce(function (sum, term) { return sum + weights[terms.indexOf(term)]; }, 0);
+      if (weight > most + 1e-9) { best = held; most = weight; }
+    });
+    return new Set(best || []);
+  }
+
+  function withoutPhrases(text) {
+    var lower = text.toLowerCase();
+    phrases.forEach(function (phrase) {
+      var at = lower.indexOf(phrase);
+      while (at >= 0) {
+        var before = at === 0 || /[\s"(]/.test(lower[at - 1]);
+        var after = at + phrase.length >= lower.length || /[\s?!.,;:")]/.test(lower[at + phrase.length]);
+        if (before && after) lower = lower.slice(0, at) + " " + lower.slice(at + phrase.length);
+        at = lower.indexOf(phrase, before && after ? at + 1 : at + phrase.length);
+      }
+    });
+    return lower;
   }
 
   function subject(query) {
     var typed = [], words = [];
+    query = withoutPhrases(query);
     query.split(/("[^"]*")/).forEach(function (part, number) {
       if (number % 2) { typed.push(part); return; } // a quoted phrase
       part.split(/\s+/).forEach(function (piece) {
@@ -117,15 +147,16 @@
         var term = known(candidate);
         if (term) (term.start === candidate ? whole : partial).push(term);
       });
-      var chosen = null, best = 0;
+      var chosen = null, best = [0, 0];
       whole.concat(partial).forEach(function (term) {
         var together = terms.length ? sharedBy(terms.concat([term])).size : term.sections.size;
-        if (together > best) { chosen = term; best = together; }
+        // held with the other words first; where none is, the one most sections hold
+        if (together > best[0] || (together === best[0] && term.sections.size > best[1])) { chosen = term; best = [together, term.sections.size]; }
       });
       if (chosen) terms.push(chosen); else missing.push(word);
     });
-    var all = terms.length > 1 && heldTogether(terms);
-    var asked = terms.map(function (term) { return all ? "+" + term.start + "*" : term.start; });
+    var must = terms.length > 1 ? required(terms) : new Set();
+    var asked = terms.map(function (term) { return must.has(term) ? "+" + term.start + "*" : term.start; });
     return typed.concat(asked, missing).join(" ");
   }
 

@@ -36,4 +36,7 @@ KIND = Kind(
     template="differences.md.j2",
     entry=Difference,
     anchor=lambda difference, page=None: f"difference-{difference.id}",
+    # A difference quotes every article's words on a fact: it holds a question's words as
+    # the section that answers it does, and ranks below it.
+    search_boost=0.5,
 )
