@@ -246,7 +246,9 @@ def _run(arguments: argparse.Namespace, settings: Settings, address: str) -> int
         inside = all(os.path.abspath(problem.file).startswith(content + os.sep) for problem in error.problems)
         with speaking(error.language or current()):  # the language the problems are said in
             where = say("where_content" if inside else "where_found")
-            print(f"{error}\n{say('summary_one' if count == 1 else 'summary_many', count=count, where=where)}", file=sys.stderr)
+            # `check` and `coverage` build nothing in any case: they say what to do next instead.
+            summary = "check_summary" if arguments.command in ("check", "coverage") else "summary"
+            print(f"{error}\n{say(f'{summary}_one' if count == 1 else f'{summary}_many', count=count, where=where)}", file=sys.stderr)
         return 1
     except SiteBuildError as error:
         print(f"{error}\n{say('cli_site_not_built')}", file=sys.stderr)

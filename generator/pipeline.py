@@ -106,7 +106,7 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
     from generator.core.inline import head_text
     from generator.i18n.messages import Messages
     from generator.render.embed import NOT_IN_NAV
-    from generator.site.search import stop_phrases, stop_words, synonyms
+    from generator.site.search import endings, stop_phrases, stop_words, synonyms
 
     messages = Messages(content.briefing.language)
     values = {
@@ -126,6 +126,7 @@ def site_values(content: Content, settings: Settings) -> dict[str, str]:
                 "search": {
                     "stop_words": stop_words(messages),
                     "stop_phrases": stop_phrases(messages),
+                    "endings": endings(messages),
                     "synonyms": synonyms(messages, content.briefing.search_synonyms),
                 },
             }

@@ -399,13 +399,14 @@ def reported_locations(output: str) -> list[tuple[Path, int, int, str]]:
     return found
 
 
-def assert_refused_cleanly(process: subprocess.CompletedProcess, case: BadInput, run: Run) -> None:
+def assert_refused_cleanly(process: subprocess.CompletedProcess, case: BadInput, run: Run, command: str = "check") -> None:
     output = process.stdout + process.stderr
     assert "Traceback" not in output, f"crashed:\n{output}"
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", output), "a control character reached the terminal raw"
     assert max(map(len, output.splitlines())) < 2_000, "a message echoes more than the offending line"
     assert process.returncode == 1, f"exited {process.returncode}:\n{output}"
-    assert "nothing was built" in process.stderr
+    # The summary says what to do next: a check, fix and check again; a build, that nothing was built.
+    assert re.search(r"fix (it|them) and check again\.$" if command == "check" else r"nothing was built\.$", process.stderr), process.stderr[-300:]
     # Printed as messages print every name: control characters escaped.
     wanted = Path(shown(str((run.settings.content_dir / case.expect_file).resolve()), limit=None)), case.line, case.column
     prefix = f"{case.field}: " if case.field else ""
@@ -430,14 +431,14 @@ def assert_site_kept(run: Run) -> None:
 @pytest.mark.parametrize("case", BUILT_PARAMS)
 def test_build_refuses_it_and_the_published_site_stays_byte_for_byte_as_it_was(case, tmp_path, published):
     run = prepared(case, tmp_path, published)
-    assert_refused_cleanly(run_in_process("build", run.settings, case.archive), case, run)
+    assert_refused_cleanly(run_in_process("build", run.settings, case.archive), case, run, "build")
     assert_site_kept(run)
 
 
 @pytest.mark.parametrize("command, name", [(command, name) for command, names in CLI_CASES.items() for name in names])
 def test_the_real_command_line_refuses_it_the_same_way(cli_runs, command, name):
     run, process = cli_runs[command, name]
-    assert_refused_cleanly(process, next(case for case in CASES if case.name == name), run)
+    assert_refused_cleanly(process, next(case for case in CASES if case.name == name), run, command)
     assert_site_kept(run)
 
 

@@ -43,7 +43,7 @@ def test_a_french_briefing_gets_its_problems_in_french(french_with_mistakes):
     assert lines == [
         f"{content}/tarifs.yml:{field_line}:3: tarifs[ticket-unite].covert: champ inconnu `covert`\u202f; vouliez-vous dire «\u00a0covers\u00a0»\u202f?",
         f"{content}/tarifs.yml:{fare_line}:11: tarifs[abonnement-mensuel].before: chiffre «\u00a046\u202f€\u00a0» introuvable dans courrier, hebdo, que ce fait cite\u202f; vérifiez le nombre",
-        "2 problèmes dans le contenu\u202f; rien n’a été construit.",
+        "2 problèmes dans le contenu\u202f; corrigez-les et vérifiez à nouveau.",
     ]
 
 
@@ -58,14 +58,14 @@ def test_the_editor_may_ask_for_another_language(french_with_mistakes, how, monk
     assert result.stderr.splitlines()[-3:] == [
         f"{content}/tarifs.yml:{field_line}:3: tarifs[ticket-unite].covert: unknown field `covert`; did you mean 'covers'?",
         f"{content}/tarifs.yml:{fare_line}:11: tarifs[abonnement-mensuel].before: figure '46\u202f€' not found in courrier, hebdo, which this fact cites; check the number",
-        "2 problems in the content; nothing was built.",
+        "2 problems in the content; fix them and check again.",
     ]
 
 
 def test_a_language_without_a_catalogue_gets_english(french_with_mistakes):
     content, _, _ = french_with_mistakes
     result = check(content, "--editor-language", "sw")
-    assert result.stderr.splitlines()[-1] == "2 problems in the content; nothing was built."
+    assert result.stderr.splitlines()[-1] == "2 problems in the content; fix them and check again."
 
 
 def test_every_catalogue_has_the_english_keys_in_order_with_the_same_placeholders():
@@ -118,4 +118,4 @@ def test_a_briefing_too_broken_to_say_its_language_is_reported_in_the_editors_lo
     monkeypatch.delenv("EDITOR_LANGUAGE", raising=False)
     result = check(content)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[-1] == "1 problème dans le contenu\u202f; rien n’a été construit.", result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problème dans le contenu\u202f; corrigez-le et vérifiez à nouveau.", result.stderr

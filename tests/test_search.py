@@ -21,7 +21,7 @@ from browser import new_context, serve, settle
 from conftest import TINY_CONTENT, settings_for
 from generator.i18n.messages import Messages, available
 from generator.pipeline import build
-from generator.site.search import stop_phrases, stop_words, synonyms
+from generator.site.search import endings, stop_phrases, stop_words, synonyms
 
 FRENCH = Path(__file__).parent / "briefings" / "french"
 ISLAND = re.compile(r'<script id="__briefing_search" type="application/json">(.*?)</script>', re.DOTALL)
@@ -50,9 +50,10 @@ def test_every_page_carries_the_stop_words_and_synonyms_of_the_briefings_languag
     assert any({"started", "initiated"} <= set(group) for group in synonyms(Messages("en")))
     assert any({"commencé", "initié"} <= set(group) for group in synonyms(Messages("fr")))
     assert "how big" in stop_phrases(Messages("en")) and "combien de" in stop_phrases(Messages("fr"))
+    assert {"s", "ing"} <= set(endings(Messages("en"))) and {"s", "ée"} <= set(endings(Messages("fr")))
     for site, language in ((tiny_site.site, "en"), (french_site.site, "fr")):
         messages = Messages(language)
-        words = {"stop_words": stop_words(messages), "stop_phrases": stop_phrases(messages), "synonyms": synonyms(messages)}
+        words = {"stop_words": stop_words(messages), "stop_phrases": stop_phrases(messages), "endings": endings(messages), "synonyms": synonyms(messages)}
         for page in pages(site):
             assert search_settings(page.read_text(encoding="utf-8")) == words, page
 
@@ -112,7 +113,12 @@ def test_no_stop_word_can_end_the_script_element_or_inject_markup(monkeypatch, t
     )
     build(replace(settings, engine=engine))
     html = (settings.site_dir / "index.html").read_text(encoding="utf-8")
-    assert search_settings(html) == {"stop_words": HOSTILE, "stop_phrases": HOSTILE, "synonyms": synonyms(Messages("en"), story)}
+    assert search_settings(html) == {
+        "stop_words": HOSTILE,
+        "stop_phrases": HOSTILE,
+        "endings": endings(Messages("en")),
+        "synonyms": synonyms(Messages("en"), story),
+    }
     assert "alert(1)" not in html.replace(ISLAND.search(html).group(1), ""), "the words stay inside their element"
     assert "<script>alert" not in html and "<!--" not in ISLAND.search(html).group(1)
 

@@ -34,6 +34,15 @@ def stop_phrases(messages: Messages) -> list[str]:
     return sorted(dict.fromkeys(phrase for phrase in phrases if phrase), key=len, reverse=True)
 
 
+def endings(messages: Messages) -> list[str]:
+    """The catalogue's endings a word as typed is also found with ("bridge", "bridges"), the
+    longest first; none where the language has no catalogue of its own."""
+    if not has_catalogue(messages.language):
+        return []
+    found = (ending.strip().lower() for ending in messages["search_endings"].split(","))
+    return sorted(dict.fromkeys(ending for ending in found if ending), key=len, reverse=True)
+
+
 def synonyms(messages: Messages, story: list[list[str]] = ()) -> list[list[str]]:
     """The groups of words a question may use for one another, lower-cased: the story's
     own (`search_synonyms` of briefing.yml), then the catalogue's; none where the language

@@ -25,6 +25,7 @@
   var stop = new Set((settings.stop_words || []).map(function (word) { return String(word).toLowerCase(); }));
   // The phrases that ask how much, not of what ("how big"), the longest first: dropped whole.
   var phrases = (settings.stop_phrases || []).map(function (phrase) { return String(phrase).toLowerCase(); });
+  var endings = (settings.endings || []).map(function (ending) { return String(ending).toLowerCase(); });
   // Each word of a group of synonyms (the catalogue's `search_synonyms`), to its whole group.
   var groupOf = new Map();
   (settings.synonyms || []).forEach(function (group) {
@@ -58,16 +59,22 @@
   }
 
   // The sections holding a word that starts with `start`.
-  function holding(start) {
-    var words = vocabulary.words, low = 0, high = words.length, found = new Set();
+  // The sections holding a word that starts with `start`; for a word as typed (`whole`),
+  // only the word itself and its forms with one of the language's endings (the catalogue's
+  // `search_endings`: "bridge" finds "bridges", "war" not "warn"). `exact`: some other word
+  // starts so too, so the query asks for the word alone, not for every word it starts.
+  function holding(start, whole) {
+    var words = vocabulary.words, low = 0, high = words.length, found = new Set(), exact = false;
     while (low < high) {
       var middle = (low + high) >> 1;
       if (words[middle] < start) low = middle + 1; else high = middle;
     }
     for (var i = low; i < words.length && words[i].lastIndexOf(start, 0) === 0; i++) {
+      var ending = words[i].slice(start.length);
+      if (whole && ending && endings.indexOf(ending) < 0) { exact = true; continue; }
       vocabulary.sections.get(words[i]).forEach(function (section) { found.add(section); });
     }
-    return found;
+    return {sections: found, exact: exact};
   }
 
   // The word, or the longest start of it that the index has, with the sections holding
@@ -75,8 +82,8 @@
   function known(word) {
     var shortest = Math.min(word.length, Math.max(4, Math.ceil(word.length * 0.6)));
     for (var length = word.length; length >= shortest; length--) {
-      var sections = holding(word.slice(0, length));
-      if (sections.size) return {start: word.slice(0, length), sections: sections};
+      var held = holding(word.slice(0, length), length === word.length && endings.length > 0);
+      if (held.sections.size) return {start: word.slice(0, length), sections: held.sections, exact: held.exact && vocabulary.sections.has(word)};
     }
     return null;
   }
@@ -156,7 +163,7 @@
       if (chosen) terms.push(chosen); else missing.push(word);
     });
     var must = terms.length > 1 ? required(terms) : new Set();
-    var asked = terms.map(function (term) { return must.has(term) ? "+" + term.start + "*" : term.start; });
+    var asked = terms.map(function (term) { return must.has(term) ? "+" + term.start + (term.exact ? "" : "*") : term.start; });
     return typed.concat(asked, missing).join(" ");
   }
 
