@@ -762,6 +762,33 @@ def test_a_source_marker_opens_its_sources_in_place_by_touch_and_keyboard(tabs, 
     page.keyboard.press("Escape")
 
 
+# The marker, the text it sources (its paragraph, list item or card) and its open popover, as laid out.
+POPOVER_JS = """(marker) => {
+  const box = (element) => { const rect = element.getBoundingClientRect(); return {top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right}; };
+  const popover = document.getElementById(marker.getAttribute('popovertarget'));
+  const text = marker.closest('p, li, td, th, blockquote, figcaption, .figure-card, .why-it-matters, .timeline-event');
+  return {popover: box(popover), text: box(text), screen: {width: innerWidth, height: innerHeight}};
+}"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("path, selector", [("/", "#key-takeaways + ul li .cite-marker"), ("/players/", "p.why .cite-marker")])
+def test_a_popover_never_covers_the_text_it_sources_even_at_the_bottom_of_the_screen(tabs, device, path, selector):
+    page = tabs("light", device).open(path)
+    markers = page.locator(f".md-content article {selector}")
+    assert markers.count() >= 2
+    for marker in (markers.first, markers.nth(markers.count() - 1)):
+        # The marker on the screen's last line, where a popover has no room below it.
+        marker.evaluate("m => window.scrollBy(0, m.getBoundingClientRect().bottom - innerHeight + 4)")
+        marker.tap() if device == "phone" else marker.click()
+        laid = marker.evaluate(POPOVER_JS)
+        shown, text, screen = laid["popover"], laid["text"], laid["screen"]
+        overlap = shown["top"] < text["bottom"] - 1 and text["top"] < shown["bottom"] - 1 and shown["left"] < text["right"] and text["left"] < shown["right"]
+        assert not overlap, f"{path}: the popover {shown} covers the text it sources {text}"
+        assert 0 <= shown["top"] and shown["bottom"] <= screen["height"] and 0 <= shown["left"] and shown["right"] <= screen["width"], f"off the screen: {laid}"
+        page.keyboard.press("Escape")
+
+
 def test_a_card_has_one_marker_whose_popover_gives_each_sentence_s_sources_then_each_source_once(tabs):
     page = tabs("light", "desktop").open("/players/")
     person = next(entry for section in real_content().pages if section.slug == "players" for entry in section.entries if entry.id == "trump")

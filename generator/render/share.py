@@ -116,9 +116,13 @@ def draw(kicker: str, headline: str, value: str, label: str, dateline: str) -> b
     return out.getvalue()
 
 
-def lead_figure(context) -> tuple[str, str]:
-    """The figure a share picture leads with: the editor's first key figure, else the first
-    card a section offers the front page; nothing where there is neither."""
+def lead_figure(context, page=None) -> tuple[str, str]:
+    """The figure a page's share picture leads with: the first card its own section offers
+    the front page (a measure's rate before → now), else the editor's first key figure, else the
+    first card of any section; nothing where there is none."""
+    own = page.kind.cards(page, context) if page is not None and page.kind.cards else []
+    if own:
+        return own[0].value, own[0].label
     figures = context.content.briefing.key_figures
     if figures:
         return context.present.quantity(figures[0].value), figures[0].label
@@ -134,7 +138,7 @@ def page_picture(page, context) -> bytes | None:
     from generator.core.inline import plain_text
 
     briefing = context.content.briefing
-    value, label = lead_figure(context)
+    value, label = lead_figure(context, page)
     publisher = plain_text(briefing.publisher) if briefing.publisher else ""
     kicker = publisher or plain_text(briefing.title) if page is context.content.home else plain_text(page.title)
     as_of = context.messages.format("as_of", date=context.present.date(briefing.as_of))

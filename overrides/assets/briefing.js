@@ -1,18 +1,37 @@
-// Source markers' popovers sit under their marker through CSS anchor positioning;
-// where a browser lacks it, this places them by hand. The marker says whether its
+// A source marker's popover opens under the marker, which ends the text it sources, so it
+// never covers that text: where there is no room below, the page scrolls up to make some;
+// at the very end of a page, it opens above the text instead. The marker says whether its
 // popover is open, for screen readers that do not announce it on their own.
 (function () {
   "use strict";
-  var anchored = window.CSS && CSS.supports && CSS.supports("position-area", "bottom");
+  var GAP = 4, EDGE = 8;
+  var TEXT = "p, li, td, th, blockquote, figcaption, .figure-card, .why-it-matters, .timeline-event";
 
   function place(popover, marker) {
+    var phone = window.matchMedia("(max-width: 37.5em)").matches;  // the screen's width, as the stylesheet says
+    popover.style.inset = "auto";
+    if (phone) popover.style.width = window.innerWidth - 2 * EDGE + "px";
+    popover.style.maxHeight = "";
+    var height = popover.offsetHeight, width = popover.offsetWidth;
     var box = marker.getBoundingClientRect();
-    var width = popover.offsetWidth;
-    var left = Math.max(8, Math.min(box.left, window.innerWidth - width - 8));
-    var below = box.bottom + 4;
-    var top = below + popover.offsetHeight > window.innerHeight ? Math.max(8, box.top - popover.offsetHeight - 4) : below;
-    popover.style.left = left + "px";
+    var need = box.bottom + GAP + height + EDGE - window.innerHeight;
+    if (need > 0) {
+      window.scrollBy({top: need, behavior: "instant"});  // at once: the theme scrolls smoothly
+      box = marker.getBoundingClientRect();
+    }
+    var below = window.innerHeight - EDGE - box.bottom - GAP;
+    var text = (marker.closest(TEXT) || marker).getBoundingClientRect();
+    var above = text.top - GAP - EDGE;
+    var top = box.bottom + GAP;
+    if (height > below && above > below) {  // the page ends here: above the text it sources
+      height = Math.min(height, above);
+      top = text.top - GAP - height;
+    } else {
+      height = Math.min(height, below);
+    }
+    if (height < popover.offsetHeight) popover.style.maxHeight = height + "px";  // and scrolls within
     popover.style.top = top + "px";
+    popover.style.left = Math.max(EDGE, Math.min(box.left, window.innerWidth - width - EDGE)) + "px";
   }
 
   document.addEventListener("toggle", function (event) {
@@ -22,7 +41,7 @@
     if (!marker) return;
     var open = event.newState === "open";
     marker.setAttribute("aria-expanded", open ? "true" : "false");
-    if (open && !anchored) place(popover, marker);
+    if (open) place(popover, marker);
   }, true);
 
   // The embed code names the embed page relative to this one where the site's address

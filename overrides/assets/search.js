@@ -58,7 +58,6 @@
     return {words: Array.from(sections.keys()).sort(), sections: sections};
   }
 
-  // The sections holding a word that starts with `start`.
   // The sections holding a word that starts with `start`; for a word as typed (`whole`),
   // only the word itself and its forms with one of the language's endings (the catalogue's
   // `search_endings`: "bridge" finds "bridges", "war" not "warn"). `exact`: some other word
