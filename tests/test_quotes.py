@@ -18,6 +18,7 @@ import pytest
 from conftest import content_problems as problems
 from conftest import edit
 from generator.check.briefing import load_content
+from generator.core.inline import plain_text
 from generator.core.settings import Settings
 from generator.pipeline import verified_content
 from generator.render.pages import render_pages
@@ -87,6 +88,21 @@ def test_a_statement_worded_one_way_reads_as_it_always_has(storm_quotes):
     assert not entry.find_all("details", cls="quote-wordings") and not entry.find_all(cls="quote-differences")
     assert words(entry.find("p")).startswith("“If you live on the seafront")
     assert cited(entry.find("p", cls="attribution")) == {"courier", "wire"}
+
+
+def test_how_the_articles_report_a_statement_is_folded_under_it_not_told_with_it(storm_quotes):
+    """The story first: what it is about under the quote; how each article prints it, one tap away."""
+    quotes, _ = storm_quotes
+    content = load_content(STORM)
+    for quote_id in ("fire-chief-windows", "weather-office-strongest"):
+        quote = next(entry for entry in content.entries("quotes") if entry.id == quote_id)
+        entry = quotes.find("blockquote", id=f"quote-{quote_id}")
+        fold = entry.find("details", cls="quote-wordings")
+        assert words(fold.find("summary")) == "How the articles report it"
+        assert words(fold.find("p", cls="quote-reporting")) == plain_text(quote.reporting)
+        assert plain_text(quote.reporting) not in words(entry.find("p", cls="attribution"))
+    single = quotes.find("blockquote", id="quote-weather-office-strongest")
+    assert not single.find("details", cls="quote-wordings").find_all("li"), "one wording: the note alone"
 
 
 def test_a_statement_links_to_where_the_sources_differ_on_it(storm_quotes):

@@ -67,7 +67,8 @@ class Quote(Model):
     translation: Translation | None = None  # where the articles print it in another language than the briefing's
     wordings: Annotated[list[Wording], Field(min_length=2)] | None = None  # where the articles word it differently
     kind: Literal["direct", "paraphrase"]
-    context: Text
+    context: Text  # what it is about, for the reader
+    reporting: Text | None = None  # how the articles report it (who says where, how each prints it): folded under the quote
     when: When
     venue: VenueRef | None = None  # one of the briefing's `venues`; left out where the article does not say
     sources: SourceIds | None = None  # with `wordings`, each wording has its own
