@@ -5,12 +5,13 @@ timeline runs in order. On the made-up tiny briefing."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import TINY_CONTENT
+from conftest import TINY_CONTENT, build_briefing
 from generator.check.briefing import load_content
 from generator.content.briefing import EMBED_PREFIX
 from generator.render.pages import context_for, render_pages
@@ -92,3 +93,25 @@ def test_a_date_is_shown_at_its_precision():
     assert '<span class="timeline-date">April 2024</span> Work starts' in page
     assert '<span class="timeline-date">March 1, 2024</span> Council votes 7–2' in page
     assert "the articles: “over a century ago”" in page
+
+
+def test_a_long_page_opens_with_a_list_of_its_entries_and_a_short_one_does_not(tmp_path):
+    """Eight entries or more: a folded "On this page" at the top links each one, in order."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY_CONTENT, content)
+    assert "jump-list" not in render_pages(load_content(content))["players.md"], "two people need no list"
+    people = "".join(
+        f'- id: resident-{number}\n  name: "Resident {number}"\n  role: "Lives by the river"\n  side: residents\n  kind: person\n'
+        f'  actions:\n    - text: "Spoke at the meeting."\n      sources: [radio]\n  sources: [radio]\n'
+        for number in range(1, 7)
+    )
+    with (content / "players.yml").open("a", encoding="utf-8") as players:
+        players.write(people)
+    (tmp_path / "built").mkdir()
+    site = build_briefing(content, tmp_path / "built").site
+    article = parse_html((site / "players" / "index.html").read_text(encoding="utf-8")).find("article")
+    jump = article.find("details", cls="jump-list")
+    assert jump.find("summary").text() == "On this page"
+    links = [(link.text(), link.attrs["href"]) for link in jump.find_all("a")]
+    assert links == [(person.name, f"#player-{person.id}") for person in load_content(content).entries("people")]
+    assert all(article.find(id=anchor[1:]) for _, anchor in links), "each link leads to its entry"
