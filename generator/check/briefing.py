@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from generator.check.coverage import INVENTORY_FILE, LEFT_OUT_FILE, InventoryFact, LeftOut
+from generator.check.coverage import COVERAGE_FILES
 from generator.check.references import check_references
 from generator.check.validate import validate_file
 from generator.content.briefing import Content, Page, entries_with_paths
@@ -83,7 +83,9 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
     files: dict[str, LoadedFile] = {"briefing": loaded}
     entries: dict[str, object] = {"briefing": briefing}
     # Every declared file is the briefing's, even one whose section has a problem of its own.
-    used = {BRIEFING_FILE, RECORD_FILE, LEFT_OUT_FILE, INVENTORY_FILE} | {declaration.file for declaration in briefing.sections if declaration.file}
+    used = {BRIEFING_FILE, RECORD_FILE, *(name for name, _ in COVERAGE_FILES.values())} | {
+        declaration.file for declaration in briefing.sections if declaration.file
+    }
     complete = not page_problems
     misnamed = _misnamed_files(content_dir, briefing, loaded, used)
     problems += [problem for problem, _ in misnamed.values()]
@@ -115,16 +117,12 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
         problems += unchecked_problems
         used.add(UNCHECKED_FILE)
         unchecked = (unchecked_file, value) if unchecked_file is not None else None
-    if (content_dir / LEFT_OUT_FILE).is_file():  # what `make coverage` is told was left out on purpose
-        left_out, value, left_problems = _entries(content_dir / LEFT_OUT_FILE, LeftOut)
-        problems += left_problems
-        if left_out is not None:
-            files["left-out"], entries["left-out"] = left_out, value
-    if (content_dir / INVENTORY_FILE).is_file():  # the articles' facts and what tells each (`make coverage`)
-        inventory, value, inventory_problems = _entries(content_dir / INVENTORY_FILE, InventoryFact)
-        problems += inventory_problems
-        if inventory is not None:
-            files["inventory"], entries["inventory"] = inventory, value
+    for key, (name, model) in COVERAGE_FILES.items():  # what `make coverage` reads: the articles' facts, what is left out and why
+        if (content_dir / name).is_file():
+            coverage_file, value, coverage_problems = _entries(content_dir / name, model)
+            problems += coverage_problems
+            if coverage_file is not None:
+                files[key], entries[key] = coverage_file, value
     missing = sorted(name for name, (_, close) in misnamed.items() if close is None)
     problems += unknown_files(content_dir, used | {close for _, close in misnamed.values() if close}, missing)
     known, where = vocabularies(briefing, pages, files)
@@ -138,7 +136,7 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
     verification, record, unclassified = "", None, []
     if SOURCES in entries:
         # What the briefing publishes is verified; the coverage files only quote the articles to it (`make coverage` checks them).
-        published = {key: value for key, value in entries.items() if key not in ("inventory", "left-out")}
+        published = {key: value for key, value in entries.items() if key not in COVERAGE_FILES}
         verify_problems, verification, record, unclassified = _verify(published, files, briefing, content_dir, archive_dir, require_verified, unchecked)
         problems += verify_problems
     if problems:
@@ -464,7 +462,7 @@ def _misnamed_files(content_dir: Path, briefing: Briefing, loaded: LoadedFile, u
         if close:
             advice = say("check_no_file_but_close", close=shown(close))
         else:
-            others = [other for other in undeclared if other not in (LEFT_OUT_FILE, INVENTORY_FILE)]
+            others = [other for other in undeclared if other not in {name for name, _ in COVERAGE_FILES.values()}]
             listed = say("check_no_file_others", files=", ".join(shown(other) for other in others)) if others else ""
             advice = say("check_no_file_advice", listed=listed)
         found[name] = (loaded.problem(("sections", index, "file"), say("check_no_file", name=shown(name), advice=advice)), close)

@@ -57,6 +57,11 @@ class InventoryFact(Model):
     covered_by: list[EntryName] = []
 
 
+# The files `make coverage` reads beside the sections', by the key the checks file them
+# under: checked with the content, published nowhere.
+COVERAGE_FILES = {"left-out": (LEFT_OUT_FILE, LeftOut), "inventory": (INVENTORY_FILE, InventoryFact)}
+
+
 @dataclass(frozen=True)
 class Unused:
     source: str
@@ -233,8 +238,12 @@ def check_inventory(content, archive_raw: dict[str, str]) -> tuple[Inventory, li
     named = _entries_by_name(content)
     left = {(entry.source, quote_words(entry.passage)) for entry in content.left_out if entry.passage}
     problems, covered, left_out = [], 0, 0
+    pinned: dict[str, list[str]] = {}  # each article's words that a fact or a left-out passage accounts for
+    for source, passage in left:
+        pinned.setdefault(source, []).append(passage)
     for index, fact in enumerate(content.inventory):
         words = quote_words(fact.says)
+        pinned.setdefault(fact.source, []).append(words)
         if fact.source in texts and words not in texts[fact.source]:
             problems.append(loaded.problem((index, "says"), say("check_inventory_not_in_article", source=fact.source)))
         for number, name in enumerate(fact.covered_by):
@@ -250,11 +259,6 @@ def check_inventory(content, archive_raw: dict[str, str]) -> tuple[Inventory, li
             left_out += 1
         else:
             problems.append(loaded.problem((index, "says"), say("check_inventory_unaccounted", file=LEFT_OUT_FILE)))
-    pinned: dict[str, list[str]] = {}
-    for fact in content.inventory:
-        pinned.setdefault(fact.source, []).append(quote_words(fact.says))
-    for source, passage in left:
-        pinned.setdefault(source, []).append(passage)
     # The names as compared (one kind of quote mark, lower case), to the names as written.
     names = {normalise(name): name for page in content.pages if page.kind.names for entry in page.entries for name in page.kind.names(entry)}
     longest_first = sorted(names, key=len, reverse=True)

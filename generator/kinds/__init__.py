@@ -103,6 +103,17 @@ class Context:
     coverage: list | None = None  # who reports each fact, for the sources page and its table: worked out once
 
 
+def figure_cards(context: Context) -> list[Card]:
+    """The numbers at a glance, in order: the editor's key figures, then those the sections
+    offer (each kind's `cards`), in the order of the sections."""
+    present = context.present
+    cards = [Card(present.quantity(figure.value), figure.label, figure.sources) for figure in context.content.briefing.key_figures]
+    for page in context.content.pages:
+        if page.kind.cards is not None:
+            cards += page.kind.cards(page, context)
+    return cards
+
+
 def entry_rows(page: Page, context: Context, label: Callable[[BaseModel], str], entries: list | None = None) -> list[Row]:
     """The sources table's rows for a page: each entry (of `entries`, in their order, else
     the page's) as `label(entry)`, its link on the page, and the sources that report it."""

@@ -27,7 +27,7 @@ from generator.core.encode import yaml_json
 from generator.core.errors import ContentError, Problem
 from generator.core.inline import escape_text, head_text, plain_text, render_inline
 from generator.i18n.messages import Messages
-from generator.kinds import Context
+from generator.kinds import Context, figure_cards
 from generator.kinds.registry import KINDS
 from generator.present.tables import csv_text
 from generator.present.values import Citations, Presenter
@@ -133,6 +133,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
     }
     files: dict[str, str | bytes] = {"feed.xml": atom_feed(content, present, messages)}  # bytes: the share pictures
     tables, embeds = {}, {}
+    front = next(iter(figure_cards(context)), None)  # the figure the share pictures lead with, unless a page has its own
     made_with: dict[str, set[str]] = {}  # each page's templates, by the page's file
     for page in content.pages:
         view = page.kind.view(page, context)
@@ -153,7 +154,7 @@ def render_pages(content: Content, templates_dir: Path | None = None, site_url: 
             environment, page.kind.template, {**common, **view, "page": page, "embed_code": embed_code, "data": data}, page, page.filename, made_with
         )
         meta = page_meta(page, content, messages, citations)
-        picture = page_picture(page, context)
+        picture = page_picture(page, context, front)
         if picture is not None:  # what a link preview shows: the headline and the lead figure
             files[image_name(page.slug)] = picture
             meta["share_image"] = {"path": image_name(page.slug), "width": SHARE_WIDTH, "height": SHARE_HEIGHT, "alt": head_text(content.briefing.title)}

@@ -16,6 +16,9 @@ from importlib.resources import files
 
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.core.inline import plain_text
+from generator.kinds import Card
+
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/share"  # where the pictures are published, one a page: assets/share/timeline.png
 _MARGIN = 72
@@ -116,31 +119,16 @@ def draw(kicker: str, headline: str, value: str, label: str, dateline: str) -> b
     return out.getvalue()
 
 
-def lead_figure(context, page=None) -> tuple[str, str]:
-    """The figure a page's share picture leads with: the first card its own section offers
-    the front page (a measure's rate before → now), else the editor's first key figure, else the
-    first card of any section; nothing where there is none."""
-    own = page.kind.cards(page, context) if page is not None and page.kind.cards else []
-    if own:
-        return own[0].value, own[0].label
-    figures = context.content.briefing.key_figures
-    if figures:
-        return context.present.quantity(figures[0].value), figures[0].label
-    for page in context.content.pages:
-        cards = page.kind.cards(page, context) if page.kind.cards else []
-        if cards:
-            return cards[0].value, cards[0].label
-    return "", ""
-
-
-def page_picture(page, context) -> bytes | None:
-    """The share picture of one page, from the words a reader sees: plain text, never markup."""
-    from generator.core.inline import plain_text
-
+def page_picture(page, context, front: Card | None) -> bytes | None:
+    """The share picture of one page, from the words a reader sees (plain text, never markup):
+    it leads with the first figure its own section offers the front page (a measure's rate
+    before → now), else with the front page's first (`front`)."""
     briefing = context.content.briefing
-    value, label = lead_figure(context, page)
+    own = page.kind.cards(page, context) if page.kind.cards else []
+    lead = own[0] if own else front
+    value, label = (lead.value, plain_text(lead.label)) if lead else ("", "")
     publisher = plain_text(briefing.publisher) if briefing.publisher else ""
     kicker = publisher or plain_text(briefing.title) if page is context.content.home else plain_text(page.title)
     as_of = context.messages.format("as_of", date=context.present.date(briefing.as_of))
     dateline = " · ".join(part for part in (publisher, as_of) if part)
-    return draw(kicker, plain_text(briefing.title), value, plain_text(label), dateline)
+    return draw(kicker, plain_text(briefing.title), value, label, dateline)

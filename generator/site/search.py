@@ -15,32 +15,29 @@ from __future__ import annotations
 from generator.i18n.messages import Messages, has_catalogue
 
 
-def stop_words(messages: Messages) -> list[str]:
-    """The catalogue's stop words, lower-cased, each once, in the catalogue's order. None
+def _listed(messages: Messages, key: str) -> list[str]:
+    """A catalogue entry's comma-separated words, lower-cased, each once, in its order. None
     where the briefing's language has no catalogue of its own: another language's words
     would not be the ones its search index leaves out, and the search is left as it is."""
     if not has_catalogue(messages.language):
         return []
-    words = (word.strip().lower() for word in messages["search_stop_words"].split(","))
-    return list(dict.fromkeys(word for word in words if word))
+    return list(dict.fromkeys(word.strip().lower() for word in messages[key].split(",") if word.strip()))
+
+
+def stop_words(messages: Messages) -> list[str]:
+    """The catalogue's stop words, in its order."""
+    return _listed(messages, "search_stop_words")
 
 
 def stop_phrases(messages: Messages) -> list[str]:
-    """The catalogue's phrases a question asks *how much* with ("how big"), lower-cased, the
-    longest first: the script drops them whole, as it drops the stop words."""
-    if not has_catalogue(messages.language):
-        return []
-    phrases = (phrase.strip().lower() for phrase in messages["search_stop_phrases"].split(","))
-    return sorted(dict.fromkeys(phrase for phrase in phrases if phrase), key=len, reverse=True)
+    """The catalogue's phrases a question asks *how much* with ("how big"), the longest
+    first: the script drops them whole, as it drops the stop words."""
+    return sorted(_listed(messages, "search_stop_phrases"), key=len, reverse=True)
 
 
 def endings(messages: Messages) -> list[str]:
-    """The catalogue's endings a word as typed is also found with ("bridge", "bridges"), the
-    longest first; none where the language has no catalogue of its own."""
-    if not has_catalogue(messages.language):
-        return []
-    found = (ending.strip().lower() for ending in messages["search_endings"].split(","))
-    return sorted(dict.fromkeys(ending for ending in found if ending), key=len, reverse=True)
+    """The catalogue's endings a word as typed is also found with ("bridge", "bridges")."""
+    return _listed(messages, "search_endings")
 
 
 def synonyms(messages: Messages, story: list[list[str]] = ()) -> list[list[str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.content.models import DateValue, EditorWord, Model, Text
 from generator.core.inline import plain_text
-from generator.kinds import Card, Context, Kind, Row
+from generator.kinds import Context, Kind, Row, figure_cards
 
 GLANCE_TAKEAWAYS = 3  # what a phone's first screen holds beside the headline, the standfirst and the figures
 LEAD_FIGURES = 4
@@ -23,7 +23,9 @@ class Update(Model):
 
 def view(page, context: Context) -> dict:
     content, present, messages = context.content, context.present, context.messages
-    lead, more = figure_cards(context)
+    # The first figures lead the page, set large; the rest follow further down.
+    cards = figure_cards(context)
+    lead, more = cards[:LEAD_FIGURES], cards[LEAD_FIGURES:]
     takeaways = by_topic(content.briefing.takeaways)
     updates = sorted(page.entries, key=lambda update: update.when.earliest, reverse=True)
     return {
@@ -52,20 +54,6 @@ def by_topic(points) -> list[tuple[str | None, list]]:
         else:
             groups.append((point.topic, [point]))
     return groups
-
-
-def figure_cards(context: Context) -> tuple[list[Card], list[Card]]:
-    """The numbers at a glance: the editor's key figures, then those the other sections offer
-    (each kind's `cards`), in the order of the sections. The first four lead the page, set
-    large; the rest follow further down."""
-    present = context.present
-    lead = [Card(present.quantity(figure.value), figure.label, figure.sources) for figure in context.content.briefing.key_figures]
-    more: list[Card] = []
-    for page in context.content.pages:
-        if page.kind.cards is not None:
-            more += page.kind.cards(page, context)
-    cards = lead + more
-    return cards[:LEAD_FIGURES], cards[LEAD_FIGURES:]
 
 
 def coverage(page, context: Context) -> list[Row]:
