@@ -170,7 +170,28 @@ def test_coverage_lists_what_no_fact_uses_until_it_is_acknowledged(tiny_copy):
     )
     result = coverage(tiny_copy)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 acknowledged as left out: every one is accounted for" in result.stdout
+    assert "2 passages and figures acknowledged as left out: every one is accounted for" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        (
+            '{source: radio, passage: "the old one will not do", reason: "A view."}',
+            "left-out.yml:1:28: left-out[1].passage: this passage is not in the article radio, so nothing is left out: copy it exactly as the article prints it, or remove the entry",
+        ),
+        (
+            '{source: radio, figure: "9%", reason: "A guess."}',
+            "left-out.yml:1:27: left-out[1].figure: this figure is not in the article radio, so nothing is left out: copy it exactly as the article prints it, or remove the entry",
+        ),
+    ],
+    ids=["passage", "figure"],
+)
+def test_leaving_out_what_the_article_does_not_say_is_a_located_problem(tiny_copy, entry, expected):
+    """An acknowledgement that matches nothing would hide the fact it was meant to name."""
+    (tiny_copy / "left-out.yml").write_text(f"- {entry}\n", encoding="utf-8")
+    result = coverage(tiny_copy)
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
 
 
 def test_an_acknowledgement_naming_an_unknown_source_is_a_located_problem(tiny_copy):
@@ -225,8 +246,8 @@ def test_the_inventory_gives_the_share_of_the_articles_facts_the_briefing_tells(
         ),
         (
             ("[timeline#work-starts]", "[timeline#work-start]"),
-            "inventory.yml:6:16: inventory[2].covered_by[1]: no entry `timeline#work-start` to tell it; did you mean 'timeline#work-starts'?: "
-            "name one as `page#id` (`players#mayor`), or `briefing` for the front page",
+            "inventory.yml:6:16: inventory[2].covered_by[1]: no entry `timeline#work-start` to tell it: "
+            "name one as `page#id` (`players#mayor`), or `briefing` for the front page; did you mean 'timeline#work-starts'?",
         ),
         (
             ("[timeline#bridge-built]", "[timeline#work-starts]"),

@@ -152,7 +152,7 @@ def _load_content(content_dir: Path, archive_dir: Path | None, *, require_verifi
         unclassified=unclassified,
         left_out=entries.get("left-out", []),
         inventory=entries.get("inventory", []),
-        inventory_file=files.get("inventory"),
+        coverage_files={key: files[key] for key in COVERAGE_FILES if key in files},
     )
 
 

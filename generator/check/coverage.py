@@ -88,13 +88,35 @@ def coverage(content, archive_dir: Path) -> Coverage:
     archive, problems = read_archive(archive_dir, content.sources, content.page(SOURCES).loaded, readers)
     if problems:
         raise ContentError(problems)
-    missing, known = unused(content, archive, readers)
+    texts = {source_id: quote_words(raw) for source_id, raw in archive.raw.items()}  # the articles' words, as compared
+    problems = check_left_out(content, archive, texts, readers)
     inventory = None
-    if content.inventory_file is not None:
-        inventory, problems = check_inventory(content, archive.raw)
-        if problems:
-            raise ContentError(problems)
+    if "inventory" in content.coverage_files:
+        inventory, inventory_problems = check_inventory(content, archive.raw, texts)
+        problems += inventory_problems
+    if problems:
+        raise ContentError(problems)
+    missing, known = unused(content, archive, readers)
     return Coverage(missing, known, inventory)
+
+
+def check_left_out(content, archive, texts: dict[str, str], readers: Readers) -> list:
+    """Each left-out passage or figure is in its article: one that is not leaves nothing out,
+    and would hide the fact it was meant to name."""
+    loaded = content.coverage_files.get("left-out")
+    languages = {source.id: source.language for source in content.sources}
+    problems = []
+    for index, entry in enumerate(content.left_out):
+        if entry.source not in texts:
+            continue  # an unknown source: said by the check of references
+        if entry.passage and quote_words(entry.passage) not in texts[entry.source]:
+            problems.append(loaded.problem((index, "passage"), say("check_left_out_not_in_article", what=say("check_coverage_passage"), source=entry.source)))
+        if entry.figure:
+            figures = {figure.token for figure in readers(languages.get(entry.source)).read(entry.figure).figures}
+            printed = {figure.token for figure in archive.figures[entry.source].figures}
+            if not figures or not figures <= printed:
+                problems.append(loaded.problem((index, "figure"), say("check_left_out_not_in_article", what=say("check_coverage_figure"), source=entry.source)))
+    return problems
 
 
 def unused(content, archive, readers: Readers) -> tuple[list[Unused], list[Unused]]:
@@ -231,10 +253,10 @@ def _cited(model) -> set[str]:
     return {source for visit in visits(model) for source in visit.sources or ()}
 
 
-def check_inventory(content, archive_raw: dict[str, str]) -> tuple[Inventory, list]:
-    """The inventory's facts against the articles and the entries; its problems, located."""
-    loaded = content.inventory_file
-    texts = {source_id: quote_words(raw) for source_id, raw in archive_raw.items()}
+def check_inventory(content, archive_raw: dict[str, str], texts: dict[str, str]) -> tuple[Inventory, list]:
+    """The inventory's facts against the articles (`texts`, as compared) and the entries; its
+    problems, located."""
+    loaded = content.coverage_files["inventory"]
     named = _entries_by_name(content)
     left = {(entry.source, quote_words(entry.passage)) for entry in content.left_out if entry.passage}
     problems, covered, left_out = [], 0, 0

@@ -80,7 +80,7 @@ class Content:
     unclassified: list[str] = field(default_factory=list)  # numbers checked as numbers alone, located, for the editor to see
     left_out: list = field(default_factory=list)  # what the articles report that the briefing leaves out on purpose (`left-out.yml`)
     inventory: list = field(default_factory=list)  # the articles' facts a reader needs, each with what tells it (`inventory.yml`)
-    inventory_file: object = None  # that file as read, to say where a problem of it is
+    coverage_files: dict = field(default_factory=dict)  # left-out.yml and inventory.yml as read, by key, to say where a problem of them is
 
     def entries(self, kind: str) -> list:
         """Every entry of every page of this kind."""
